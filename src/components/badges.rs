@@ -1,0 +1,27 @@
+//! Level and topic labels.
+
+use crate::bank::{Level, Topic};
+use crate::web;
+use leptos::prelude::*;
+
+/// A question's level as a coloured label.
+#[component]
+pub fn LevelBadge(
+    /// The level shown.
+    level: Level,
+) -> impl IntoView {
+    view! { <span class=format!("badge level-{}", level.id())>{level.name()}</span> }
+}
+
+/// A topic as a link to the list filtered by it.
+#[component]
+pub fn TopicLink(
+    /// The topic shown.
+    topic: &'static Topic,
+) -> impl IntoView {
+    view! {
+        <a class="topic" href=web::href(&format!("/?topic={}", topic.id)) title=topic.description>
+            {topic.name}
+        </a>
+    }
+}

@@ -1,0 +1,4 @@
+//! Reusable display pieces.
+
+pub mod badges;
+pub mod notices;

@@ -1,0 +1,17 @@
+//! Backprep: an offline study app for backend developer job interviews.
+//!
+//! Logic lives in plain modules (`bank`, `progress`, `storage`'s codec) with unit tests; `app`, `pages`
+//! and `components` are thin Leptos views over them. See `README.md` for the layout.
+
+pub mod bank;
+pub mod progress;
+pub mod storage;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
