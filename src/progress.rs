@@ -37,7 +37,10 @@ impl Progress {
     /// Combines what two copies know (e.g. two tabs): the union, keeping each earliest time.
     pub fn merge(&mut self, other: &Progress) {
         for (id, &t) in &other.read {
-            self.read.entry(id.clone()).and_modify(|v| *v = (*v).min(t)).or_insert(t);
+            self.read
+                .entry(id.clone())
+                .and_modify(|v| *v = (*v).min(t))
+                .or_insert(t);
         }
     }
 }

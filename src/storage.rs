@@ -6,7 +6,7 @@
 //! overwrites data written by a newer build.
 
 use crate::progress::Progress;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 /// Every key Backprep writes starts with this.
@@ -18,10 +18,23 @@ pub const BACKUP_PREFIX: &str = "backprep:backup:";
 /// The schema this build writes.
 pub const SCHEMA_VERSION: u64 = 1;
 
+/// The stored shape: `{"version": N, "data": …}`.
 #[derive(Serialize)]
-struct EnvelopeOut<'a, T> {
-    version: u64,
-    data: &'a T,
+pub struct Envelope<'a> {
+    /// Schema version of `data`.
+    pub version: u64,
+    /// The payload.
+    pub data: &'a Progress,
+}
+
+impl<'a> Envelope<'a> {
+    /// This build's envelope around `progress`.
+    pub fn current(progress: &'a Progress) -> Self {
+        Envelope {
+            version: SCHEMA_VERSION,
+            data: progress,
+        }
+    }
 }
 
 /// What a stored string turned out to hold.
@@ -53,17 +66,27 @@ pub enum Decoded {
 pub fn decode(raw: &str) -> Decoded {
     let value: Value = match serde_json::from_str(raw) {
         Ok(v) => v,
-        Err(e) => return Decoded::Corrupt { reason: format!("not valid JSON ({e})") },
+        Err(e) => {
+            return Decoded::Corrupt {
+                reason: format!("not valid JSON ({e})"),
+            }
+        }
     };
     let Some(obj) = value.as_object() else {
-        return Decoded::Corrupt { reason: "not a JSON object".into() };
+        return Decoded::Corrupt {
+            reason: "not a JSON object".into(),
+        };
     };
     let Some(version) = obj.get("version").and_then(Value::as_u64) else {
-        return Decoded::Corrupt { reason: "no schema version".into() };
+        return Decoded::Corrupt {
+            reason: "no schema version".into(),
+        };
     };
     let data = obj.get("data").cloned().unwrap_or(Value::Null);
     if version == 0 {
-        return Decoded::Corrupt { reason: "schema version 0 does not exist".into() };
+        return Decoded::Corrupt {
+            reason: "schema version 0 does not exist".into(),
+        };
     }
     if version > SCHEMA_VERSION {
         // Best effort: unknown fields are ignored, so a newer file usually still shows.
@@ -75,13 +98,15 @@ pub fn decode(raw: &str) -> Decoded {
             progress,
             migrated_from: (version < SCHEMA_VERSION).then_some(version),
         },
-        Err(e) => Decoded::Corrupt { reason: format!("unexpected data ({e})") },
+        Err(e) => Decoded::Corrupt {
+            reason: format!("unexpected data ({e})"),
+        },
     }
 }
 
 /// Writes progress as this build's envelope.
 pub fn encode(progress: &Progress) -> String {
-    serde_json::to_string(&EnvelopeOut { version: SCHEMA_VERSION, data: progress })
+    serde_json::to_string(&Envelope::current(progress))
         .expect("Progress holds only strings and integers, which always serialize")
 }
 
@@ -120,14 +145,18 @@ pub mod local {
     /// Whether localStorage can be used at all. `LocalStorage::raw()` panics where it is missing,
     /// and Chromium throws on access when storage is blocked, so ask web-sys first.
     pub fn available() -> bool {
-        web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some()
+        web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .is_some()
     }
 
     fn get_raw(key: &str) -> Result<Option<String>, String> {
         let storage = web_sys::window()
             .and_then(|w| w.local_storage().ok().flatten())
             .ok_or_else(|| "storage unavailable".to_string())?;
-        storage.get_item(key).map_err(|_| "storage unavailable".to_string())
+        storage
+            .get_item(key)
+            .map_err(|_| "storage unavailable".to_string())
     }
 
     /// Loads progress, following the rules of [`decode`]. Returns the data, the mode to run in and
@@ -170,7 +199,7 @@ pub mod local {
                     .map(|s| s.set_item(&key, &raw).is_ok())
                     .unwrap_or(false);
                 if kept {
-                    let _ = LocalStorage::delete(PROGRESS_KEY);
+                    LocalStorage::delete(PROGRESS_KEY);
                     (Progress::default(), Mode::ReadWrite, vec![Notice { text: format!("Saved progress could not be read ({reason}). It was kept under “{key}” and Backprep started afresh.") }])
                 } else {
                     // Could not back it up: do not overwrite it either.
@@ -192,26 +221,34 @@ pub mod local {
     /// Writes progress, first merging what another tab may have written meanwhile so that nothing
     /// either tab recorded is lost. Returns what was written.
     pub fn save_progress(progress: &Progress) -> Result<Progress, SaveError> {
+        if !available() {
+            return Err(SaveError::Unavailable("storage unavailable".into()));
+        }
         let mut merged = progress.clone();
         if let Ok(Some(raw)) = get_raw(PROGRESS_KEY) {
             match decode(&raw) {
-                Decoded::Current { progress: theirs, .. } => merged.merge(&theirs),
+                Decoded::Current {
+                    progress: theirs, ..
+                } => merged.merge(&theirs),
                 // A newer build wrote meanwhile: leave its data alone.
-                Decoded::Newer { .. } => return Err(SaveError::Unavailable("newer data present".into())),
+                Decoded::Newer { .. } => {
+                    return Err(SaveError::Unavailable("newer data present".into()))
+                }
                 Decoded::Corrupt { .. } => {}
             }
         }
-        match LocalStorage::raw().set_item(PROGRESS_KEY, &encode(&merged)) {
+        // gloo-storage serializes the envelope with serde_json, exactly as `encode` does.
+        match LocalStorage::set(PROGRESS_KEY, Envelope::current(&merged)) {
             Ok(()) => Ok(merged),
-            Err(e) => match StorageError::from(e) {
-                StorageError::JsError(js) if js.name == "QuotaExceededError" => Err(SaveError::QuotaExceeded),
-                other => Err(SaveError::Unavailable(other.to_string())),
-            },
+            Err(StorageError::JsError(js)) if js.name == "QuotaExceededError" => {
+                Err(SaveError::QuotaExceeded)
+            }
+            Err(other) => Err(SaveError::Unavailable(other.to_string())),
         }
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;
@@ -226,19 +263,37 @@ mod tests {
     #[test]
     fn encode_then_decode_is_identity() {
         let p = sample();
-        assert_eq!(decode(&encode(&p)), Decoded::Current { progress: p, migrated_from: None });
+        assert_eq!(
+            decode(&encode(&p)),
+            Decoded::Current {
+                progress: p,
+                migrated_from: None
+            }
+        );
     }
 
     #[test]
     fn garbage_is_corrupt_not_a_panic() {
-        for raw in ["", "{", "null", "[]", "42", "{\"data\":{}}", "{\"version\":\"1\"}", "{\"version\":0,\"data\":{}}"] {
+        for raw in [
+            "",
+            "{",
+            "null",
+            "[]",
+            "42",
+            "{\"data\":{}}",
+            "{\"version\":\"1\"}",
+            "{\"version\":0,\"data\":{}}",
+        ] {
             assert!(matches!(decode(raw), Decoded::Corrupt { .. }), "{raw}");
         }
     }
 
     #[test]
     fn wrong_types_are_corrupt() {
-        assert!(matches!(decode(r#"{"version":1,"data":{"read":{"jwt":"yesterday"}}}"#), Decoded::Corrupt { .. }));
+        assert!(matches!(
+            decode(r#"{"version":1,"data":{"read":{"jwt":"yesterday"}}}"#),
+            Decoded::Corrupt { .. }
+        ));
     }
 
     #[test]
@@ -257,7 +312,10 @@ mod tests {
     fn missing_fields_default() {
         assert_eq!(
             decode(r#"{"version":1,"data":{}}"#),
-            Decoded::Current { progress: Progress::default(), migrated_from: None }
+            Decoded::Current {
+                progress: Progress::default(),
+                migrated_from: None
+            }
         );
     }
 

@@ -15,7 +15,10 @@ pub fn base_path() -> String {
 pub fn normalize_base(href: &str) -> String {
     // An absolute URL (http://host/sub/) keeps only its path.
     let path = match href.find("://") {
-        Some(i) => href[i + 3..].find('/').map(|j| &href[i + 3 + j..]).unwrap_or("/"),
+        Some(i) => href[i + 3..]
+            .find('/')
+            .map(|j| &href[i + 3 + j..])
+            .unwrap_or("/"),
         None => href,
     };
     let trimmed = path.trim_end_matches('/');

@@ -37,7 +37,11 @@ impl fmt::Display for BankError {
 }
 
 fn err(path: &str, field: Option<&str>, message: impl Into<String>) -> BankError {
-    BankError { path: path.to_string(), field: field.map(str::to_string), message: message.into() }
+    BankError {
+        path: path.to_string(),
+        field: field.map(str::to_string),
+        message: message.into(),
+    }
 }
 
 /// A topic from `topics.toml`.
@@ -141,7 +145,9 @@ pub fn is_kebab_case(id: &str) -> bool {
         && !id.starts_with('-')
         && !id.ends_with('-')
         && !id.contains("--")
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Folds a wording for duplicate detection: lowercase, punctuation and extra spaces removed.
@@ -208,10 +214,13 @@ pub fn render_markdown(source: &str, block: bool) -> Result<Rendered, String> {
                 }
                 if let CodeBlockKind::Fenced(lang) = kind {
                     if lang.trim().is_empty() {
-                        problems.push("a fenced code block needs a language (```sql, ```http, …)".into());
+                        problems.push(
+                            "a fenced code block needs a language (```sql, ```http, …)".into(),
+                        );
                     }
                 } else {
-                    problems.push("use fenced code blocks (```lang) rather than indentation".into());
+                    problems
+                        .push("use fenced code blocks (```lang) rather than indentation".into());
                 }
             }
             Event::Start(Tag::Image { .. }) => problems.push("images are not allowed".into()),
@@ -232,15 +241,26 @@ pub fn render_markdown(source: &str, block: bool) -> Result<Rendered, String> {
     }
     if !block {
         // Drop the single paragraph wrapper so the result can sit inside a <li> or <p>.
-        let paragraphs = events.iter().filter(|e| matches!(e, Event::Start(Tag::Paragraph))).count();
+        let paragraphs = events
+            .iter()
+            .filter(|e| matches!(e, Event::Start(Tag::Paragraph)))
+            .count();
         if paragraphs > 1 {
             return Err("must be a single paragraph".into());
         }
-        events.retain(|e| !matches!(e, Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)));
+        events.retain(|e| {
+            !matches!(
+                e,
+                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+            )
+        });
     }
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    Ok(Rendered { html: html.trim_end().to_string(), text: collapse_whitespace(&text) })
+    Ok(Rendered {
+        html: html.trim_end().to_string(),
+        text: collapse_whitespace(&text),
+    })
 }
 
 fn collapse_whitespace(s: &str) -> String {
@@ -256,13 +276,25 @@ pub fn parse_topics(path: &str, text: &str) -> Result<Vec<Topic>, Vec<BankError>
     for (i, t) in file.topic.iter().enumerate() {
         let field = format!("topic[{i}]");
         if !is_kebab_case(&t.id) {
-            errors.push(err(path, Some(&field), format!("id `{}` is not lowercase kebab-case", t.id)));
+            errors.push(err(
+                path,
+                Some(&field),
+                format!("id `{}` is not lowercase kebab-case", t.id),
+            ));
         }
         if !seen.insert(t.id.clone()) {
-            errors.push(err(path, Some(&field), format!("duplicate topic id `{}`", t.id)));
+            errors.push(err(
+                path,
+                Some(&field),
+                format!("duplicate topic id `{}`", t.id),
+            ));
         }
         if t.name.trim().is_empty() || t.description.trim().is_empty() {
-            errors.push(err(path, Some(&field), "name and description must not be empty"));
+            errors.push(err(
+                path,
+                Some(&field),
+                "name and description must not be empty",
+            ));
         }
     }
     if file.topic.is_empty() {
@@ -286,22 +318,26 @@ fn nonempty_list(
         errors.push(err(
             path,
             Some(field),
-            format!("needs {}–{} entries, found {}", range.0, range.1, items.len()),
+            format!(
+                "needs {}–{} entries, found {}",
+                range.0,
+                range.1,
+                items.len()
+            ),
         ));
     }
     for (i, item) in items.iter().enumerate() {
         if item.trim().is_empty() {
-            errors.push(err(path, Some(&format!("{field}[{i}]")), "must not be empty"));
+            errors.push(err(
+                path,
+                Some(&format!("{field}[{i}]")),
+                "must not be empty",
+            ));
         }
     }
 }
 
-fn rendered_inline(
-    path: &str,
-    field: &str,
-    source: &str,
-    errors: &mut Vec<BankError>,
-) -> Rendered {
+fn rendered_inline(path: &str, field: &str, source: &str, errors: &mut Vec<BankError>) -> Rendered {
     if source.trim().is_empty() {
         errors.push(err(path, Some(field), "must not be empty"));
         return Rendered::default();
@@ -313,37 +349,79 @@ fn rendered_inline(
 }
 
 /// Parses and validates one question file on its own (cross-file rules are in [`validate_bank`]).
-pub fn parse_question(path: &str, id: &str, text: &str, topics: &[Topic]) -> Result<Question, Vec<BankError>> {
+pub fn parse_question(
+    path: &str,
+    id: &str,
+    text: &str,
+    topics: &[Topic],
+) -> Result<Question, Vec<BankError>> {
     let mut errors = Vec::new();
     if !is_kebab_case(id) {
-        errors.push(err(path, Some("id"), format!("file name `{id}` is not lowercase kebab-case (a-z, 0-9, single hyphens)")));
+        errors.push(err(
+            path,
+            Some("id"),
+            format!("file name `{id}` is not lowercase kebab-case (a-z, 0-9, single hyphens)"),
+        ));
     }
-    let (front, body) = split_front_matter(text).map_err(|m| vec![err(path, Some("front matter"), m)])?;
+    let (front, body) =
+        split_front_matter(text).map_err(|m| vec![err(path, Some("front matter"), m)])?;
     let raw: RawQuestion = toml::from_str(front).map_err(|e| {
-        let msg = e.to_string().replace('\n', " ").split_whitespace().collect::<Vec<_>>().join(" ");
-        vec![err(path, Some("front matter"), format!("unreadable TOML: {msg}"))]
+        let msg = e
+            .to_string()
+            .replace('\n', " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        vec![err(
+            path,
+            Some("front matter"),
+            format!("unreadable TOML: {msg}"),
+        )]
     })?;
 
     if raw.question.trim().is_empty() {
         errors.push(err(path, Some("question"), "must not be empty"));
     }
     if !LEVELS.contains(&raw.level.as_str()) {
-        errors.push(err(path, Some("level"), format!("unknown level `{}` (expected one of {})", raw.level, LEVELS.join(", "))));
+        errors.push(err(
+            path,
+            Some("level"),
+            format!(
+                "unknown level `{}` (expected one of {})",
+                raw.level,
+                LEVELS.join(", ")
+            ),
+        ));
     }
     nonempty_list(path, "topics", &raw.topics, (1, 3), &mut errors);
     for t in &raw.topics {
         if !topics.iter().any(|k| &k.id == t) {
-            errors.push(err(path, Some("topics"), format!("unknown topic `{t}` (not in topics.toml)")));
+            errors.push(err(
+                path,
+                Some("topics"),
+                format!("unknown topic `{t}` (not in topics.toml)"),
+            ));
         }
     }
     for (i, w) in raw.also_asked_as.iter().enumerate() {
         if w.trim().is_empty() {
-            errors.push(err(path, Some(&format!("also_asked_as[{i}]")), "must not be empty"));
+            errors.push(err(
+                path,
+                Some(&format!("also_asked_as[{i}]")),
+                "must not be empty",
+            ));
         }
     }
     let summary = rendered_inline(path, "summary", &raw.summary, &mut errors);
     if summary.text.len() > 600 {
-        errors.push(err(path, Some("summary"), format!("{} characters; keep it to a 20-second answer (≤ 600)", summary.text.len())));
+        errors.push(err(
+            path,
+            Some("summary"),
+            format!(
+                "{} characters; keep it to a 20-second answer (≤ 600)",
+                summary.text.len()
+            ),
+        ));
     }
     nonempty_list(path, "key_points", &raw.key_points, (3, 6), &mut errors);
     let key_points = raw
@@ -355,7 +433,11 @@ pub fn parse_question(path: &str, id: &str, text: &str, topics: &[Topic]) -> Res
     nonempty_list(path, "follow_ups", &raw.follow_ups, (2, 4), &mut errors);
     nonempty_list(path, "related", &raw.related, (2, 5), &mut errors);
     if raw.related.iter().any(|r| r == id) {
-        errors.push(err(path, Some("related"), "a question cannot be related to itself"));
+        errors.push(err(
+            path,
+            Some("related"),
+            "a question cannot be related to itself",
+        ));
     }
     let mut related_seen = BTreeSet::new();
     for r in &raw.related {
@@ -365,14 +447,22 @@ pub fn parse_question(path: &str, id: &str, text: &str, topics: &[Topic]) -> Res
     }
     let behavioral = raw.topics.iter().any(|t| t == BEHAVIORAL_TOPIC);
     if raw.check.is_empty() && !behavioral {
-        errors.push(err(path, Some("check"), "at least one [[check]] is required (only behavioral questions may have none)"));
+        errors.push(err(
+            path,
+            Some("check"),
+            "at least one [[check]] is required (only behavioral questions may have none)",
+        ));
     }
     let mut checks = Vec::new();
     for (i, c) in raw.check.iter().enumerate() {
         let f = format!("check[{i}]");
         let prompt = rendered_inline(path, &format!("{f}.prompt"), &c.prompt, &mut errors);
         if c.options.len() < 3 || c.options.len() > 5 {
-            errors.push(err(path, Some(&format!("{f}.options")), format!("needs 3–5 options, found {}", c.options.len())));
+            errors.push(err(
+                path,
+                Some(&format!("{f}.options")),
+                format!("needs 3–5 options, found {}", c.options.len()),
+            ));
         }
         let options: Vec<Rendered> = c
             .options
@@ -383,19 +473,48 @@ pub fn parse_question(path: &str, id: &str, text: &str, topics: &[Topic]) -> Res
         let mut distinct = BTreeSet::new();
         for o in &c.options {
             if !distinct.insert(normalize_wording(o)) {
-                errors.push(err(path, Some(&format!("{f}.options")), format!("option `{o}` appears twice")));
+                errors.push(err(
+                    path,
+                    Some(&format!("{f}.options")),
+                    format!("option `{o}` appears twice"),
+                ));
             }
         }
         if c.answer < 0 || c.answer as usize >= c.options.len() {
-            errors.push(err(path, Some(&format!("{f}.answer")), format!("index {} is out of range for {} options (0-based)", c.answer, c.options.len())));
+            errors.push(err(
+                path,
+                Some(&format!("{f}.answer")),
+                format!(
+                    "index {} is out of range for {} options (0-based)",
+                    c.answer,
+                    c.options.len()
+                ),
+            ));
         }
-        let explanation = rendered_inline(path, &format!("{f}.explanation"), &c.explanation, &mut errors);
-        checks.push(Check { prompt, options, answer: c.answer.max(0) as usize, explanation });
+        let explanation = rendered_inline(
+            path,
+            &format!("{f}.explanation"),
+            &c.explanation,
+            &mut errors,
+        );
+        checks.push(Check {
+            prompt,
+            options,
+            answer: c.answer.max(0) as usize,
+            explanation,
+        });
     }
 
     let words = body.split_whitespace().count();
     if words < BODY_WORDS.0 || words > BODY_WORDS.1 {
-        errors.push(err(path, Some("body"), format!("{words} words; the answer must have {}–{}", BODY_WORDS.0, BODY_WORDS.1)));
+        errors.push(err(
+            path,
+            Some("body"),
+            format!(
+                "{words} words; the answer must have {}–{}",
+                BODY_WORDS.0, BODY_WORDS.1
+            ),
+        ));
     }
     let answer = render_markdown(body, true).unwrap_or_else(|e| {
         errors.push(err(path, Some("body"), e));
@@ -410,7 +529,11 @@ pub fn parse_question(path: &str, id: &str, text: &str, topics: &[Topic]) -> Res
         question: raw.question.trim().to_string(),
         level: raw.level,
         topics: raw.topics,
-        also_asked_as: raw.also_asked_as.iter().map(|w| w.trim().to_string()).collect(),
+        also_asked_as: raw
+            .also_asked_as
+            .iter()
+            .map(|w| w.trim().to_string())
+            .collect(),
         summary,
         key_points,
         follow_ups: raw.follow_ups,
@@ -442,14 +565,22 @@ pub struct SourceFile {
 
 /// Parses every file and applies the cross-file rules: duplicate ids, duplicate wordings, dangling
 /// `related` ids. Returns every error found, not just the first.
-pub fn validate_bank(topics_path: &str, topics_text: &str, files: Vec<SourceFile>) -> Result<Bank, Vec<BankError>> {
+pub fn validate_bank(
+    topics_path: &str,
+    topics_text: &str,
+    files: Vec<SourceFile>,
+) -> Result<Bank, Vec<BankError>> {
     let topics = parse_topics(topics_path, topics_text)?;
     let mut errors = Vec::new();
     let mut questions = Vec::new();
     let mut ids: BTreeMap<String, String> = BTreeMap::new();
     for f in &files {
         if let Some(first) = ids.insert(f.id.clone(), f.path.clone()) {
-            errors.push(err(&f.path, Some("id"), format!("duplicate id `{}` (also {first})", f.id)));
+            errors.push(err(
+                &f.path,
+                Some("id"),
+                format!("duplicate id `{}` (also {first})", f.id),
+            ));
         }
         match &f.text {
             Err(e) => errors.push(err(&f.path, None, format!("unreadable file: {e}"))),
@@ -462,12 +593,22 @@ pub fn validate_bank(topics_path: &str, topics_text: &str, files: Vec<SourceFile
     let mut wordings: BTreeMap<String, String> = BTreeMap::new();
     for (path, q) in &questions {
         let mut own = BTreeSet::new();
-        for (field, w) in std::iter::once(("question", &q.question)).chain(q.also_asked_as.iter().map(|w| ("also_asked_as", w))) {
+        for (field, w) in std::iter::once(("question", &q.question))
+            .chain(q.also_asked_as.iter().map(|w| ("also_asked_as", w)))
+        {
             let key = normalize_wording(w);
             if !own.insert(key.clone()) {
-                errors.push(err(path, Some(field), format!("wording `{w}` is repeated in this file")));
+                errors.push(err(
+                    path,
+                    Some(field),
+                    format!("wording `{w}` is repeated in this file"),
+                ));
             } else if let Some(other) = wordings.get(&key) {
-                errors.push(err(path, Some(field), format!("wording `{w}` is already used by {other}")));
+                errors.push(err(
+                    path,
+                    Some(field),
+                    format!("wording `{w}` is already used by {other}"),
+                ));
             } else {
                 wordings.insert(key, path.clone());
             }
@@ -476,7 +617,11 @@ pub fn validate_bank(topics_path: &str, topics_text: &str, files: Vec<SourceFile
     for (path, q) in &questions {
         for r in &q.related {
             if !ids.contains_key(r) {
-                errors.push(err(path, Some("related"), format!("names `{r}`, which is not a question id in the bank")));
+                errors.push(err(
+                    path,
+                    Some("related"),
+                    format!("names `{r}`, which is not a question id in the bank"),
+                ));
             }
         }
     }
@@ -485,8 +630,18 @@ pub fn validate_bank(topics_path: &str, topics_text: &str, files: Vec<SourceFile
     }
     let mut questions: Vec<Question> = questions.into_iter().map(|(_, q)| q).collect();
     // Bank order reads like a syllabus: by first topic (in topics.toml order), then level, then id.
-    let topic_rank = |q: &Question| topics.iter().position(|t| t.id == q.topics[0]).unwrap_or(usize::MAX);
-    let level_rank = |q: &Question| LEVELS.iter().position(|l| *l == q.level).unwrap_or(usize::MAX);
+    let topic_rank = |q: &Question| {
+        topics
+            .iter()
+            .position(|t| t.id == q.topics[0])
+            .unwrap_or(usize::MAX)
+    };
+    let level_rank = |q: &Question| {
+        LEVELS
+            .iter()
+            .position(|l| *l == q.level)
+            .unwrap_or(usize::MAX)
+    };
     questions.sort_by(|a, b| {
         (topic_rank(a), level_rank(a), &a.id).cmp(&(topic_rank(b), level_rank(b), &b.id))
     });
@@ -499,8 +654,13 @@ pub fn load_bank_dir(dir: &std::path::Path) -> Result<Bank, Vec<BankError>> {
     let topics_shown = topics_path.display().to_string();
     let topics_text = std::fs::read_to_string(&topics_path)
         .map_err(|e| vec![err(&topics_shown, None, format!("unreadable file: {e}"))])?;
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| vec![err(&dir.display().to_string(), None, format!("unreadable folder: {e}"))])?;
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        vec![err(
+            &dir.display().to_string(),
+            None,
+            format!("unreadable folder: {e}"),
+        )]
+    })?;
     let mut paths: Vec<std::path::PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "md"))
@@ -510,7 +670,10 @@ pub fn load_bank_dir(dir: &std::path::Path) -> Result<Bank, Vec<BankError>> {
         .into_iter()
         .map(|p| SourceFile {
             path: p.display().to_string(),
-            id: p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+            id: p
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
             text: std::fs::read_to_string(&p).map_err(|e| e.to_string()),
         })
         .collect();
@@ -572,24 +735,45 @@ explanation = "PUT replaces the resource, so repeating it changes nothing more."
     }
 
     fn errors_of(text: &str) -> Vec<String> {
-        one(text).err().unwrap_or_default().iter().map(|e| e.to_string()).collect()
+        one(text)
+            .err()
+            .unwrap_or_default()
+            .iter()
+            .map(|e| e.to_string())
+            .collect()
     }
 
     fn expect_error(text: &str, needle: &str) {
         let errors = errors_of(text);
         assert!(
-            errors.iter().any(|e| e.contains(needle) && e.starts_with("q/idempotency.md")),
+            errors
+                .iter()
+                .any(|e| e.contains(needle) && e.starts_with("q/idempotency.md")),
             "expected an error containing {needle:?}, got {errors:?}"
         );
     }
 
     fn file(path: &str, text: String) -> SourceFile {
-        let id = path.trim_end_matches(".md").rsplit('/').next().unwrap_or_default().to_string();
-        SourceFile { path: path.to_string(), id, text: Ok(text) }
+        let id = path
+            .trim_end_matches(".md")
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        SourceFile {
+            path: path.to_string(),
+            id,
+            text: Ok(text),
+        }
     }
 
     fn bank_errors(files: Vec<SourceFile>) -> Vec<String> {
-        validate_bank("topics.toml", TOPICS, files).err().unwrap_or_default().iter().map(|e| e.to_string()).collect()
+        validate_bank("topics.toml", TOPICS, files)
+            .err()
+            .unwrap_or_default()
+            .iter()
+            .map(|e| e.to_string())
+            .collect()
     }
 
     #[test]
@@ -598,15 +782,23 @@ explanation = "PUT replaces the resource, so repeating it changes nothing more."
         assert_eq!(q.id, "idempotency");
         assert_eq!(q.level, "advanced");
         assert_eq!(q.checks[0].answer, 1);
-        assert!(q.key_points[2].html.contains("<code>Idempotency-Key</code>"));
-        assert!(!q.key_points[2].html.contains("<p>"), "inline fields lose the paragraph wrapper");
+        assert!(q.key_points[2]
+            .html
+            .contains("<code>Idempotency-Key</code>"));
+        assert!(
+            !q.key_points[2].html.contains("<p>"),
+            "inline fields lose the paragraph wrapper"
+        );
         assert!(q.answer.html.contains("<h3>Why</h3>"));
         assert_eq!(q.words, 300);
     }
 
     #[test]
     fn unreadable_toml_names_the_file() {
-        expect_error(&valid("Q?", r#""a", "b""#).replace("level = \"advanced\"", "level = advanced"), "front matter: unreadable TOML");
+        expect_error(
+            &valid("Q?", r#""a", "b""#).replace("level = \"advanced\"", "level = advanced"),
+            "front matter: unreadable TOML",
+        );
     }
 
     #[test]
@@ -617,43 +809,98 @@ explanation = "PUT replaces the resource, so repeating it changes nothing more."
 
     #[test]
     fn missing_field_is_reported() {
-        expect_error(&valid("Q?", r#""a", "b""#).replace("summary = \"Repeating a request has the same effect as sending it once.\"\n", ""), "missing field `summary`");
+        expect_error(
+            &valid("Q?", r#""a", "b""#).replace(
+                "summary = \"Repeating a request has the same effect as sending it once.\"\n",
+                "",
+            ),
+            "missing field `summary`",
+        );
     }
 
     #[test]
     fn empty_fields_are_reported() {
         expect_error(&valid("", r#""a", "b""#), "question: must not be empty");
-        expect_error(&valid("Q?", r#""a", "b""#).replace("Repeating a request has the same effect as sending it once.", " "), "summary: must not be empty");
-        expect_error(&valid("Q?", r#""a", "b""#).replace("\"POST is not\"", "\"\""), "key_points[1]: must not be empty");
+        expect_error(
+            &valid("Q?", r#""a", "b""#).replace(
+                "Repeating a request has the same effect as sending it once.",
+                " ",
+            ),
+            "summary: must not be empty",
+        );
+        expect_error(
+            &valid("Q?", r#""a", "b""#).replace("\"POST is not\"", "\"\""),
+            "key_points[1]: must not be empty",
+        );
     }
 
     #[test]
     fn unknown_field_is_reported() {
-        expect_error(&valid("Q?", r#""a", "b""#).replace("level =", "difficulty = \"x\"\nlevel ="), "unknown field `difficulty`");
+        expect_error(
+            &valid("Q?", r#""a", "b""#).replace("level =", "difficulty = \"x\"\nlevel ="),
+            "unknown field `difficulty`",
+        );
     }
 
     #[test]
     fn unknown_level_and_topic() {
-        expect_error(&valid("Q?", r#""a", "b""#).replace("\"advanced\"", "\"expert\""), "level: unknown level `expert`");
-        expect_error(&valid("Q?", r#""a", "b""#).replace("[\"http-apis\"]", "[\"cooking\"]"), "topics: unknown topic `cooking`");
-        expect_error(&valid("Q?", r#""a", "b""#).replace("[\"http-apis\"]", "[]"), "topics: needs 1–3 entries");
+        expect_error(
+            &valid("Q?", r#""a", "b""#).replace("\"advanced\"", "\"expert\""),
+            "level: unknown level `expert`",
+        );
+        expect_error(
+            &valid("Q?", r#""a", "b""#).replace("[\"http-apis\"]", "[\"cooking\"]"),
+            "topics: unknown topic `cooking`",
+        );
+        expect_error(
+            &valid("Q?", r#""a", "b""#).replace("[\"http-apis\"]", "[]"),
+            "topics: needs 1–3 entries",
+        );
     }
 
     #[test]
     fn id_must_be_kebab_case() {
-        for bad in ["Idempotency", "idem_potency", "-idem", "idem--x", "idem-", ""] {
+        for bad in [
+            "Idempotency",
+            "idem_potency",
+            "-idem",
+            "idem--x",
+            "idem-",
+            "",
+        ] {
             assert!(!is_kebab_case(bad), "{bad}");
         }
         assert!(is_kebab_case("cap-theorem-2"));
-        let e = parse_question("q/Bad_Id.md", "Bad_Id", &valid("Q?", r#""a", "b""#), &topics()).unwrap_err();
-        assert!(e.iter().any(|e| e.to_string().starts_with("q/Bad_Id.md: id: file name `Bad_Id`")), "{e:?}");
+        let e = parse_question(
+            "q/Bad_Id.md",
+            "Bad_Id",
+            &valid("Q?", r#""a", "b""#),
+            &topics(),
+        )
+        .unwrap_err();
+        assert!(
+            e.iter().any(|e| e
+                .to_string()
+                .starts_with("q/Bad_Id.md: id: file name `Bad_Id`")),
+            "{e:?}"
+        );
     }
 
     #[test]
     fn answer_index_out_of_range_and_too_few_options() {
-        expect_error(&valid("Q?", r#""a", "b""#).replace("answer = 1", "answer = 3"), "check[0].answer: index 3 is out of range");
-        expect_error(&valid("Q?", r#""a", "b""#).replace("answer = 1", "answer = -1"), "out of range");
-        expect_error(&valid("Q?", r#""a", "b""#).replace("[\"POST\", \"PUT\", \"PATCH\"]", "[\"POST\", \"PUT\"]"), "check[0].options: needs 3–5 options, found 2");
+        expect_error(
+            &valid("Q?", r#""a", "b""#).replace("answer = 1", "answer = 3"),
+            "check[0].answer: index 3 is out of range",
+        );
+        expect_error(
+            &valid("Q?", r#""a", "b""#).replace("answer = 1", "answer = -1"),
+            "out of range",
+        );
+        expect_error(
+            &valid("Q?", r#""a", "b""#)
+                .replace("[\"POST\", \"PUT\", \"PATCH\"]", "[\"POST\", \"PUT\"]"),
+            "check[0].options: needs 3–5 options, found 2",
+        );
     }
 
     #[test]
@@ -669,9 +916,18 @@ explanation = "PUT replaces the resource, so repeating it changes nothing more."
     #[test]
     fn raw_html_is_rejected_everywhere() {
         let v = valid("Q?", r#""a", "b""#);
-        expect_error(&v.replace("### Why", "### Why\n\n<script>alert(1)</script>"), "body: raw HTML is not allowed");
-        expect_error(&v.replace("word word", "word <b>bold</b> word"), "body: raw HTML is not allowed");
-        expect_error(&v.replace("POST is not", "POST is <em>not</em>"), "key_points[1]: raw HTML is not allowed");
+        expect_error(
+            &v.replace("### Why", "### Why\n\n<script>alert(1)</script>"),
+            "body: raw HTML is not allowed",
+        );
+        expect_error(
+            &v.replace("word word", "word <b>bold</b> word"),
+            "body: raw HTML is not allowed",
+        );
+        expect_error(
+            &v.replace("POST is not", "POST is <em>not</em>"),
+            "key_points[1]: raw HTML is not allowed",
+        );
         // Angle brackets inside code are text, not HTML.
         let ok = v.replace("word word", "word `Vec<T>` word");
         assert!(one(&ok).is_ok(), "{:?}", errors_of(&ok));
@@ -681,18 +937,31 @@ explanation = "PUT replaces the resource, so repeating it changes nothing more."
     #[test]
     fn body_rules() {
         let v = valid("Q?", r#""a", "b""#);
-        expect_error(&v.replace("### Why", "## Why"), "body: headings must be level 3");
+        expect_error(
+            &v.replace("### Why", "## Why"),
+            "body: headings must be level 3",
+        );
         expect_error(&v.replace("### Why", "```\nx\n```"), "needs a language");
-        let short = v.split("+++\n").take(2).collect::<Vec<_>>().join("+++\n") + "+++\nToo short.\n";
+        let short =
+            v.split("+++\n").take(2).collect::<Vec<_>>().join("+++\n") + "+++\nToo short.\n";
         expect_error(&short, "body: 2 words");
     }
 
     #[test]
     fn list_length_rules() {
         let v = valid("Q?", r#""a", "b""#);
-        expect_error(&v.replace("[\"PUT and DELETE are idempotent\", \"POST is not\", ", "[").replace("\"Use an", "\"Use an"), "key_points: needs 3–6 entries, found 1");
-        expect_error(&valid("Q?", r#""a""#), "related: needs 2–5 entries, found 1");
-        expect_error(&valid("Q?", r#""idempotency", "b""#), "related: a question cannot be related to itself");
+        expect_error(
+            &v.replace("[\"PUT and DELETE are idempotent\", \"POST is not\", ", "["),
+            "key_points: needs 3–6 entries, found 1",
+        );
+        expect_error(
+            &valid("Q?", r#""a""#),
+            "related: needs 2–5 entries, found 1",
+        );
+        expect_error(
+            &valid("Q?", r#""idempotency", "b""#),
+            "related: a question cannot be related to itself",
+        );
     }
 
     #[test]
@@ -701,26 +970,58 @@ explanation = "PUT replaces the resource, so repeating it changes nothing more."
             file("a/x.md", valid("First?", r#""y", "x""#)),
             file("b/x.md", valid("Second?", r#""y", "z""#)),
         ]);
-        assert!(errors.iter().any(|e| e.starts_with("b/x.md: id: duplicate id `x` (also a/x.md)")), "{errors:?}");
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.starts_with("b/x.md: id: duplicate id `x` (also a/x.md)")),
+            "{errors:?}"
+        );
     }
 
     #[test]
     fn same_wording_in_two_files_ignoring_case_and_punctuation() {
         let errors = bank_errors(vec![
-            file("q/a.md", valid("What is REST?", r#""b", "c""#).replace("Why is it important?", "Why REST?")),
-            file("q/b.md", valid("what is rest", r#""a", "c""#).replace("Why is it important?", "REST, why")),
-            file("q/c.md", valid("Other?", r#""a", "b""#).replace("Why is it important?", "Another")),
+            file(
+                "q/a.md",
+                valid("What is REST?", r#""b", "c""#).replace("Why is it important?", "Why REST?"),
+            ),
+            file(
+                "q/b.md",
+                valid("what is rest", r#""a", "c""#).replace("Why is it important?", "REST, why"),
+            ),
+            file(
+                "q/c.md",
+                valid("Other?", r#""a", "b""#).replace("Why is it important?", "Another"),
+            ),
         ]);
-        assert!(errors.iter().any(|e| e.starts_with("q/b.md: question: wording `what is rest` is already used by q/a.md")), "{errors:?}");
+        assert!(
+            errors.iter().any(|e| e
+                .starts_with("q/b.md: question: wording `what is rest` is already used by q/a.md")),
+            "{errors:?}"
+        );
     }
 
     #[test]
     fn related_must_name_existing_ids() {
         let errors = bank_errors(vec![
-            file("q/a.md", valid("A?", r#""b", "ghost""#).replace("Why is it important?", "A2")),
-            file("q/b.md", valid("B?", r#""a", "a2""#).replace("Why is it important?", "B2").replace("\"a2\"", "\"a\", \"b-missing\"")),
+            file(
+                "q/a.md",
+                valid("A?", r#""b", "ghost""#).replace("Why is it important?", "A2"),
+            ),
+            file(
+                "q/b.md",
+                valid("B?", r#""a", "a2""#)
+                    .replace("Why is it important?", "B2")
+                    .replace("\"a2\"", "\"a\", \"b-missing\""),
+            ),
         ]);
-        assert!(errors.iter().any(|e| e == "q/a.md: related: names `ghost`, which is not a question id in the bank"), "{errors:?}");
+        assert!(
+            errors
+                .iter()
+                .any(|e| e
+                    == "q/a.md: related: names `ghost`, which is not a question id in the bank"),
+            "{errors:?}"
+        );
     }
 
     #[test]
@@ -729,9 +1030,22 @@ explanation = "PUT replaces the resource, so repeating it changes nothing more."
             "topics.toml",
             TOPICS,
             vec![
-                file("q/z.md", valid("Z?", r#""a", "m""#).replace("Why is it important?", "Z2").replace("\"advanced\"", "\"beginner\"")),
-                file("q/a.md", valid("A?", r#""z", "m""#).replace("Why is it important?", "A2")),
-                file("q/m.md", valid("M?", r#""a", "z""#).replace("Why is it important?", "M2").replace("[\"http-apis\"]", "[\"behavioral\"]")),
+                file(
+                    "q/z.md",
+                    valid("Z?", r#""a", "m""#)
+                        .replace("Why is it important?", "Z2")
+                        .replace("\"advanced\"", "\"beginner\""),
+                ),
+                file(
+                    "q/a.md",
+                    valid("A?", r#""z", "m""#).replace("Why is it important?", "A2"),
+                ),
+                file(
+                    "q/m.md",
+                    valid("M?", r#""a", "z""#)
+                        .replace("Why is it important?", "M2")
+                        .replace("[\"http-apis\"]", "[\"behavioral\"]"),
+                ),
             ],
         )
         .expect("valid bank");
@@ -741,11 +1055,20 @@ explanation = "PUT replaces the resource, so repeating it changes nothing more."
 
     #[test]
     fn topics_file_errors() {
-        assert!(parse_topics("t.toml", "[[topic]]\nid = \"Bad Id\"\nname = \"x\"\ndescription = \"y\"\n").is_err());
+        assert!(parse_topics(
+            "t.toml",
+            "[[topic]]\nid = \"Bad Id\"\nname = \"x\"\ndescription = \"y\"\n"
+        )
+        .is_err());
         assert!(parse_topics("t.toml", "not toml at all = = =").is_err());
-        let dup = format!("{TOPICS}\n[[topic]]\nid = \"behavioral\"\nname = \"B\"\ndescription = \"again\"\n");
+        let dup = format!(
+            "{TOPICS}\n[[topic]]\nid = \"behavioral\"\nname = \"B\"\ndescription = \"again\"\n"
+        );
         let e = parse_topics("t.toml", &dup).unwrap_err();
-        assert!(e[0].to_string().contains("duplicate topic id `behavioral`"), "{e:?}");
+        assert!(
+            e[0].to_string().contains("duplicate topic id `behavioral`"),
+            "{e:?}"
+        );
     }
 
     #[test]

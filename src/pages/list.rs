@@ -8,7 +8,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 fn split(v: Option<String>) -> Vec<String> {
-    v.unwrap_or_default().split(',').filter(|s| !s.is_empty()).map(str::to_string).collect()
+    v.unwrap_or_default()
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 fn matches(q: &Question, levels: &[String], topics: &[String]) -> bool {
@@ -25,13 +29,33 @@ pub fn ListPage() -> impl IntoView {
     let topics = Memo::new(move |_| split(query.read().get("topic")));
     let shown = Memo::new(move |_| {
         let (l, t) = (levels.get(), topics.get());
-        bank::questions().iter().filter(|q| matches(q, &l, &t)).collect::<Vec<&'static Question>>()
+        bank::questions()
+            .iter()
+            .filter(|q| matches(q, &l, &t))
+            .collect::<Vec<&'static Question>>()
     });
-    Effect::new(move |_| web::set_title(if topics.read().is_empty() && levels.read().is_empty() { "" } else { "Filtered questions" }));
+    Effect::new(move |_| {
+        web::set_title(if topics.read().is_empty() && levels.read().is_empty() {
+            ""
+        } else {
+            "Filtered questions"
+        })
+    });
 
     let filter_names = move || {
-        let mut names: Vec<String> = topics.get().iter().filter_map(|t| bank::topic(t)).map(|t| t.name.to_string()).collect();
-        names.extend(levels.get().iter().filter_map(|l| Level::from_id(l)).map(|l| l.name().to_string()));
+        let mut names: Vec<String> = topics
+            .get()
+            .iter()
+            .filter_map(|t| bank::topic(t))
+            .map(|t| t.name.to_string())
+            .collect();
+        names.extend(
+            levels
+                .get()
+                .iter()
+                .filter_map(|l| Level::from_id(l))
+                .map(|l| l.name().to_string()),
+        );
         names
     };
 

@@ -1,0 +1,37 @@
+# Backprep: every command installs what it needs first (idempotently; see scripts/setup.sh).
+# Trunk always runs --offline: it must never download a tool.
+SHELL := bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+PUBLIC_URL ?= /
+
+.PHONY: serve dist test lint size setup setup-test bankcheck clean
+
+## serve: build and serve the app on http://127.0.0.1:8080 with live reload
+serve: setup
+	trunk serve --offline --public-url $(PUBLIC_URL)
+
+## dist: write the deployable static site to dist/ (PUBLIC_URL=/sub/ for a sub-path)
+dist: setup
+	trunk build --offline --release --public-url $(PUBLIC_URL)
+
+## test: every test layer (fmt, clippy, cargo test, browser tests, release build + size budget, end-to-end)
+test: setup-test
+	scripts/test.sh
+
+## size: print the raw and gzip size of each file in dist/
+size:
+	python3 scripts/size_report.py dist
+
+## bankcheck: validate the question bank and print its figures (per topic and level)
+bankcheck:
+	cargo run -q --example bankcheck -- assets/questions
+
+setup:
+	scripts/setup.sh
+
+setup-test:
+	scripts/setup.sh --test
+
+clean:
+	cargo clean
+	rm -rf dist tests/e2e/.output

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test layer in order and ends with one summary line: "N passed, N failed".
+# Called by `make test` (after setup) and therefore by .ci/run.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-60}
+unset BACKPREP_BANK_DIR
+
+passed=0; failed=0; failures=()
+log=$(mktemp -d)
+
+# run NAME CMD...: runs one step, adds the tests it reports to the totals.
+run() {
+  local name=$1; shift
+  printf '\n=== %s: %s\n' "$name" "$*"
+  if "$@" 2>&1 | tee "$log/$name.txt"; then status=0; else status=1; fi
+  # Count what the runner says it ran (cargo/wasm-bindgen-test and Playwright formats).
+  local p f
+  p=$( (grep -oE 'test result: (ok|FAILED)\. [0-9]+ passed' "$log/$name.txt" | grep -oE '[0-9]+ passed'; \
+        grep -oE '^ +[0-9]+ passed' "$log/$name.txt"; grep -oE '^size budget: [0-9]+ passed' "$log/$name.txt" | grep -oE '[0-9]+ passed') \
+        | awk '{s+=$1} END {print s+0}')
+  f=$( (grep -oE 'test result: (ok|FAILED)\. [0-9]+ passed; [0-9]+ failed' "$log/$name.txt" | grep -oE '[0-9]+ failed'; \
+        grep -oE '^ +[0-9]+ failed' "$log/$name.txt") | awk '{s+=$1} END {print s+0}')
+  if [ "$status" -ne 0 ]; then
+    failures+=("$name"); [ "$f" -eq 0 ] && f=1
+  fi
+  passed=$((passed + p)); failed=$((failed + f))
+  printf '=== %s: %s (%s passed, %s failed)\n' "$name" "$([ $status -eq 0 ] && echo ok || echo FAILED)" "$p" "$f"
+}
+
+run fmt cargo fmt --check
+run clippy-host cargo clippy --all-targets -- -D warnings
+run clippy-wasm cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+run unit cargo test
+run browser cargo test --target wasm32-unknown-unknown
+run dist trunk build --offline --release
+run size python3 scripts/size_report.py --check dist
+run e2e npx playwright test --config tests/e2e/playwright.config.js
+
+printf '\nlayers failed: %s\n' "${failures[*]:-none}"
+echo "summary: $passed passed, $failed failed"
+[ ${#failures[@]} -eq 0 ]

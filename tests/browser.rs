@@ -1,0 +1,177 @@
+//! Browser tests: real Chromium, real localStorage, real DOM (`wasm-bindgen-test`).
+//! Run by `make test` through `cargo test --target wasm32-unknown-unknown`.
+#![cfg(target_arch = "wasm32")]
+
+use backprep::bank::{self, Level};
+use backprep::components::badges::LevelBadge;
+use backprep::pages::not_found::NotFound;
+use backprep::progress::Progress;
+use backprep::storage::{self, local, Mode, PROGRESS_KEY};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn ls() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn clear_backprep_keys() {
+    let s = ls();
+    let keys: Vec<String> = (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .collect();
+    for k in keys
+        .into_iter()
+        .filter(|k| k.starts_with(storage::NAMESPACE))
+    {
+        s.remove_item(&k).unwrap();
+    }
+}
+
+fn backups() -> Vec<(String, String)> {
+    let s = ls();
+    (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .filter(|k| k.starts_with(storage::BACKUP_PREFIX))
+        .map(|k| (k.clone(), s.get_item(&k).unwrap().unwrap()))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn nothing_stored_starts_fresh_and_writable() {
+    clear_backprep_keys();
+    let (p, mode, notices) = local::load_progress(1);
+    assert_eq!(p, Progress::default());
+    assert_eq!(mode, Mode::ReadWrite);
+    assert!(notices.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn save_then_load_round_trips_through_real_local_storage() {
+    clear_backprep_keys();
+    let mut p = Progress::default();
+    p.mark_read("jwt", 42);
+    local::save_progress(&p).expect("save");
+    let raw = ls().get_item(PROGRESS_KEY).unwrap().expect("stored");
+    assert!(raw.starts_with("{\"version\":1"), "{raw}");
+    let (loaded, mode, _) = local::load_progress(2);
+    assert_eq!(loaded, p);
+    assert_eq!(mode, Mode::ReadWrite);
+}
+
+#[wasm_bindgen_test]
+fn corrupt_value_is_backed_up_then_cleared() {
+    clear_backprep_keys();
+    ls().set_item(PROGRESS_KEY, "{not json").unwrap();
+    let (p, mode, notices) = local::load_progress(1234);
+    assert_eq!(p, Progress::default());
+    assert_eq!(mode, Mode::ReadWrite);
+    assert_eq!(notices.len(), 1);
+    assert!(
+        notices[0].text.contains("backprep:backup:progress:1234"),
+        "{:?}",
+        notices
+    );
+    assert_eq!(
+        backups(),
+        vec![(
+            "backprep:backup:progress:1234".to_string(),
+            "{not json".to_string()
+        )]
+    );
+    assert_eq!(ls().get_item(PROGRESS_KEY).unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn wrong_types_are_treated_as_corrupt_and_kept() {
+    clear_backprep_keys();
+    let raw = r#"{"version":1,"data":{"read":["jwt"]}}"#;
+    ls().set_item(PROGRESS_KEY, raw).unwrap();
+    let (_, _, notices) = local::load_progress(5);
+    assert!(notices[0].text.contains("could not be read"));
+    assert_eq!(backups()[0].1, raw);
+}
+
+#[wasm_bindgen_test]
+fn newer_schema_is_read_only_and_never_overwritten() {
+    clear_backprep_keys();
+    let raw = r#"{"version":9,"data":{"read":{"cdn":1}}}"#;
+    ls().set_item(PROGRESS_KEY, raw).unwrap();
+    let (p, mode, notices) = local::load_progress(1);
+    assert!(p.is_read("cdn"));
+    assert_eq!(mode, Mode::ReadOnly);
+    assert_eq!(notices.len(), 1);
+    // Even a direct save refuses to clobber it.
+    assert!(local::save_progress(&Progress::default()).is_err());
+    assert_eq!(ls().get_item(PROGRESS_KEY).unwrap().as_deref(), Some(raw));
+}
+
+#[wasm_bindgen_test]
+fn a_save_merges_what_another_tab_wrote_meanwhile() {
+    clear_backprep_keys();
+    let mut ours = Progress::default();
+    ours.mark_read("a", 1);
+    local::save_progress(&ours).unwrap();
+    // Another tab writes its own progress directly.
+    let mut theirs = Progress::default();
+    theirs.mark_read("b", 2);
+    ls().set_item(PROGRESS_KEY, &storage::encode(&theirs))
+        .unwrap();
+    // Our next save must not lose "b".
+    ours.mark_read("c", 3);
+    let written = local::save_progress(&ours).unwrap();
+    assert!(written.is_read("a") && written.is_read("b") && written.is_read("c"));
+    let (loaded, _, _) = local::load_progress(4);
+    assert_eq!(loaded, written);
+}
+
+fn mount_into_fresh_div() -> web_sys::HtmlElement {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let div = doc
+        .create_element("div")
+        .unwrap()
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap();
+    doc.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+#[wasm_bindgen_test]
+fn level_badge_renders_name_and_class() {
+    let div = mount_into_fresh_div();
+    let _handle = leptos::mount::mount_to(
+        div.clone(),
+        || view! { <LevelBadge level=Level::Advanced /> },
+    );
+    let badge = div
+        .query_selector(".badge")
+        .unwrap()
+        .expect("badge rendered");
+    assert_eq!(badge.text_content().unwrap(), "Advanced");
+    assert!(badge.class_list().contains("level-advanced"));
+}
+
+#[wasm_bindgen_test]
+fn not_found_offers_a_way_home_and_sets_the_title() {
+    let div = mount_into_fresh_div();
+    let _handle = leptos::mount::mount_to(div.clone(), || view! { <NotFound what="question" /> });
+    assert!(div
+        .text_content()
+        .unwrap()
+        .contains("This question does not exist"));
+    let link = div.query_selector("a").unwrap().expect("link home");
+    assert!(link.get_attribute("href").unwrap().ends_with('/'));
+    assert_eq!(
+        web_sys::window().unwrap().document().unwrap().title(),
+        "Not found · Backprep"
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_static_bank_is_available_in_wasm() {
+    let q = bank::question("idempotency").expect("bank compiled in");
+    assert!(q.answer.html.contains("<h3>") || q.answer.html.contains("<p>"));
+    assert!(bank::questions().len() >= 100);
+}

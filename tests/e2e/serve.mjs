@@ -1,0 +1,47 @@
+// A static file server for end-to-end tests: serves a built site on 127.0.0.1 under a base path,
+// answering unknown paths with index.html (the rewrite rule every deploy guide in README.md uses).
+// usage: node tests/e2e/serve.mjs <dir> <port> [base=/]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const [dir = 'dist', port = '4173', base = '/'] = process.argv.slice(2);
+const root = resolve(dir);
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json', '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon', '.txt': 'text/plain',
+};
+
+async function file(path) {
+  try {
+    const s = await stat(path);
+    return s.isFile() ? await readFile(path) : null;
+  } catch {
+    return null;
+  }
+}
+
+createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://127.0.0.1');
+  let path = decodeURIComponent(url.pathname);
+  if (!path.startsWith(base)) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('outside the base path');
+    return;
+  }
+  path = '/' + path.slice(base.length);
+  const target = normalize(join(root, path));
+  if (!target.startsWith(root)) {
+    res.writeHead(403).end();
+    return;
+  }
+  let body = path.endsWith('/') ? null : await file(target);
+  let type = types[extname(target)] || 'application/octet-stream';
+  if (!body) {
+    body = await file(join(root, 'index.html'));
+    type = types['.html'];
+  }
+  const noCache = type.startsWith('text/html') || target.endsWith('sw.js');
+  res.writeHead(200, { 'content-type': type, 'cache-control': noCache ? 'no-cache' : 'max-age=31536000, immutable' });
+  res.end(body);
+}).listen(Number(port), '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}${base}`));
