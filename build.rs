@@ -17,7 +17,8 @@ fn s(v: &str) -> String {
 }
 
 fn rich(r: &format::Rendered) -> String {
-    format!("Rich {{ html: {}, text: {} }}", s(&r.html), s(&r.text))
+    // Only the HTML ships; plain text is derived from it when needed (it would double the size).
+    format!("Rich {{ html: {} }}", s(&r.html))
 }
 
 fn strs(items: &[String]) -> String {

@@ -5,6 +5,7 @@
 
 pub mod bank;
 pub mod progress;
+pub mod search;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

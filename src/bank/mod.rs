@@ -61,13 +61,54 @@ pub struct Topic {
     pub description: &'static str,
 }
 
-/// A piece of text pre-rendered at build time: safe HTML and the plain text behind it.
+/// A piece of text pre-rendered at build time as safe HTML.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Rich {
     /// HTML produced by pulldown-cmark from source that contained no raw HTML.
     pub html: &'static str,
-    /// Plain visible text, for search and titles.
-    pub text: &'static str,
+}
+
+impl Rich {
+    /// The visible text (tags removed, entities decoded, whitespace collapsed).
+    pub fn text(&self) -> String {
+        html_to_text(self.html)
+    }
+}
+
+/// Plain text of pulldown-cmark's HTML output: tags dropped (block ends become spaces) and the
+/// entities it writes (`&lt; &gt; &amp; &quot; &#39;`) decoded.
+pub fn html_to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find(['<', '&']) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.starts_with('<') {
+            let end = rest.find('>').map(|e| e + 1).unwrap_or(rest.len());
+            out.push(' ');
+            rest = &rest[end..];
+        } else {
+            let entities = [
+                ("&lt;", '<'),
+                ("&gt;", '>'),
+                ("&amp;", '&'),
+                ("&quot;", '"'),
+                ("&#39;", '\''),
+            ];
+            match entities.iter().find(|(e, _)| rest.starts_with(e)) {
+                Some((e, c)) => {
+                    out.push(*c);
+                    rest = &rest[e.len()..];
+                }
+                None => {
+                    out.push('&');
+                    rest = &rest[1..];
+                }
+            }
+        }
+    }
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A multiple-choice check.
@@ -173,6 +214,38 @@ mod tests {
             assert_eq!(Level::from_id(l.id()), Some(l));
         }
         assert_eq!(Level::from_id("expert"), None);
+    }
+
+    #[test]
+    fn html_to_text_strips_tags_and_decodes_entities() {
+        assert_eq!(
+            html_to_text("<p>Use <code>Vec&lt;T&gt;</code> &amp; <em>don&#39;t</em></p>\n<ul><li>a</li><li>b</li></ul>"),
+            "Use Vec<T> & don't a b"
+        );
+        assert_eq!(html_to_text("AT&T <b"), "AT&T");
+    }
+
+    #[test]
+    fn derived_text_has_the_same_characters_as_the_renderer_text_for_every_answer() {
+        // Search indexes text derived from the shipped HTML; it must hold exactly the visible text
+        // pulldown-cmark saw (spacing aside), for every real answer.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/questions");
+        let parsed = format::load_bank_dir(&dir).expect("bank is valid");
+        let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        for q in &parsed.questions {
+            assert_eq!(
+                squash(&html_to_text(&q.answer.html)),
+                squash(&q.answer.text),
+                "{}",
+                q.id
+            );
+            assert_eq!(
+                squash(&html_to_text(&q.summary.html)),
+                squash(&q.summary.text),
+                "{}",
+                q.id
+            );
+        }
     }
 
     #[test]

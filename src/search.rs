@@ -1,0 +1,878 @@
+//! The list view's state and the search behind it. Pure: no DOM, no storage.
+//!
+//! - [`ListQuery`] is the view state (`?q=…&level=…&topic=…&sort=…`) and maps to and from the URL.
+//! - [`Index`] is an inverted index over each question's wordings, summary, key points and answer:
+//!   prefix matching, one typo in longer words, and ranking by the field a term matched in.
+//! - [`highlight`] and [`snippet`] mark matched words in plain text for display as text nodes.
+
+use crate::bank::{Level, Question};
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+
+/// How the list is ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Sort {
+    /// The bank's own order (topic, then level), or relevance when searching.
+    #[default]
+    Bank,
+    /// Easiest first.
+    Level,
+    /// Grouped by first topic, in taxonomy order.
+    Topic,
+}
+
+impl Sort {
+    /// Every sort, in menu order.
+    pub const ALL: [Sort; 3] = [Sort::Bank, Sort::Level, Sort::Topic];
+
+    /// The URL value (`""` for the default).
+    pub fn id(self) -> &'static str {
+        match self {
+            Sort::Bank => "",
+            Sort::Level => "level",
+            Sort::Topic => "topic",
+        }
+    }
+
+    /// Menu label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Bank => "Bank order",
+            Sort::Level => "Level",
+            Sort::Topic => "Topic",
+        }
+    }
+
+    /// The sort with this URL value; unknown values mean the default.
+    pub fn from_id(id: &str) -> Sort {
+        Sort::ALL
+            .into_iter()
+            .find(|s| s.id() == id)
+            .unwrap_or_default()
+    }
+}
+
+/// The list view's state: what is searched, filtered and how it is sorted.
+///
+/// Normalised: levels and topics are sorted and free of duplicates, so equal views compare equal
+/// and produce the same URL.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct ListQuery {
+    /// Search text as typed.
+    pub q: String,
+    /// Levels to keep (any of them); empty keeps all.
+    pub levels: Vec<Level>,
+    /// Topic ids to keep (any of them); empty keeps all.
+    pub topics: Vec<String>,
+    /// Order.
+    pub sort: Sort,
+}
+
+impl ListQuery {
+    /// Reads the state from URL parameters. Unknown levels and topics (`known_topic` says which
+    /// exist) are dropped rather than failing the view.
+    pub fn from_params(
+        get: impl Fn(&str) -> Option<String>,
+        known_topic: impl Fn(&str) -> bool,
+    ) -> Self {
+        let list = |key: &str| -> Vec<String> {
+            get(key)
+                .unwrap_or_default()
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let mut query = ListQuery {
+            q: get("q").unwrap_or_default(),
+            levels: list("level")
+                .iter()
+                .filter_map(|l| Level::from_id(l))
+                .collect(),
+            topics: list("topic")
+                .into_iter()
+                .filter(|t| known_topic(t))
+                .collect(),
+            sort: Sort::from_id(&get("sort").unwrap_or_default()),
+        };
+        query.normalize();
+        query
+    }
+
+    /// Sorts and de-duplicates the filters.
+    pub fn normalize(&mut self) {
+        self.levels.sort();
+        self.levels.dedup();
+        self.topics.sort();
+        self.topics.dedup();
+    }
+
+    /// The URL query string for this state, `?…` or `""` when nothing is set. Parameter names are
+    /// exactly `q`, `level`, `topic`, `sort`; several values are comma-separated.
+    pub fn to_query_string(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.q.is_empty() {
+            parts.push(format!("q={}", encode_component(&self.q)));
+        }
+        if !self.levels.is_empty() {
+            let ids: Vec<&str> = self.levels.iter().map(|l| l.id()).collect();
+            parts.push(format!("level={}", ids.join(",")));
+        }
+        if !self.topics.is_empty() {
+            let ids: Vec<String> = self.topics.iter().map(|t| encode_component(t)).collect();
+            parts.push(format!("topic={}", ids.join(",")));
+        }
+        if self.sort != Sort::Bank {
+            parts.push(format!("sort={}", self.sort.id()));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    /// Whether any search or filter is active (sorting alone does not count).
+    pub fn is_filtered(&self) -> bool {
+        !self.q.trim().is_empty() || !self.levels.is_empty() || !self.topics.is_empty()
+    }
+
+    /// A copy with `level` switched on or off.
+    pub fn toggle_level(&self, level: Level) -> Self {
+        let mut next = self.clone();
+        if let Some(i) = next.levels.iter().position(|l| *l == level) {
+            next.levels.remove(i);
+        } else {
+            next.levels.push(level);
+        }
+        next.normalize();
+        next
+    }
+
+    /// A copy with topic `id` switched on or off.
+    pub fn toggle_topic(&self, id: &str) -> Self {
+        let mut next = self.clone();
+        if let Some(i) = next.topics.iter().position(|t| t == id) {
+            next.topics.remove(i);
+        } else {
+            next.topics.push(id.to_string());
+        }
+        next.normalize();
+        next
+    }
+
+    /// A copy without search text and filters (the sort is kept).
+    pub fn cleared(&self) -> Self {
+        ListQuery {
+            sort: self.sort,
+            ..ListQuery::default()
+        }
+    }
+
+    fn keeps(&self, q: &Question) -> bool {
+        (self.levels.is_empty() || self.levels.contains(&q.level))
+            && (self.topics.is_empty()
+                || q.topics.iter().any(|t| self.topics.iter().any(|f| f == t)))
+    }
+}
+
+/// Percent-encodes a URL query component (RFC 3986 unreserved characters pass through).
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes a URL query component (`%XX` and `+` for space). Invalid escapes are kept as text.
+pub fn decode_component(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(v) => {
+                        out.push(v);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Splits `?a=1&b=2` into decoded pairs.
+pub fn parse_query_string(s: &str) -> Vec<(String, String)> {
+    s.trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('=') {
+            Some((k, v)) => (decode_component(k), decode_component(v)),
+            None => (decode_component(p), String::new()),
+        })
+        .collect()
+}
+
+/// Where a word was found; a higher rank outranks any number of lower ones for the same term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Field {
+    /// The answer text.
+    Body = 1,
+    /// The key points.
+    KeyPoints = 2,
+    /// The 20-second summary.
+    Summary = 3,
+    /// The question or one of its other wordings.
+    Wording = 4,
+}
+
+impl Field {
+    fn weight(self) -> f32 {
+        match self {
+            Field::Body => 1.0,
+            Field::KeyPoints => 3.0,
+            Field::Summary => 4.0,
+            Field::Wording => 10.0,
+        }
+    }
+}
+
+/// The searchable text of one document.
+pub struct Doc<'a> {
+    /// The question and its other wordings.
+    pub wordings: Vec<&'a str>,
+    /// The summary.
+    pub summary: Cow<'a, str>,
+    /// The key points.
+    pub key_points: Vec<Cow<'a, str>>,
+    /// The answer.
+    pub body: Cow<'a, str>,
+}
+
+impl<'a> Doc<'a> {
+    /// The searchable text of a bank question.
+    pub fn of(q: &'a Question) -> Self {
+        let mut wordings = vec![q.question];
+        wordings.extend(q.also_asked_as.iter().copied());
+        Doc {
+            wordings,
+            summary: Cow::Owned(q.summary.text()),
+            key_points: q.key_points.iter().map(|k| Cow::Owned(k.text())).collect(),
+            body: Cow::Owned(q.answer.text()),
+        }
+    }
+}
+
+/// Lowercase alphanumeric words of `text`, with their byte ranges in `text`.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some(&(_, c)) = chars.peek() {
+            if c.is_alphanumeric() {
+                break;
+            }
+            chars.next();
+        }
+        let (start, _) = *chars.peek()?;
+        let mut end = start;
+        while let Some(&(i, c)) = chars.peek() {
+            if !c.is_alphanumeric() {
+                break;
+            }
+            end = i + c.len_utf8();
+            chars.next();
+        }
+        Some((start, end))
+    })
+}
+
+fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
+    words(text).map(move |(s, e)| text[s..e].to_lowercase())
+}
+
+/// An inverted index: every distinct word, sorted, with the documents (and best field) it is in.
+pub struct Index {
+    vocab: Vec<String>,
+    postings: Vec<Vec<(u32, Field)>>,
+    docs: usize,
+}
+
+/// How well a query term matched a vocabulary word.
+fn quality(term: &str, word: &str) -> Option<f32> {
+    if word == term {
+        return Some(1.0);
+    }
+    if word.starts_with(term) {
+        return Some(0.8);
+    }
+    let n = term.chars().count();
+    if n >= 5 {
+        if within_one_edit(term, word) {
+            return Some(0.6);
+        }
+        // A typo in a word still being typed: compare with the word's start.
+        let head: String = word.chars().take(n).collect();
+        if word.chars().count() > n && within_one_edit(term, &head) {
+            return Some(0.5);
+        }
+    }
+    None
+}
+
+/// True when `a` and `b` differ by at most one insertion, deletion, substitution or swap of
+/// neighbouring characters.
+pub fn within_one_edit(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if prefix == a.len() && prefix == b.len() {
+        return true;
+    }
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match a.len().cmp(&b.len()) {
+        std::cmp::Ordering::Equal => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        std::cmp::Ordering::Less => ra == &rb[1..],
+        std::cmp::Ordering::Greater => &ra[1..] == rb,
+    }
+}
+
+/// The outcome of a search.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Found {
+    /// Matching document indexes with their scores, best first (ties keep document order).
+    pub hits: Vec<(usize, f32)>,
+    /// Every vocabulary word that matched a query term: what to highlight.
+    pub matched: BTreeSet<String>,
+}
+
+impl Index {
+    /// Builds the index over `docs`.
+    pub fn build(docs: &[Doc<'_>]) -> Index {
+        let mut entries: Vec<(String, u32, Field)> = Vec::new();
+        for (i, d) in docs.iter().enumerate() {
+            let i = i as u32;
+            let mut add = |text: &str, field: Field| {
+                for t in tokens(text) {
+                    entries.push((t, i, field));
+                }
+            };
+            for w in &d.wordings {
+                add(w, Field::Wording);
+            }
+            add(&d.summary, Field::Summary);
+            for k in &d.key_points {
+                add(k, Field::KeyPoints);
+            }
+            add(&d.body, Field::Body);
+        }
+        // Sort by word, then document, best field first; keep one entry per (word, document).
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
+        entries.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+        let mut vocab: Vec<String> = Vec::new();
+        let mut postings: Vec<Vec<(u32, Field)>> = Vec::new();
+        for (word, doc, field) in entries {
+            if vocab.last() != Some(&word) {
+                vocab.push(word);
+                postings.push(Vec::new());
+            }
+            postings
+                .last_mut()
+                .expect("pushed above")
+                .push((doc, field));
+        }
+        Index {
+            vocab,
+            postings,
+            docs: docs.len(),
+        }
+    }
+
+    /// Number of distinct words.
+    pub fn vocabulary_size(&self) -> usize {
+        self.vocab.len()
+    }
+
+    /// Finds the documents containing every term of `query` (by prefix, or with one typo in terms of
+    /// five or more letters), scored by the best field each term matched in.
+    pub fn search(&self, query: &str) -> Found {
+        let mut terms: Vec<String> = tokens(query).collect();
+        terms.sort();
+        terms.dedup();
+        if terms.is_empty() {
+            return Found::default();
+        }
+        let mut total = vec![0.0f32; self.docs];
+        let mut matched_terms = vec![0u16; self.docs];
+        let mut best = vec![0.0f32; self.docs];
+        let mut matched = BTreeSet::new();
+        for term in &terms {
+            best.iter_mut().for_each(|b| *b = 0.0);
+            // Exact and prefix matches sit in one sorted range; typos need a scan.
+            let start = self.vocab.partition_point(|w| w.as_str() < term.as_str());
+            let mut visit = |w: usize, q: f32, matched: &mut BTreeSet<String>| {
+                matched.insert(self.vocab[w].clone());
+                for &(doc, field) in &self.postings[w] {
+                    let s = field.weight() * q;
+                    let b = &mut best[doc as usize];
+                    if s > *b {
+                        *b = s;
+                    }
+                }
+            };
+            let mut w = start;
+            while w < self.vocab.len() && self.vocab[w].starts_with(term.as_str()) {
+                let q = if self.vocab[w] == *term { 1.0 } else { 0.8 };
+                visit(w, q, &mut matched);
+                w += 1;
+            }
+            if term.chars().count() >= 5 {
+                let end = w;
+                for (i, word) in self.vocab.iter().enumerate() {
+                    if (start..end).contains(&i)
+                        || word.len().abs_diff(term.len()) > 1 && word.len() < term.len()
+                    {
+                        continue;
+                    }
+                    if let Some(q) = quality(term, word) {
+                        visit(i, q, &mut matched);
+                    }
+                }
+            }
+            for d in 0..self.docs {
+                if best[d] > 0.0 {
+                    total[d] += best[d];
+                    matched_terms[d] += 1;
+                }
+            }
+        }
+        let need = terms.len() as u16;
+        let mut hits: Vec<(usize, f32)> = (0..self.docs)
+            .filter(|&d| matched_terms[d] == need)
+            .map(|d| (d, total[d]))
+            .collect();
+        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        Found { hits, matched }
+    }
+}
+
+/// The questions a view shows, in order: search (ranked) when `query.q` has words, then the level
+/// and topic filters, then the sort. Returns indexes into `questions`, plus the words to highlight.
+pub fn run(
+    questions: &[Question],
+    index: &Index,
+    query: &ListQuery,
+    topic_order: &[&str],
+) -> (Vec<usize>, BTreeSet<String>) {
+    let searching = tokens(&query.q).next().is_some();
+    let (mut shown, matched): (Vec<usize>, BTreeSet<String>) = if searching {
+        let found = index.search(&query.q);
+        (
+            found.hits.into_iter().map(|(d, _)| d).collect(),
+            found.matched,
+        )
+    } else {
+        ((0..questions.len()).collect(), BTreeSet::new())
+    };
+    shown.retain(|&i| query.keeps(&questions[i]));
+    let topic_rank = |i: usize| {
+        topic_order
+            .iter()
+            .position(|t| *t == questions[i].topics[0])
+            .unwrap_or(usize::MAX)
+    };
+    match query.sort {
+        Sort::Bank => {}
+        // Stable sorts keep relevance (or bank order) within each group.
+        Sort::Level => shown.sort_by_key(|&i| questions[i].level),
+        Sort::Topic => shown.sort_by_key(|&i| topic_rank(i)),
+    }
+    (shown, matched)
+}
+
+/// How many questions each filter chip would show, given the search text and the *other* filter.
+pub fn facet_counts(
+    questions: &[Question],
+    index: &Index,
+    query: &ListQuery,
+    topic_ids: &[&str],
+) -> (Vec<(Level, usize)>, Vec<usize>) {
+    let base = ListQuery {
+        levels: vec![],
+        topics: vec![],
+        sort: Sort::Bank,
+        q: query.q.clone(),
+    };
+    let (candidates, _) = run(questions, index, &base, topic_ids);
+    let by_level = Level::ALL
+        .iter()
+        .map(|&l| {
+            let n = candidates
+                .iter()
+                .filter(|&&i| questions[i].level == l)
+                .filter(|&&i| {
+                    query.topics.is_empty()
+                        || questions[i]
+                            .topics
+                            .iter()
+                            .any(|t| query.topics.iter().any(|f| f == t))
+                })
+                .count();
+            (l, n)
+        })
+        .collect();
+    let by_topic = topic_ids
+        .iter()
+        .map(|t| {
+            candidates
+                .iter()
+                .filter(|&&i| questions[i].topics.contains(t))
+                .filter(|&&i| query.levels.is_empty() || query.levels.contains(&questions[i].level))
+                .count()
+        })
+        .collect();
+    (by_level, by_topic)
+}
+
+/// Splits `text` into runs, marking the words in `matched` (compared lowercase). Rendered as text
+/// nodes and `<mark>` elements, so the query never becomes HTML.
+pub fn highlight<'t>(text: &'t str, matched: &BTreeSet<String>) -> Vec<(&'t str, bool)> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    if matched.is_empty() {
+        return vec![(text, false)];
+    }
+    for (s, e) in words(text) {
+        if matched.contains(&text[s..e].to_lowercase()) {
+            if s > last {
+                out.push((&text[last..s], false));
+            }
+            out.push((&text[s..e], true));
+            last = e;
+        }
+    }
+    if last < text.len() {
+        out.push((&text[last..], false));
+    }
+    out
+}
+
+/// About `max_chars` of `text` around its first matched word, with ellipses where cut; `None` when
+/// no word matches.
+pub fn snippet<'t>(text: &'t str, matched: &BTreeSet<String>, max_chars: usize) -> Option<String> {
+    let (s, _) = words(text).find(|&(s, e)| matched.contains(&text[s..e].to_lowercase()))?;
+    let before = max_chars / 3;
+    let mut start = text[..s]
+        .char_indices()
+        .rev()
+        .nth(before)
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    // Start at a word boundary.
+    if start > 0 {
+        start = text[start..]
+            .find(' ')
+            .map(|i| start + i + 1)
+            .unwrap_or(start);
+    }
+    let mut end = text[start..]
+        .char_indices()
+        .nth(max_chars)
+        .map(|(i, _)| start + i)
+        .unwrap_or(text.len());
+    if end < text.len() {
+        end = text[..end].rfind(' ').filter(|&i| i > s).unwrap_or(end);
+    }
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.push_str(&text[start..end]);
+    if end < text.len() {
+        out.push('…');
+    }
+    Some(out)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::bank;
+    use proptest::prelude::*;
+
+    fn bank_index() -> &'static Index {
+        static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+        INDEX.get_or_init(|| {
+            let docs: Vec<Doc> = bank::questions().iter().map(Doc::of).collect();
+            Index::build(&docs)
+        })
+    }
+
+    fn ids_for(q: &str) -> Vec<&'static str> {
+        let index = bank_index();
+        let query = ListQuery {
+            q: q.into(),
+            ..Default::default()
+        };
+        let topics: Vec<&str> = bank::topics().iter().map(|t| t.id).collect();
+        run(bank::questions(), index, &query, &topics)
+            .0
+            .into_iter()
+            .map(|i| bank::questions()[i].id)
+            .collect()
+    }
+
+    fn doc<'a>(wording: &'a str, summary: &'a str, body: &'a str) -> Doc<'a> {
+        Doc {
+            wordings: vec![wording],
+            summary: summary.into(),
+            key_points: vec![],
+            body: body.into(),
+        }
+    }
+
+    #[test]
+    fn prefix_finds_whole_words() {
+        let ids = ids_for("idempot");
+        assert_eq!(ids.first(), Some(&"idempotency"), "{ids:?}");
+    }
+
+    #[test]
+    fn one_typo_in_a_longer_word_is_tolerated() {
+        assert_eq!(ids_for("idempotancy").first(), Some(&"idempotency"));
+        assert!(ids_for("kubernetse").len() > 1, "transposition");
+        // Short words must match exactly or by prefix: "cap" must not match "cat" etc.
+        assert!(within_one_edit("cache", "cachy"));
+        assert!(!within_one_edit("cache", "catchy"));
+    }
+
+    #[test]
+    fn every_term_must_match() {
+        let both = ids_for("jwt signature");
+        assert!(both.contains(&"jwt"));
+        assert!(ids_for("jwt zzzzqqq").is_empty());
+    }
+
+    #[test]
+    fn wording_outranks_summary_outranks_body() {
+        let docs = vec![
+            doc("alpha", "beta", "gamma zebra"),
+            doc("alpha", "zebra", "gamma"),
+            doc("zebra", "beta", "gamma"),
+        ];
+        let index = Index::build(&docs);
+        let order: Vec<usize> = index.search("zebra").hits.iter().map(|h| h.0).collect();
+        assert_eq!(order, vec![2, 1, 0]);
+    }
+
+    #[test]
+    fn alternate_wordings_rank_like_the_question() {
+        let docs = vec![
+            doc("first", "something", "rest rest rest"),
+            Doc {
+                wordings: vec!["second", "What is REST?"],
+                summary: "x".into(),
+                key_points: vec![],
+                body: "y".into(),
+            },
+        ];
+        let index = Index::build(&docs);
+        assert_eq!(index.search("rest").hits[0].0, 1);
+    }
+
+    #[test]
+    fn empty_query_matches_everything_in_bank_order() {
+        assert_eq!(ids_for("  ").len(), bank::questions().len());
+        assert_eq!(ids_for("")[0], bank::questions()[0].id);
+    }
+
+    #[test]
+    fn filters_combine_with_search() {
+        let index = bank_index();
+        let topics: Vec<&str> = bank::topics().iter().map(|t| t.id).collect();
+        let query = ListQuery {
+            levels: vec![Level::Beginner],
+            topics: vec!["databases".into()],
+            ..Default::default()
+        };
+        let (shown, _) = run(bank::questions(), index, &query, &topics);
+        assert!(!shown.is_empty());
+        for i in shown {
+            let q = &bank::questions()[i];
+            assert_eq!(q.level, Level::Beginner);
+            assert!(q.topics.contains(&"databases"));
+        }
+    }
+
+    #[test]
+    fn sort_by_level_is_easiest_first() {
+        let index = bank_index();
+        let query = ListQuery {
+            sort: Sort::Level,
+            ..Default::default()
+        };
+        let (shown, _) = run(bank::questions(), index, &query, &[]);
+        let levels: Vec<Level> = shown.iter().map(|&i| bank::questions()[i].level).collect();
+        let mut sorted = levels.clone();
+        sorted.sort();
+        assert_eq!(levels, sorted);
+    }
+
+    #[test]
+    fn facet_counts_match_what_the_chip_would_show() {
+        let index = bank_index();
+        let topics: Vec<&str> = bank::topics().iter().map(|t| t.id).collect();
+        let query = ListQuery {
+            q: "cache".into(),
+            ..Default::default()
+        };
+        let (levels, by_topic) = facet_counts(bank::questions(), index, &query, &topics);
+        for (level, n) in levels {
+            let (shown, _) = run(
+                bank::questions(),
+                index,
+                &query.toggle_level(level),
+                &topics,
+            );
+            assert_eq!(shown.len(), n, "{level:?}");
+        }
+        for (t, n) in topics.iter().zip(by_topic) {
+            let (shown, _) = run(bank::questions(), index, &query.toggle_topic(t), &topics);
+            assert_eq!(shown.len(), n, "{t}");
+        }
+    }
+
+    #[test]
+    fn highlight_marks_matched_words_only_and_keeps_text_intact() {
+        let matched: BTreeSet<String> = ["idempotency".to_string()].into();
+        let runs = highlight("Why is Idempotency <b>important</b>?", &matched);
+        assert_eq!(
+            runs,
+            vec![
+                ("Why is ", false),
+                ("Idempotency", true),
+                (" <b>important</b>?", false)
+            ]
+        );
+        let joined: String = runs.iter().map(|r| r.0).collect();
+        assert_eq!(joined, "Why is Idempotency <b>important</b>?");
+    }
+
+    #[test]
+    fn snippet_centres_on_the_first_match() {
+        let matched: BTreeSet<String> = ["needle".to_string()].into();
+        let text = format!("{} needle {}", "hay ".repeat(50), "straw ".repeat(50));
+        let s = snippet(&text, &matched, 60).expect("match");
+        assert!(
+            s.starts_with('…') && s.ends_with('…') && s.contains("needle"),
+            "{s}"
+        );
+        assert!(snippet("nothing here", &matched, 60).is_none());
+    }
+
+    #[test]
+    fn url_uses_exact_names_and_commas() {
+        let q = ListQuery {
+            q: "cap theorem & more".into(),
+            levels: vec![Level::Beginner, Level::Advanced],
+            topics: vec!["databases".into(), "security".into()],
+            sort: Sort::Level,
+        };
+        assert_eq!(q.to_query_string(), "?q=cap%20theorem%20%26%20more&level=beginner,advanced&topic=databases,security&sort=level");
+        assert_eq!(ListQuery::default().to_query_string(), "");
+    }
+
+    #[test]
+    fn unknown_url_values_are_dropped() {
+        let pairs = parse_query_string("?level=expert,beginner&topic=cooking,databases&sort=weird");
+        let get = |k: &str| pairs.iter().find(|p| p.0 == k).map(|p| p.1.clone());
+        let q = ListQuery::from_params(get, |t| bank::topic(t).is_some());
+        assert_eq!(q.levels, vec![Level::Beginner]);
+        assert_eq!(q.topics, vec!["databases".to_string()]);
+        assert_eq!(q.sort, Sort::Bank);
+    }
+
+    #[test]
+    fn decode_handles_plus_and_bad_escapes() {
+        assert_eq!(decode_component("a+b%20c%zz%"), "a b c%zz%");
+        assert_eq!(decode_component("%E2%9C%93"), "✓");
+    }
+
+    fn any_query() -> impl Strategy<Value = ListQuery> {
+        let level = prop_oneof![
+            Just(Level::Beginner),
+            Just(Level::Intermediate),
+            Just(Level::Advanced)
+        ];
+        let topic = proptest::sample::select(
+            bank::topics()
+                .iter()
+                .map(|t| t.id.to_string())
+                .collect::<Vec<_>>(),
+        );
+        let sort = prop_oneof![Just(Sort::Bank), Just(Sort::Level), Just(Sort::Topic)];
+        (
+            ".{0,40}",
+            proptest::collection::vec(level, 0..4),
+            proptest::collection::vec(topic, 0..4),
+            sort,
+        )
+            .prop_map(|(q, levels, topics, sort)| {
+                let mut query = ListQuery {
+                    q,
+                    levels,
+                    topics,
+                    sort,
+                };
+                query.normalize();
+                query
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn url_round_trips(query in any_query()) {
+            let pairs = parse_query_string(&query.to_query_string());
+            let get = |k: &str| pairs.iter().find(|p| p.0 == k).map(|p| p.1.clone());
+            prop_assert_eq!(ListQuery::from_params(get, |t| bank::topic(t).is_some()), query);
+        }
+
+        #[test]
+        fn search_never_panics_and_hits_are_unique(q in ".{0,30}") {
+            let index = bank_index();
+            let found = index.search(&q);
+            let mut ids: Vec<usize> = found.hits.iter().map(|h| h.0).collect();
+            ids.sort();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), found.hits.len());
+        }
+
+        #[test]
+        fn highlight_preserves_text(text in ".{0,80}", word in "[a-z]{1,6}") {
+            let matched: BTreeSet<String> = [word].into();
+            let joined: String = highlight(&text, &matched).iter().map(|r| r.0).collect();
+            prop_assert_eq!(joined, text);
+        }
+    }
+}
