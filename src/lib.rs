@@ -4,6 +4,8 @@
 //! and `components` are thin Leptos views over them. See `README.md` for the layout.
 
 pub mod bank;
+pub mod keys;
+pub mod prefs;
 pub mod progress;
 pub mod search;
 pub mod storage;

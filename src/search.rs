@@ -477,6 +477,52 @@ impl Index {
     }
 }
 
+/// The search index over the real bank, with each question's plain summary and answer text for
+/// snippets. Built on first use (a few milliseconds), then kept.
+pub struct BankSearch {
+    /// The index, one document per question in bank order.
+    pub index: Index,
+    /// Plain-text summaries, in bank order.
+    pub summaries: Vec<String>,
+    /// Plain-text answers, in bank order.
+    pub bodies: Vec<String>,
+    /// Topic ids in taxonomy order.
+    pub topic_ids: Vec<&'static str>,
+}
+
+/// The shared [`BankSearch`].
+pub fn bank_search() -> &'static BankSearch {
+    static DATA: std::sync::OnceLock<BankSearch> = std::sync::OnceLock::new();
+    DATA.get_or_init(|| {
+        let questions = crate::bank::questions();
+        let docs: Vec<Doc> = questions.iter().map(Doc::of).collect();
+        BankSearch {
+            index: Index::build(&docs),
+            summaries: docs.iter().map(|d| d.summary.to_string()).collect(),
+            bodies: docs.iter().map(|d| d.body.to_string()).collect(),
+            topic_ids: crate::bank::topics().iter().map(|t| t.id).collect(),
+        }
+    })
+}
+
+impl BankSearch {
+    /// [`run`] over the real bank.
+    pub fn run(&self, query: &ListQuery) -> (Vec<usize>, BTreeSet<String>) {
+        run(
+            crate::bank::questions(),
+            &self.index,
+            query,
+            &self.topic_ids,
+        )
+    }
+
+    /// What to show under a search result: the summary around a match, else the answer around a
+    /// match, else nothing (the match was in a wording).
+    pub fn snippet_for(&self, i: usize, matched: &BTreeSet<String>) -> Option<String> {
+        snippet(&self.summaries[i], matched, 160).or_else(|| snippet(&self.bodies[i], matched, 160))
+    }
+}
+
 /// The questions a view shows, in order: search (ranked) when `query.q` has words, then the level
 /// and topic filters, then the sort. Returns indexes into `questions`, plus the words to highlight.
 pub fn run(
@@ -580,7 +626,7 @@ pub fn highlight<'t>(text: &'t str, matched: &BTreeSet<String>) -> Vec<(&'t str,
 
 /// About `max_chars` of `text` around its first matched word, with ellipses where cut; `None` when
 /// no word matches.
-pub fn snippet<'t>(text: &'t str, matched: &BTreeSet<String>, max_chars: usize) -> Option<String> {
+pub fn snippet(text: &str, matched: &BTreeSet<String>, max_chars: usize) -> Option<String> {
     let (s, _) = words(text).find(|&(s, e)| matched.contains(&text[s..e].to_lowercase()))?;
     let before = max_chars / 3;
     let mut start = text[..s]
@@ -622,11 +668,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn bank_index() -> &'static Index {
-        static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
-        INDEX.get_or_init(|| {
-            let docs: Vec<Doc> = bank::questions().iter().map(Doc::of).collect();
-            Index::build(&docs)
-        })
+        &bank_search().index
     }
 
     fn ids_for(q: &str) -> Vec<&'static str> {

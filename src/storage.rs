@@ -1,11 +1,13 @@
 //! The save format and the only code that touches localStorage.
 //!
-//! Stored values are JSON envelopes `{"version": N, "data": …}` under keys in the `backprep:`
-//! namespace. [`decode`] and [`encode`] are pure and never panic; the browser edge ([`local`]) acts
-//! on what `decode` says: it backs up anything it cannot read before starting afresh, and never
-//! overwrites data written by a newer build.
+//! Every stored value is a JSON envelope `{"version": N, "data": …}` under a key in the `backprep:`
+//! namespace, described by a type implementing [`Stored`]. [`decode`] and [`encode`] are pure and
+//! never panic; the browser edge ([`local`]) acts on what `decode` says: it backs up anything it
+//! cannot read before starting afresh, and never overwrites data written by a newer build.
 
+use crate::prefs::Prefs;
 use crate::progress::Progress;
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -13,47 +15,85 @@ use serde_json::Value;
 pub const NAMESPACE: &str = "backprep:";
 /// Where progress lives.
 pub const PROGRESS_KEY: &str = "backprep:progress";
+/// Where preferences live.
+pub const PREFS_KEY: &str = "backprep:prefs";
 /// Prefix of the keys that keep unreadable values (`backprep:backup:<key>:<ms>`).
 pub const BACKUP_PREFIX: &str = "backprep:backup:";
-/// The schema this build writes.
+/// The progress schema this build writes.
 pub const SCHEMA_VERSION: u64 = 1;
+
+/// A value kept in localStorage under its own key and schema version.
+pub trait Stored: Serialize + DeserializeOwned + Default + Clone + PartialEq {
+    /// The localStorage key.
+    const KEY: &'static str;
+    /// The schema version this build writes.
+    const VERSION: u64;
+    /// What it is, in the user's words ("progress").
+    const WHAT: &'static str;
+
+    /// Upgrades `data` stored as version `from` (older than [`Stored::VERSION`]) to the current
+    /// shape. The default knows no older versions.
+    fn migrate(from: u64, data: Value) -> Result<Value, String> {
+        let _ = data;
+        Err(format!("no migration from version {from}"))
+    }
+
+    /// Folds in what another tab saved meanwhile, so that neither tab's work is lost. The default
+    /// keeps this tab's value.
+    fn merge_from(&mut self, _theirs: &Self) {}
+}
+
+impl Stored for Progress {
+    const KEY: &'static str = PROGRESS_KEY;
+    const VERSION: u64 = SCHEMA_VERSION;
+    const WHAT: &'static str = "progress";
+
+    fn merge_from(&mut self, theirs: &Self) {
+        self.merge(theirs);
+    }
+}
+
+impl Stored for Prefs {
+    const KEY: &'static str = PREFS_KEY;
+    const VERSION: u64 = 1;
+    const WHAT: &'static str = "preferences";
+}
 
 /// The stored shape: `{"version": N, "data": …}`.
 #[derive(Serialize)]
-pub struct Envelope<'a> {
+pub struct Envelope<'a, T> {
     /// Schema version of `data`.
     pub version: u64,
     /// The payload.
-    pub data: &'a Progress,
+    pub data: &'a T,
 }
 
-impl<'a> Envelope<'a> {
-    /// This build's envelope around `progress`.
-    pub fn current(progress: &'a Progress) -> Self {
+impl<'a, T: Stored> Envelope<'a, T> {
+    /// This build's envelope around `data`.
+    pub fn current(data: &'a T) -> Self {
         Envelope {
-            version: SCHEMA_VERSION,
-            data: progress,
+            version: T::VERSION,
+            data,
         }
     }
 }
 
 /// What a stored string turned out to hold.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Decoded {
+pub enum Decoded<T> {
     /// Data of this build's schema (or migrated to it).
     Current {
         /// The data.
-        progress: Progress,
-        /// The version it was stored as, if older than [`SCHEMA_VERSION`].
+        data: T,
+        /// The version it was stored as, if older than the current one.
         migrated_from: Option<u64>,
     },
-    /// Written by a newer build: readable as far as this build understands it, but not to be
-    /// overwritten. `progress` is a best-effort read for display.
+    /// Written by a newer build: not to be overwritten. `data` is a best-effort read for display.
     Newer {
         /// The stored version.
         version: u64,
         /// What this build could read of it.
-        progress: Progress,
+        data: T,
     },
     /// Not a readable envelope; `reason` says why.
     Corrupt {
@@ -63,7 +103,7 @@ pub enum Decoded {
 }
 
 /// Reads a stored string. Never panics, whatever the input.
-pub fn decode(raw: &str) -> Decoded {
+pub fn decode<T: Stored>(raw: &str) -> Decoded<T> {
     let value: Value = match serde_json::from_str(raw) {
         Ok(v) => v,
         Err(e) => {
@@ -82,21 +122,31 @@ pub fn decode(raw: &str) -> Decoded {
             reason: "no schema version".into(),
         };
     };
-    let data = obj.get("data").cloned().unwrap_or(Value::Null);
+    let mut data = obj.get("data").cloned().unwrap_or(Value::Null);
     if version == 0 {
         return Decoded::Corrupt {
             reason: "schema version 0 does not exist".into(),
         };
     }
-    if version > SCHEMA_VERSION {
+    if version > T::VERSION {
         // Best effort: unknown fields are ignored, so a newer file usually still shows.
-        let progress = serde_json::from_value(data).unwrap_or_default();
-        return Decoded::Newer { version, progress };
+        let data = serde_json::from_value(data).unwrap_or_default();
+        return Decoded::Newer { version, data };
     }
-    match serde_json::from_value::<Progress>(data) {
-        Ok(progress) => Decoded::Current {
-            progress,
-            migrated_from: (version < SCHEMA_VERSION).then_some(version),
+    if version < T::VERSION {
+        data = match T::migrate(version, data) {
+            Ok(d) => d,
+            Err(e) => {
+                return Decoded::Corrupt {
+                    reason: format!("cannot upgrade from version {version} ({e})"),
+                }
+            }
+        };
+    }
+    match serde_json::from_value::<T>(data) {
+        Ok(data) => Decoded::Current {
+            data,
+            migrated_from: (version < T::VERSION).then_some(version),
         },
         Err(e) => Decoded::Corrupt {
             reason: format!("unexpected data ({e})"),
@@ -104,10 +154,10 @@ pub fn decode(raw: &str) -> Decoded {
     }
 }
 
-/// Writes progress as this build's envelope.
-pub fn encode(progress: &Progress) -> String {
-    serde_json::to_string(&Envelope::current(progress))
-        .expect("Progress holds only strings and integers, which always serialize")
+/// Writes a value as this build's envelope.
+pub fn encode<T: Stored>(data: &T) -> String {
+    serde_json::to_string(&Envelope::current(data))
+        .expect("stored types hold only strings, numbers, maps and lists, which always serialize")
 }
 
 /// The key under which an unreadable value of `key` found at `now_ms` is kept.
@@ -142,68 +192,71 @@ pub mod local {
     use gloo_storage::errors::StorageError;
     use gloo_storage::{LocalStorage, Storage};
 
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+    }
+
     /// Whether localStorage can be used at all. `LocalStorage::raw()` panics where it is missing,
     /// and Chromium throws on access when storage is blocked, so ask web-sys first.
     pub fn available() -> bool {
-        web_sys::window()
-            .and_then(|w| w.local_storage().ok().flatten())
-            .is_some()
+        storage().is_some()
     }
 
     fn get_raw(key: &str) -> Result<Option<String>, String> {
-        let storage = web_sys::window()
-            .and_then(|w| w.local_storage().ok().flatten())
-            .ok_or_else(|| "storage unavailable".to_string())?;
+        let storage = storage().ok_or_else(|| "storage unavailable".to_string())?;
         storage
             .get_item(key)
             .map_err(|_| "storage unavailable".to_string())
     }
 
-    /// Loads progress, following the rules of [`decode`]. Returns the data, the mode to run in and
-    /// any notices to show.
-    pub fn load_progress(now_ms: u64) -> (Progress, Mode, Vec<Notice>) {
-        if !available() {
-            return (
-                Progress::default(),
-                Mode::MemoryOnly,
-                vec![Notice { text: "Your browser is not letting Backprep use local storage, so progress will not be saved after you close this tab.".into() }],
-            );
-        }
-        let raw = match get_raw(PROGRESS_KEY) {
-            Ok(Some(raw)) => raw,
-            Ok(None) => return (Progress::default(), Mode::ReadWrite, vec![]),
-            Err(_) => {
-                return (
-                    Progress::default(),
-                    Mode::MemoryOnly,
-                    vec![Notice { text: "Local storage could not be read, so progress will not be saved after you close this tab.".into() }],
-                )
-            }
+    /// What [`load`] found.
+    pub struct Loaded<T> {
+        /// The value to start from.
+        pub data: T,
+        /// Whether it may be written back.
+        pub mode: Mode,
+        /// What to tell the user.
+        pub notices: Vec<Notice>,
+    }
+
+    /// Loads `T`, following the rules of [`decode`]: an unreadable value is backed up first.
+    pub fn load<T: Stored>(now_ms: u64) -> Loaded<T> {
+        let what = T::WHAT;
+        let memory_only = |text: String| Loaded {
+            data: T::default(),
+            mode: Mode::MemoryOnly,
+            notices: vec![Notice { text }],
         };
-        match decode(&raw) {
-            Decoded::Current { progress, migrated_from: None } => (progress, Mode::ReadWrite, vec![]),
-            Decoded::Current { progress, migrated_from: Some(v) } => {
+        if !available() {
+            return memory_only(format!("Your browser is not letting Backprep use local storage, so your {what} will not be saved after you close this tab."));
+        }
+        let raw = match get_raw(T::KEY) {
+            Ok(Some(raw)) => raw,
+            Ok(None) => return Loaded { data: T::default(), mode: Mode::ReadWrite, notices: vec![] },
+            Err(_) => return memory_only(format!("Local storage could not be read, so your {what} will not be saved after you close this tab.")),
+        };
+        match decode::<T>(&raw) {
+            Decoded::Current { data, migrated_from: None } => Loaded { data, mode: Mode::ReadWrite, notices: vec![] },
+            Decoded::Current { data, migrated_from: Some(v) } => {
                 // Keep the old copy before the first write in the new format.
-                let _ = LocalStorage::set(backup_key(PROGRESS_KEY, now_ms), raw.clone());
-                (progress, Mode::ReadWrite, vec![Notice { text: format!("Your saved progress was upgraded from format {v} to {SCHEMA_VERSION}; a copy of the old data was kept.") }])
+                let kept = storage().map(|s| s.set_item(&backup_key(T::KEY, now_ms), &raw).is_ok()).unwrap_or(false);
+                let note = if kept { "; a copy of the old data was kept" } else { "" };
+                Loaded { data, mode: Mode::ReadWrite, notices: vec![Notice { text: format!("Your saved {what} was upgraded from format {v} to {}{note}.", T::VERSION) }] }
             }
-            Decoded::Newer { version, progress } => (
-                progress,
-                Mode::ReadOnly,
-                vec![Notice { text: format!("Your progress was saved by a newer version of Backprep (format {version}). It is shown read-only and left untouched; reload to get the newer version.") }],
-            ),
+            Decoded::Newer { version, data } => Loaded {
+                data,
+                mode: Mode::ReadOnly,
+                notices: vec![Notice { text: format!("Your {what} was saved by a newer version of Backprep (format {version}). It is shown read-only and left untouched; reload to get the newer version.") }],
+            },
             Decoded::Corrupt { reason } => {
-                let key = backup_key(PROGRESS_KEY, now_ms);
-                let kept = web_sys::window()
-                    .and_then(|w| w.local_storage().ok().flatten())
-                    .map(|s| s.set_item(&key, &raw).is_ok())
-                    .unwrap_or(false);
+                let key = backup_key(T::KEY, now_ms);
+                let kept = storage().map(|s| s.set_item(&key, &raw).is_ok()).unwrap_or(false);
                 if kept {
-                    LocalStorage::delete(PROGRESS_KEY);
-                    (Progress::default(), Mode::ReadWrite, vec![Notice { text: format!("Saved progress could not be read ({reason}). It was kept under “{key}” and Backprep started afresh.") }])
+                    LocalStorage::delete(T::KEY);
+                    Loaded { data: T::default(), mode: Mode::ReadWrite, notices: vec![Notice { text: format!("Your saved {what} could not be read ({reason}). It was kept under “{key}” and Backprep started afresh.") }] }
                 } else {
                     // Could not back it up: do not overwrite it either.
-                    (Progress::default(), Mode::MemoryOnly, vec![Notice { text: format!("Saved progress could not be read ({reason}) and could not be backed up, so it is left as it is and new progress will not be saved.") }])
+                    memory_only(format!("Your saved {what} could not be read ({reason}) and could not be backed up, so it is left as it is and changes will not be saved."))
                 }
             }
         }
@@ -214,36 +267,41 @@ pub mod local {
     pub enum SaveError {
         /// The browser's quota is full.
         QuotaExceeded,
+        /// A newer build's data is stored; it is not overwritten.
+        NewerData,
         /// Storage refused for another reason.
         Unavailable(String),
     }
 
-    /// Writes progress, first merging what another tab may have written meanwhile so that nothing
-    /// either tab recorded is lost. Returns what was written.
-    pub fn save_progress(progress: &Progress) -> Result<Progress, SaveError> {
+    /// Writes `data`, first merging what another tab may have written meanwhile
+    /// ([`Stored::merge_from`]) so that nothing either tab recorded is lost. Returns what was written.
+    pub fn save<T: Stored>(data: &T) -> Result<T, SaveError> {
         if !available() {
             return Err(SaveError::Unavailable("storage unavailable".into()));
         }
-        let mut merged = progress.clone();
-        if let Ok(Some(raw)) = get_raw(PROGRESS_KEY) {
-            match decode(&raw) {
-                Decoded::Current {
-                    progress: theirs, ..
-                } => merged.merge(&theirs),
-                // A newer build wrote meanwhile: leave its data alone.
-                Decoded::Newer { .. } => {
-                    return Err(SaveError::Unavailable("newer data present".into()))
-                }
+        let mut merged = data.clone();
+        if let Ok(Some(raw)) = get_raw(T::KEY) {
+            match decode::<T>(&raw) {
+                Decoded::Current { data: theirs, .. } => merged.merge_from(&theirs),
+                Decoded::Newer { .. } => return Err(SaveError::NewerData),
                 Decoded::Corrupt { .. } => {}
             }
         }
         // gloo-storage serializes the envelope with serde_json, exactly as `encode` does.
-        match LocalStorage::set(PROGRESS_KEY, Envelope::current(&merged)) {
+        match LocalStorage::set(T::KEY, Envelope::current(&merged)) {
             Ok(()) => Ok(merged),
             Err(StorageError::JsError(js)) if js.name == "QuotaExceededError" => {
                 Err(SaveError::QuotaExceeded)
             }
             Err(other) => Err(SaveError::Unavailable(other.to_string())),
+        }
+    }
+
+    /// Reads what another tab just stored under `T::KEY`, if it is readable current data.
+    pub fn read_current<T: Stored>() -> Option<T> {
+        match decode::<T>(&get_raw(T::KEY).ok()??) {
+            Decoded::Current { data, .. } => Some(data),
+            _ => None,
         }
     }
 }
@@ -264,9 +322,9 @@ mod tests {
     fn encode_then_decode_is_identity() {
         let p = sample();
         assert_eq!(
-            decode(&encode(&p)),
+            decode::<Progress>(&encode(&p)),
             Decoded::Current {
-                progress: p,
+                data: p,
                 migrated_from: None
             }
         );
@@ -284,14 +342,17 @@ mod tests {
             "{\"version\":\"1\"}",
             "{\"version\":0,\"data\":{}}",
         ] {
-            assert!(matches!(decode(raw), Decoded::Corrupt { .. }), "{raw}");
+            assert!(
+                matches!(decode::<Progress>(raw), Decoded::Corrupt { .. }),
+                "{raw}"
+            );
         }
     }
 
     #[test]
     fn wrong_types_are_corrupt() {
         assert!(matches!(
-            decode(r#"{"version":1,"data":{"read":{"jwt":"yesterday"}}}"#),
+            decode::<Progress>(r#"{"version":1,"data":{"read":{"jwt":"yesterday"}}}"#),
             Decoded::Corrupt { .. }
         ));
     }
@@ -299,10 +360,10 @@ mod tests {
     #[test]
     fn newer_version_is_recognised_and_read_best_effort() {
         let raw = r#"{"version":99,"data":{"read":{"jwt":3},"future_field":[1,2]}}"#;
-        match decode(raw) {
-            Decoded::Newer { version, progress } => {
+        match decode::<Progress>(raw) {
+            Decoded::Newer { version, data } => {
                 assert_eq!(version, 99);
-                assert!(progress.is_read("jwt"));
+                assert!(data.is_read("jwt"));
             }
             other => panic!("expected Newer, got {other:?}"),
         }
@@ -311,12 +372,39 @@ mod tests {
     #[test]
     fn missing_fields_default() {
         assert_eq!(
-            decode(r#"{"version":1,"data":{}}"#),
+            decode::<Progress>(r#"{"version":1,"data":{}}"#),
             Decoded::Current {
-                progress: Progress::default(),
+                data: Progress::default(),
                 migrated_from: None
             }
         );
+    }
+
+    #[test]
+    fn prefs_round_trip_and_unknown_theme_is_corrupt_not_a_panic() {
+        let p = Prefs {
+            theme: crate::prefs::Theme::Dark,
+        };
+        assert_eq!(
+            decode::<Prefs>(&encode(&p)),
+            Decoded::Current {
+                data: p,
+                migrated_from: None
+            }
+        );
+        assert!(matches!(
+            decode::<Prefs>(r#"{"version":1,"data":{"theme":"purple"}}"#),
+            Decoded::Corrupt { .. }
+        ));
+    }
+
+    #[test]
+    fn an_older_version_without_a_migration_is_kept_as_corrupt() {
+        // Progress has no version below 1 except 0, which never existed; prefs has no migrations.
+        assert!(matches!(
+            decode::<Prefs>(r#"{"version":0,"data":{}}"#),
+            Decoded::Corrupt { .. }
+        ));
     }
 
     #[test]
@@ -327,18 +415,18 @@ mod tests {
     proptest! {
         #[test]
         fn decode_never_panics_on_any_string(raw in ".*") {
-            let _ = decode(&raw);
+            let _ = decode::<Progress>(&raw);
         }
 
         #[test]
         fn decode_never_panics_on_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..256)) {
-            let _ = decode(&String::from_utf8_lossy(&bytes));
+            let _ = decode::<Progress>(&String::from_utf8_lossy(&bytes));
         }
 
         #[test]
         fn round_trip_any_progress(read in proptest::collection::btree_map("[a-z0-9-]{1,20}", any::<u64>(), 0..20)) {
             let p = Progress { read };
-            prop_assert_eq!(decode(&encode(&p)), Decoded::Current { progress: p, migrated_from: None });
+            prop_assert_eq!(decode::<Progress>(&encode(&p)), Decoded::Current { data: p, migrated_from: None });
         }
     }
 }

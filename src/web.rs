@@ -54,3 +54,58 @@ pub fn set_title(page: &str) {
 pub fn now_ms() -> u64 {
     js_sys::Date::now().max(0.0) as u64
 }
+
+/// Sets or removes `data-theme` on `<html>`.
+pub fn set_theme_attribute(value: Option<&str>) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = match value {
+            Some(v) => root.set_attribute("data-theme", v),
+            None => root.remove_attribute("data-theme"),
+        };
+    }
+}
+
+/// Where a key event happened: in a text field (`typing`), or on a link or button whose own
+/// Enter behaviour must win (`on_control`).
+pub fn key_target(ev: &web_sys::KeyboardEvent) -> (bool, bool) {
+    use wasm_bindgen::JsCast;
+    let tag = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(|e| e.tag_name().to_ascii_lowercase())
+        .unwrap_or_default();
+    let typing = matches!(tag.as_str(), "input" | "textarea" | "select");
+    let on_control = matches!(tag.as_str(), "a" | "button" | "summary");
+    (typing, on_control)
+}
+
+/// Scrolls the element with this id into view if it is not (nearest edge).
+pub fn scroll_into_view(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}
+
+/// Copies `text` to the clipboard; resolves to whether it worked.
+pub async fn copy_to_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// The current page's full URL.
+pub fn current_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}

@@ -13,6 +13,11 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+fn load_progress(now: u64) -> (Progress, Mode, Vec<storage::Notice>) {
+    let l = local::load::<Progress>(now);
+    (l.data, l.mode, l.notices)
+}
+
 fn ls() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
@@ -42,7 +47,7 @@ fn backups() -> Vec<(String, String)> {
 #[wasm_bindgen_test]
 fn nothing_stored_starts_fresh_and_writable() {
     clear_backprep_keys();
-    let (p, mode, notices) = local::load_progress(1);
+    let (p, mode, notices) = load_progress(1);
     assert_eq!(p, Progress::default());
     assert_eq!(mode, Mode::ReadWrite);
     assert!(notices.is_empty());
@@ -53,10 +58,10 @@ fn save_then_load_round_trips_through_real_local_storage() {
     clear_backprep_keys();
     let mut p = Progress::default();
     p.mark_read("jwt", 42);
-    local::save_progress(&p).expect("save");
+    local::save(&p).expect("save");
     let raw = ls().get_item(PROGRESS_KEY).unwrap().expect("stored");
     assert!(raw.starts_with("{\"version\":1"), "{raw}");
-    let (loaded, mode, _) = local::load_progress(2);
+    let (loaded, mode, _) = load_progress(2);
     assert_eq!(loaded, p);
     assert_eq!(mode, Mode::ReadWrite);
 }
@@ -65,7 +70,7 @@ fn save_then_load_round_trips_through_real_local_storage() {
 fn corrupt_value_is_backed_up_then_cleared() {
     clear_backprep_keys();
     ls().set_item(PROGRESS_KEY, "{not json").unwrap();
-    let (p, mode, notices) = local::load_progress(1234);
+    let (p, mode, notices) = load_progress(1234);
     assert_eq!(p, Progress::default());
     assert_eq!(mode, Mode::ReadWrite);
     assert_eq!(notices.len(), 1);
@@ -89,7 +94,7 @@ fn wrong_types_are_treated_as_corrupt_and_kept() {
     clear_backprep_keys();
     let raw = r#"{"version":1,"data":{"read":["jwt"]}}"#;
     ls().set_item(PROGRESS_KEY, raw).unwrap();
-    let (_, _, notices) = local::load_progress(5);
+    let (_, _, notices) = load_progress(5);
     assert!(notices[0].text.contains("could not be read"));
     assert_eq!(backups()[0].1, raw);
 }
@@ -99,12 +104,12 @@ fn newer_schema_is_read_only_and_never_overwritten() {
     clear_backprep_keys();
     let raw = r#"{"version":9,"data":{"read":{"cdn":1}}}"#;
     ls().set_item(PROGRESS_KEY, raw).unwrap();
-    let (p, mode, notices) = local::load_progress(1);
+    let (p, mode, notices) = load_progress(1);
     assert!(p.is_read("cdn"));
     assert_eq!(mode, Mode::ReadOnly);
     assert_eq!(notices.len(), 1);
     // Even a direct save refuses to clobber it.
-    assert!(local::save_progress(&Progress::default()).is_err());
+    assert!(local::save(&Progress::default()).is_err());
     assert_eq!(ls().get_item(PROGRESS_KEY).unwrap().as_deref(), Some(raw));
 }
 
@@ -113,7 +118,7 @@ fn a_save_merges_what_another_tab_wrote_meanwhile() {
     clear_backprep_keys();
     let mut ours = Progress::default();
     ours.mark_read("a", 1);
-    local::save_progress(&ours).unwrap();
+    local::save(&ours).unwrap();
     // Another tab writes its own progress directly.
     let mut theirs = Progress::default();
     theirs.mark_read("b", 2);
@@ -121,9 +126,9 @@ fn a_save_merges_what_another_tab_wrote_meanwhile() {
         .unwrap();
     // Our next save must not lose "b".
     ours.mark_read("c", 3);
-    let written = local::save_progress(&ours).unwrap();
+    let written = local::save(&ours).unwrap();
     assert!(written.is_read("a") && written.is_read("b") && written.is_read("c"));
-    let (loaded, _, _) = local::load_progress(4);
+    let (loaded, _, _) = load_progress(4);
     assert_eq!(loaded, written);
 }
 

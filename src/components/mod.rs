@@ -1,4 +1,6 @@
 //! Reusable display pieces.
 
 pub mod badges;
+pub mod highlight;
 pub mod notices;
+pub mod shortcuts;
