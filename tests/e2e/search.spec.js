@@ -1,0 +1,166 @@
+// Story: a learner searches and filters, opens a result, comes back to the exact same view, and
+// can do all of it from the keyboard. The URL is the state.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { ids, wording } from './bank.js';
+
+const items = (page) => page.getByTestId('question-item');
+const search = (page) => page.getByRole('searchbox', { name: 'Search questions' });
+
+test('search, filter, open, back: the exact view comes back', async ({ page }) => {
+  await page.goto('/');
+  await search(page).fill('cache');
+  await expect(page).toHaveURL(/\?q=cache$/);
+  const searched = await items(page).count();
+  expect(searched).toBeGreaterThan(2);
+  expect(searched).toBeLessThan(ids.length);
+
+  await page.getByRole('button', { name: /^Advanced/ }).click();
+  await expect(page).toHaveURL(/\?q=cache&level=advanced$/);
+  const filtered = await items(page).count();
+  expect(filtered).toBeLessThan(searched);
+  const firstTitle = await items(page).first().locator('.question-link').innerText();
+
+  await items(page).first().locator('.question-link').click();
+  await expect(page.getByTestId('question-page')).toBeVisible();
+  await expect(page).toHaveURL(/\/questions\/[a-z0-9-]+\?q=cache&level=advanced$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(firstTitle);
+
+  await page.goBack();
+  await expect(search(page)).toHaveValue('cache');
+  await expect(page.getByRole('button', { name: /^Advanced/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(items(page)).toHaveCount(filtered);
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\?q=cache$/);
+  await expect(items(page)).toHaveCount(searched);
+});
+
+test('a deep link with ?q= works on a cold load, with the box filled and matches highlighted', async ({ page }) => {
+  await page.goto('/?q=idempot&topic=http-apis');
+  await expect(search(page)).toHaveValue('idempot');
+  await expect(items(page).first().locator('.question-link')).toHaveText(wording('idempotency'));
+  await expect(items(page).first().locator('mark').first()).toHaveText(/^idempot/i);
+  await expect(page.getByRole('button', { name: /^HTTP & APIs/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page).toHaveTitle('Search: idempot · Backprep');
+});
+
+test('one typo in a longer word still finds the question', async ({ page }) => {
+  await page.goto('/?q=idempotancy');
+  await expect(items(page).first().locator('.question-link')).toHaveText(wording('idempotency'));
+});
+
+test('the query is never injected as HTML', async ({ page }) => {
+  const hostile = '<img src=x onerror="window.__pwned=1">';
+  await page.goto('/');
+  await search(page).fill(hostile);
+  await expect(page.getByTestId('empty-state')).toContainText(hostile);
+  expect(await page.locator('main img').count()).toBe(0);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+});
+
+test('the empty state offers to clear search and filters', async ({ page }) => {
+  await page.goto('/?q=zzzzqqqq&level=beginner');
+  await expect(items(page)).toHaveCount(0);
+  await page.getByTestId('empty-state').getByRole('button', { name: 'Clear search and filters' }).click();
+  await expect(items(page)).toHaveCount(ids.length);
+  await expect(search(page)).toHaveValue('');
+});
+
+test('chips show counts that match the filtered list', async ({ page }) => {
+  await page.goto('/?q=database');
+  const chip = page.getByRole('button', { name: /^Beginner/ });
+  const count = Number(await chip.locator('.count').innerText());
+  await chip.click();
+  await expect(items(page)).toHaveCount(count);
+});
+
+test('sorting by level puts beginner questions first and is kept in the URL', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Sort by').selectOption('level');
+  await expect(page).toHaveURL(/\?sort=level$/);
+  await expect(items(page).first().locator('.badge')).toHaveText('Beginner');
+  await expect(items(page).last().locator('.badge')).toHaveText('Advanced');
+  await page.reload();
+  await expect(page.getByLabel('Sort by')).toHaveValue('level');
+});
+
+test('keyboard only: / to search, arrows and j/k to move, Enter to open, Esc to go back', async ({ page }) => {
+  await page.goto('/');
+  await expect(items(page).first()).toBeVisible();
+  await page.keyboard.press('/');
+  await expect(search(page)).toBeFocused();
+  await page.keyboard.type('replication');
+  await expect(page).toHaveURL(/\?q=replication$/);
+  await page.keyboard.press('ArrowDown');
+  await expect(items(page).nth(0)).toHaveClass(/selected/);
+  await search(page).blur();
+  await page.keyboard.press('j');
+  await expect(items(page).nth(1)).toHaveClass(/selected/);
+  await page.keyboard.press('k');
+  await expect(items(page).nth(0)).toHaveClass(/selected/);
+  const title = await items(page).nth(0).locator('.question-link').innerText();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/\/\?q=replication$/);
+  await expect(search(page)).toHaveValue('replication');
+  await page.keyboard.press('Escape');
+  await expect(search(page)).toHaveValue('');
+});
+
+test('? opens the shortcut overlay and Esc closes it', async ({ page }) => {
+  await page.goto('/');
+  await expect(items(page).first()).toBeVisible();
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('shortcuts')).toBeVisible();
+  await expect(page.getByTestId('shortcuts')).toContainText('Next result');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('shortcuts')).toHaveCount(0);
+});
+
+test('previous and next walk the list the question was opened from', async ({ page }) => {
+  await page.goto('/?topic=security&sort=level');
+  const titles = await items(page).locator('.question-link').allInnerTexts();
+  await items(page).nth(1).locator('.question-link').click();
+  await expect(page.getByTestId('position')).toHaveText(`2 of ${titles.length}`);
+  await page.getByRole('link', { name: 'Next →' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(titles[2]);
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(titles[1]);
+  await page.getByRole('link', { name: '← Back to the list' }).click();
+  await expect(page).toHaveURL(/\?topic=security&sort=level$/);
+});
+
+test('the theme toggle is remembered across reloads', async ({ page }) => {
+  await page.goto('/');
+  const toggle = page.getByTestId('theme-toggle');
+  await expect(toggle).toHaveText('Theme: system');
+  await toggle.click();
+  await toggle.click();
+  await expect(toggle).toHaveText('Theme: dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('backprep:prefs')));
+  expect(stored).toEqual({ version: 1, data: { theme: 'dark' } });
+});
+
+for (const scheme of ['light', 'dark']) {
+  test(`no axe-core violations on a searched, filtered list in ${scheme} mode`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/?q=cache&level=advanced');
+    await expect(items(page).first()).toBeVisible();
+    await page.keyboard.press('j');
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  });
+
+  test(`no axe-core violations on a question page in ${scheme} mode`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/questions/sql-injection');
+    await expect(page.getByTestId('question-page')).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  });
+}
