@@ -4,7 +4,7 @@ SHELL := bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PUBLIC_URL ?= /
 
-.PHONY: serve dist test lint size setup setup-test bankcheck clean
+.PHONY: serve dist test bench size setup setup-test bankcheck clean screenshots
 
 ## serve: build and serve the app on http://127.0.0.1:8080 with live reload
 serve: setup
@@ -18,6 +18,11 @@ dist: setup
 test: setup-test
 	scripts/test.sh
 
+## bench: search benchmark in release WASM in Chromium (real bank and 10,000 synthetic questions)
+bench: setup-test
+	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=300 cargo test --release --features bench \
+	  --target wasm32-unknown-unknown --test search_bench -- --nocapture
+
 ## size: print the raw and gzip size of each file in dist/
 size:
 	python3 scripts/size_report.py dist
@@ -25,6 +30,10 @@ size:
 ## bankcheck: validate the question bank and print its figures (per topic and level)
 bankcheck:
 	cargo run -q --example bankcheck -- assets/questions
+
+## screenshots: build, then save screenshots at 390 and 1280 px, light and dark, to screenshots/
+screenshots: dist setup-test
+	node scripts/screenshots.mjs screenshots
 
 setup:
 	scripts/setup.sh

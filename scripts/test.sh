@@ -36,6 +36,7 @@ run clippy-wasm cargo clippy --target wasm32-unknown-unknown --all-targets -- -D
 run unit cargo test
 run browser cargo test --target wasm32-unknown-unknown
 run dist trunk build --offline --release
+run dist-sub trunk build --offline --release --public-url /backprep/ --dist dist-sub
 run size python3 scripts/size_report.py --check dist
 run e2e npx playwright test --config tests/e2e/playwright.config.js
 

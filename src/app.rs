@@ -1,8 +1,15 @@
 //! Router, routes and shared state; the one persistence effect.
 
-use crate::pages::{list::ListPage, not_found::NotFound, question::QuestionPage};
+use crate::pages::{
+    list::ListPage,
+    not_found::NotFound,
+    question::QuestionPage,
+    quiz::{QuizPlay, QuizSetup},
+};
 use crate::prefs::Prefs;
 use crate::progress::Progress;
+use crate::quiz::{Event, Session};
+use crate::storage::ActiveQuiz;
 use crate::storage::{self, local, Mode, Notice};
 use crate::web;
 use leptos::prelude::*;
@@ -22,6 +29,35 @@ pub struct AppState {
     pub prefs_mode: Mode,
     /// Messages about stored data, shown until dismissed.
     pub notices: RwSignal<Vec<Notice>>,
+    /// A newer build is installed and waiting for a reload.
+    pub update_ready: RwSignal<bool>,
+    /// The quiz in progress (or the last finished, for its summary).
+    pub quiz: RwSignal<Option<Session>>,
+}
+
+impl AppState {
+    /// Applies a quiz event, records any new answer in progress (and the quiz in the history when it
+    /// ends). The only path by which a quiz changes.
+    pub fn quiz_event(self, event: Event) {
+        let Some(session) = self.quiz.get_untracked() else {
+            return;
+        };
+        let (logged, was_finished) = (session.log.len(), session.is_finished());
+        let next = session.apply(event, web::now_ms());
+        let new: Vec<_> = next.log[logged..].to_vec();
+        let finished_now = !was_finished && next.is_finished();
+        if !new.is_empty() || finished_now {
+            self.progress.update(|p| {
+                for (card, attempt) in new {
+                    p.record(&next.cards[card].id, attempt);
+                }
+                if finished_now {
+                    p.quizzes.push(next.record());
+                }
+            });
+        }
+        self.quiz.set(Some(next));
+    }
 }
 
 /// The state from context; every page is inside [`App`], which provides it.
@@ -35,10 +71,12 @@ pub fn App() -> impl IntoView {
     let now = web::now_ms();
     let progress = local::load::<Progress>(now);
     let prefs = local::load::<Prefs>(now);
+    let quiz = local::load::<ActiveQuiz>(now);
     let mut notices = progress.notices;
-    // Preferences are not worth a second "storage unavailable" message.
+    // Preferences and the quiz are not worth a second "storage unavailable" message.
     if progress.mode != Mode::MemoryOnly {
         notices.extend(prefs.notices);
+        notices.extend(quiz.notices);
     }
     let state = AppState {
         progress: RwSignal::new(progress.data),
@@ -46,8 +84,12 @@ pub fn App() -> impl IntoView {
         prefs: RwSignal::new(prefs.data),
         prefs_mode: prefs.mode,
         notices: RwSignal::new(notices),
+        update_ready: RwSignal::new(false),
+        quiz: RwSignal::new(quiz.data.session),
     };
+    let quiz_mode = quiz.mode;
     provide_context(state);
+    crate::sw::register(move || state.update_ready.set(true));
 
     // Persist progress whenever it changes (not on the first run: that is what was just loaded).
     Effect::new(move |previous: Option<()>| {
@@ -86,6 +128,14 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // The quiz in progress is saved after every step, so it survives a reload or a closed tab.
+    Effect::new(move |previous: Option<()>| {
+        let session = state.quiz.get();
+        if previous.is_some() && quiz_mode == Mode::ReadWrite {
+            let _ = local::save(&ActiveQuiz { session });
+        }
+    });
+
     // The theme lives on <html data-theme>, and is saved when changed.
     Effect::new(move |previous: Option<()>| {
         let prefs = state.prefs.get();
@@ -105,7 +155,9 @@ pub fn App() -> impl IntoView {
                     "Backprep"
                 </a>
                 <span class="tagline">"Backend interview prep, offline"</span>
-                <span class="header-actions">
+                <nav class="header-actions" aria-label="Main">
+                    <a href=web::href("/")>"Questions"</a>
+                    <a href=web::href("/quiz")>"Quiz"</a>
                     <button
                         type="button"
                         class="link-button"
@@ -115,14 +167,26 @@ pub fn App() -> impl IntoView {
                     >
                         {move || state.prefs.read().theme.label()}
                     </button>
-                </span>
+                </nav>
             </header>
+            <Show when=move || state.update_ready.get()>
+                <div class="notices" role="status">
+                    <div class="notice update" data-testid="update-ready">
+                        <p>"A new version is ready."</p>
+                        <button type="button" class="button" on:click=|_| crate::sw::apply_update()>
+                            "Reload"
+                        </button>
+                    </div>
+                </div>
+            </Show>
             <crate::components::notices::Notices />
             <crate::components::shortcuts::ShortcutHelp />
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=ListPage />
                     <Route path=path!("/questions/:id") view=QuestionPage />
+                    <Route path=path!("/quiz") view=QuizSetup />
+                    <Route path=path!("/quiz/play") view=QuizPlay />
                 </Routes>
             </main>
             <footer class="site-footer">
@@ -131,6 +195,7 @@ pub fn App() -> impl IntoView {
                     <kbd>"?"</kbd>
                     " for keyboard shortcuts."
                 </p>
+                {crate::sw::build_id().map(|b| view! { <p class="build" data-testid="build-id">"Build " {b}</p> })}
             </footer>
         </Router>
     }

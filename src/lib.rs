@@ -7,6 +7,7 @@ pub mod bank;
 pub mod keys;
 pub mod prefs;
 pub mod progress;
+pub mod quiz;
 pub mod search;
 pub mod storage;
 
@@ -16,5 +17,7 @@ pub mod app;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod sw;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

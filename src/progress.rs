@@ -1,7 +1,176 @@
-//! What the user has done, as plain data. Pure: no storage, no clock (times are passed in).
+//! What the user has done, as plain data, and what follows from it (status, mastery, readiness).
+//! Pure: no storage, no clock (times are passed in, in milliseconds since the Unix epoch).
 
+use crate::bank::{Level, Question};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+/// How well the learner knew a question (self-graded flashcard, or a multiple-choice result).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grade {
+    /// Could not answer.
+    DidntKnow,
+    /// Covered some of the key points.
+    Partly,
+    /// Covered the key points.
+    Knew,
+}
+
+impl Grade {
+    /// Every grade, worst first (the order of the 1/2/3 keys).
+    pub const ALL: [Grade; 3] = [Grade::DidntKnow, Grade::Partly, Grade::Knew];
+
+    /// Button and status label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Grade::DidntKnow => "Didn't know",
+            Grade::Partly => "Partly",
+            Grade::Knew => "Knew it",
+        }
+    }
+
+    /// Id used in URLs and CSS.
+    pub fn id(self) -> &'static str {
+        match self {
+            Grade::DidntKnow => "didnt-know",
+            Grade::Partly => "partly",
+            Grade::Knew => "knew",
+        }
+    }
+
+    /// Credit towards mastery: 1, ½ or 0.
+    pub fn credit(self) -> f64 {
+        match self {
+            Grade::DidntKnow => 0.0,
+            Grade::Partly => 0.5,
+            Grade::Knew => 1.0,
+        }
+    }
+
+    /// The grade suggested by how many of the key points the learner ticked: most of them is "knew
+    /// it", some is "partly", fewer than a third is "didn't know".
+    pub fn suggested(ticked: usize, total: usize) -> Grade {
+        if total == 0 {
+            return Grade::Partly;
+        }
+        let share = ticked as f64 / total as f64;
+        if share >= 0.75 {
+            Grade::Knew
+        } else if share >= 1.0 / 3.0 {
+            Grade::Partly
+        } else {
+            Grade::DidntKnow
+        }
+    }
+}
+
+/// How a question was practised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Outcome {
+    /// A flashcard the learner graded.
+    Flashcard {
+        /// The grade given (suggested from the ticks, or overridden).
+        grade: Grade,
+        /// Indexes of the key points ticked as covered.
+        ticked: Vec<usize>,
+        /// What the learner typed before revealing, if anything.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        draft: Option<String>,
+    },
+    /// A multiple-choice check.
+    Choice {
+        /// Which check of the question.
+        check: usize,
+        /// The option picked.
+        picked: usize,
+        /// Whether it was the right one.
+        correct: bool,
+    },
+}
+
+impl Outcome {
+    /// The grade this outcome counts as: a right choice is "knew it", a wrong one "didn't know".
+    pub fn grade(&self) -> Grade {
+        match self {
+            Outcome::Flashcard { grade, .. } => *grade,
+            Outcome::Choice { correct: true, .. } => Grade::Knew,
+            Outcome::Choice { correct: false, .. } => Grade::DidntKnow,
+        }
+    }
+}
+
+/// One answer to one question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attempt {
+    /// When, in ms since the epoch.
+    pub at: u64,
+    /// What happened.
+    pub outcome: Outcome,
+}
+
+/// A finished quiz, for history and "retry the missed ones".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizRecord {
+    /// When it started.
+    pub started: u64,
+    /// When it finished.
+    pub finished: u64,
+    /// Flashcards, multiple choice or mixed (`QuizMode::id`).
+    pub mode: String,
+    /// Every question asked, in order.
+    pub asked: Vec<String>,
+    /// The ones answered "didn't know" or "partly", or wrongly.
+    pub missed: Vec<String>,
+    /// Answers graded "knew it" or right.
+    pub right: usize,
+    /// Answers given (skipped cards excluded).
+    pub answered: usize,
+}
+
+/// A question's state in the list's status filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// Never practised.
+    New,
+    /// Last practised as "didn't know".
+    DidntKnow,
+    /// Last practised as "partly".
+    Partly,
+    /// Last practised as "knew it".
+    Knew,
+}
+
+impl Status {
+    /// Every status, in filter order.
+    pub const ALL: [Status; 4] = [Status::New, Status::Knew, Status::Partly, Status::DidntKnow];
+
+    /// URL value.
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::DidntKnow => "didnt-know",
+            Status::Partly => "partly",
+            Status::Knew => "knew",
+        }
+    }
+
+    /// Label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::New => "New",
+            Status::DidntKnow => "Didn't know",
+            Status::Partly => "Partly",
+            Status::Knew => "Knew it",
+        }
+    }
+
+    /// The status with this URL value.
+    pub fn from_id(id: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.id() == id)
+    }
+}
 
 /// Everything Backprep remembers about the user's study, keyed by question id.
 ///
@@ -9,8 +178,25 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Progress {
-    /// When each question's page was first opened, in milliseconds since the Unix epoch.
+    /// When each question's page was first opened.
     pub read: BTreeMap<String, u64>,
+    /// Every answer given, per question, oldest first.
+    pub attempts: BTreeMap<String, Vec<Attempt>>,
+    /// Finished quizzes, oldest first.
+    pub quizzes: Vec<QuizRecord>,
+}
+
+/// Mastery of a group of questions.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Mastery {
+    /// Questions in the group.
+    pub total: usize,
+    /// Questions practised at least once.
+    pub practised: usize,
+    /// Questions whose latest grade is "knew it".
+    pub known: usize,
+    /// Sum of credits of latest grades divided by `total` (0–1).
+    pub score: f64,
 }
 
 impl Progress {
@@ -34,7 +220,92 @@ impl Progress {
         ids.into_iter().filter(|id| self.is_read(id)).count()
     }
 
-    /// Combines what two copies know (e.g. two tabs): the union, keeping each earliest time.
+    /// Records an answer.
+    pub fn record(&mut self, id: &str, attempt: Attempt) {
+        self.attempts
+            .entry(id.to_string())
+            .or_default()
+            .push(attempt);
+    }
+
+    /// The latest grade of `id`, if practised.
+    pub fn latest(&self, id: &str) -> Option<Grade> {
+        self.attempts
+            .get(id)
+            .and_then(|a| a.last())
+            .map(|a| a.outcome.grade())
+    }
+
+    /// The list-filter status of `id`.
+    pub fn status(&self, id: &str) -> Status {
+        match self.latest(id) {
+            None => Status::New,
+            Some(Grade::DidntKnow) => Status::DidntKnow,
+            Some(Grade::Partly) => Status::Partly,
+            Some(Grade::Knew) => Status::Knew,
+        }
+    }
+
+    /// Mastery over `questions`.
+    pub fn mastery<'a>(&self, questions: impl IntoIterator<Item = &'a Question>) -> Mastery {
+        let mut m = Mastery {
+            total: 0,
+            practised: 0,
+            known: 0,
+            score: 0.0,
+        };
+        let mut credit = 0.0;
+        for q in questions {
+            m.total += 1;
+            if let Some(g) = self.latest(q.id) {
+                m.practised += 1;
+                credit += g.credit();
+                if g == Grade::Knew {
+                    m.known += 1;
+                }
+            }
+        }
+        m.score = if m.total == 0 {
+            0.0
+        } else {
+            credit / m.total as f64
+        };
+        m
+    }
+
+    /// Mastery per topic id (in the order given) over `questions`.
+    pub fn mastery_by_topic(&self, questions: &[Question], topic_ids: &[&str]) -> Vec<Mastery> {
+        topic_ids
+            .iter()
+            .map(|t| self.mastery(questions.iter().filter(|q| q.topics.contains(t))))
+            .collect()
+    }
+
+    /// Mastery per level over `questions`.
+    pub fn mastery_by_level(&self, questions: &[Question]) -> Vec<(Level, Mastery)> {
+        Level::ALL
+            .iter()
+            .map(|&l| (l, self.mastery(questions.iter().filter(|q| q.level == l))))
+            .collect()
+    }
+
+    /// Ids missed in the most recent finished quiz.
+    pub fn missed_last_time(&self) -> Vec<String> {
+        self.quizzes
+            .last()
+            .map(|q| q.missed.clone())
+            .unwrap_or_default()
+    }
+
+    /// Forgets every attempt of the questions for which `keep` is false (reset by topic), or all.
+    pub fn reset(&mut self, mut drop: impl FnMut(&str) -> bool) {
+        self.attempts.retain(|id, _| !drop(id));
+        self.read.retain(|id, _| !drop(id));
+    }
+
+    /// Combines what two copies know (e.g. two tabs) so that nothing either recorded is lost: the
+    /// union of reads (earliest time kept), of attempts (by time and content) and of quizzes (by
+    /// start time).
     pub fn merge(&mut self, other: &Progress) {
         for (id, &t) in &other.read {
             self.read
@@ -42,12 +313,39 @@ impl Progress {
                 .and_modify(|v| *v = (*v).min(t))
                 .or_insert(t);
         }
+        for (id, theirs) in &other.attempts {
+            let ours = self.attempts.entry(id.clone()).or_default();
+            for a in theirs {
+                if !ours.contains(a) {
+                    ours.push(a.clone());
+                }
+            }
+            ours.sort_by_key(|a| a.at);
+        }
+        for q in &other.quizzes {
+            if !self.quizzes.iter().any(|o| o.started == q.started) {
+                self.quizzes.push(q.clone());
+            }
+        }
+        self.quizzes.sort_by_key(|q| q.started);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bank;
+
+    fn flash(at: u64, grade: Grade) -> Attempt {
+        Attempt {
+            at,
+            outcome: Outcome::Flashcard {
+                grade,
+                ticked: vec![],
+                draft: None,
+            },
+        }
+    }
 
     #[test]
     fn first_read_is_kept_and_repeat_is_no_change() {
@@ -68,15 +366,92 @@ mod tests {
     }
 
     #[test]
-    fn merge_is_a_union_keeping_earliest() {
+    fn status_follows_the_latest_attempt() {
+        let mut p = Progress::default();
+        assert_eq!(p.status("jwt"), Status::New);
+        p.record("jwt", flash(1, Grade::Knew));
+        p.record("jwt", flash(2, Grade::Partly));
+        assert_eq!(p.status("jwt"), Status::Partly);
+        p.record(
+            "jwt",
+            Attempt {
+                at: 3,
+                outcome: Outcome::Choice {
+                    check: 0,
+                    picked: 1,
+                    correct: false,
+                },
+            },
+        );
+        assert_eq!(p.status("jwt"), Status::DidntKnow);
+    }
+
+    #[test]
+    fn suggested_grade_from_ticks() {
+        assert_eq!(Grade::suggested(0, 4), Grade::DidntKnow);
+        assert_eq!(Grade::suggested(1, 4), Grade::DidntKnow);
+        assert_eq!(Grade::suggested(2, 4), Grade::Partly);
+        assert_eq!(Grade::suggested(3, 4), Grade::Knew);
+        assert_eq!(Grade::suggested(5, 5), Grade::Knew);
+        assert_eq!(Grade::suggested(1, 3), Grade::Partly);
+    }
+
+    #[test]
+    fn mastery_counts_latest_grades_with_half_credit_for_partly() {
+        let qs = bank::questions();
+        let mut p = Progress::default();
+        p.record(qs[0].id, flash(1, Grade::Knew));
+        p.record(qs[1].id, flash(1, Grade::Partly));
+        p.record(qs[2].id, flash(1, Grade::DidntKnow));
+        let m = p.mastery(&qs[..4]);
+        assert_eq!((m.total, m.practised, m.known), (4, 3, 1));
+        assert!((m.score - 1.5 / 4.0).abs() < 1e-9);
+        let by_level = p.mastery_by_level(qs);
+        assert_eq!(
+            by_level.iter().map(|(_, m)| m.total).sum::<usize>(),
+            qs.len()
+        );
+    }
+
+    #[test]
+    fn merge_is_a_union_that_loses_nothing() {
         let mut a = Progress::default();
         a.mark_read("x", 5);
-        a.mark_read("y", 9);
+        a.record("x", flash(10, Grade::Knew));
         let mut b = Progress::default();
-        b.mark_read("y", 3);
-        b.mark_read("z", 7);
+        b.mark_read("x", 3);
+        b.record("x", flash(7, Grade::Partly));
+        b.record("x", flash(10, Grade::Knew));
+        b.quizzes.push(QuizRecord {
+            started: 1,
+            finished: 2,
+            mode: "flashcards".into(),
+            asked: vec![],
+            missed: vec![],
+            right: 0,
+            answered: 0,
+        });
         a.merge(&b);
-        assert_eq!(a.read.len(), 3);
-        assert_eq!(a.read["y"], 3);
+        assert_eq!(a.read["x"], 3);
+        assert_eq!(
+            a.attempts["x"].len(),
+            2,
+            "the shared attempt is not doubled"
+        );
+        assert_eq!(a.attempts["x"][0].at, 7, "sorted by time");
+        assert_eq!(a.quizzes.len(), 1);
+        let before = a.clone();
+        a.merge(&before);
+        assert_eq!(a, before, "merge is idempotent");
+    }
+
+    #[test]
+    fn reset_by_topic_keeps_the_rest() {
+        let mut p = Progress::default();
+        p.record("jwt", flash(1, Grade::Knew));
+        p.record("cdn", flash(1, Grade::Knew));
+        p.reset(|id| bank::question(id).is_some_and(|q| q.topics.contains(&"security")));
+        assert!(p.attempts.contains_key("cdn"));
+        assert!(!p.attempts.contains_key("jwt"));
     }
 }

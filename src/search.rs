@@ -6,6 +6,7 @@
 //! - [`highlight`] and [`snippet`] mark matched words in plain text for display as text nodes.
 
 use crate::bank::{Level, Question};
+use crate::progress::Status;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
@@ -64,6 +65,8 @@ pub struct ListQuery {
     pub levels: Vec<Level>,
     /// Topic ids to keep (any of them); empty keeps all.
     pub topics: Vec<String>,
+    /// Practice statuses to keep (any of them); empty keeps all.
+    pub statuses: Vec<Status>,
     /// Order.
     pub sort: Sort,
 }
@@ -94,6 +97,10 @@ impl ListQuery {
                 .into_iter()
                 .filter(|t| known_topic(t))
                 .collect(),
+            statuses: list("status")
+                .iter()
+                .filter_map(|s| Status::from_id(s))
+                .collect(),
             sort: Sort::from_id(&get("sort").unwrap_or_default()),
         };
         query.normalize();
@@ -106,6 +113,8 @@ impl ListQuery {
         self.levels.dedup();
         self.topics.sort();
         self.topics.dedup();
+        self.statuses.sort();
+        self.statuses.dedup();
     }
 
     /// The URL query string for this state, `?…` or `""` when nothing is set. Parameter names are
@@ -123,6 +132,10 @@ impl ListQuery {
             let ids: Vec<String> = self.topics.iter().map(|t| encode_component(t)).collect();
             parts.push(format!("topic={}", ids.join(",")));
         }
+        if !self.statuses.is_empty() {
+            let ids: Vec<&str> = self.statuses.iter().map(|s| s.id()).collect();
+            parts.push(format!("status={}", ids.join(",")));
+        }
         if self.sort != Sort::Bank {
             parts.push(format!("sort={}", self.sort.id()));
         }
@@ -135,7 +148,22 @@ impl ListQuery {
 
     /// Whether any search or filter is active (sorting alone does not count).
     pub fn is_filtered(&self) -> bool {
-        !self.q.trim().is_empty() || !self.levels.is_empty() || !self.topics.is_empty()
+        !self.q.trim().is_empty()
+            || !self.levels.is_empty()
+            || !self.topics.is_empty()
+            || !self.statuses.is_empty()
+    }
+
+    /// A copy with `status` switched on or off.
+    pub fn toggle_status(&self, status: Status) -> Self {
+        let mut next = self.clone();
+        if let Some(i) = next.statuses.iter().position(|s| *s == status) {
+            next.statuses.remove(i);
+        } else {
+            next.statuses.push(status);
+        }
+        next.normalize();
+        next
     }
 
     /// A copy with `level` switched on or off.
@@ -170,10 +198,11 @@ impl ListQuery {
         }
     }
 
-    fn keeps(&self, q: &Question) -> bool {
+    fn keeps(&self, q: &Question, status_of: &dyn Fn(&str) -> Status) -> bool {
         (self.levels.is_empty() || self.levels.contains(&q.level))
             && (self.topics.is_empty()
                 || q.topics.iter().any(|t| self.topics.iter().any(|f| f == t)))
+            && (self.statuses.is_empty() || self.statuses.contains(&status_of(q.id)))
     }
 }
 
@@ -313,24 +342,28 @@ pub struct Index {
     docs: usize,
 }
 
-/// How well a query term matched a vocabulary word.
-fn quality(term: &str, word: &str) -> Option<f32> {
-    if word == term {
-        return Some(1.0);
-    }
-    if word.starts_with(term) {
-        return Some(0.8);
-    }
-    let n = term.chars().count();
-    if n >= 5 {
-        if within_one_edit(term, word) {
+/// How well a query term (of `n` characters, five or more) matches `word` with one typo: a whole
+/// word one edit away, or a longer word whose start is one edit away (a typo in a word still being
+/// typed).
+fn typo_quality(term: &str, n: usize, word: &str) -> Option<f32> {
+    if word.is_ascii() && term.is_ascii() {
+        // The common case, without allocating.
+        let (t, w) = (term.as_bytes(), word.as_bytes());
+        if w.len().abs_diff(t.len()) <= 1 && within_one_edit_of(t, w) {
             return Some(0.6);
         }
-        // A typo in a word still being typed: compare with the word's start.
-        let head: String = word.chars().take(n).collect();
-        if word.chars().count() > n && within_one_edit(term, &head) {
+        if w.len() > t.len() && within_one_edit_of(t, &w[..t.len()]) {
             return Some(0.5);
         }
+        return None;
+    }
+    let t: Vec<char> = term.chars().collect();
+    let w: Vec<char> = word.chars().collect();
+    if w.len().abs_diff(n) <= 1 && within_one_edit_of(&t, &w) {
+        return Some(0.6);
+    }
+    if w.len() > n && within_one_edit_of(&t, &w[..n]) {
+        return Some(0.5);
     }
     None
 }
@@ -340,10 +373,14 @@ fn quality(term: &str, word: &str) -> Option<f32> {
 pub fn within_one_edit(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    within_one_edit_of(&a, &b)
+}
+
+fn within_one_edit_of<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     if a.len().abs_diff(b.len()) > 1 {
         return false;
     }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     if prefix == a.len() && prefix == b.len() {
         return true;
     }
@@ -370,12 +407,29 @@ pub struct Found {
 impl Index {
     /// Builds the index over `docs`.
     pub fn build(docs: &[Doc<'_>]) -> Index {
-        let mut entries: Vec<(String, u32, Field)> = Vec::new();
+        // One map lookup per token, allocating only for words not seen before; documents are
+        // visited in order, so each posting list comes out sorted by document.
+        let mut map: std::collections::BTreeMap<String, Vec<(u32, Field)>> = Default::default();
+        let mut word = String::new();
         for (i, d) in docs.iter().enumerate() {
             let i = i as u32;
             let mut add = |text: &str, field: Field| {
-                for t in tokens(text) {
-                    entries.push((t, i, field));
+                for (s, e) in words(text) {
+                    word.clear();
+                    let raw = &text[s..e];
+                    if raw.is_ascii() {
+                        word.extend(raw.bytes().map(|b| b.to_ascii_lowercase() as char));
+                    } else {
+                        word.push_str(&raw.to_lowercase());
+                    }
+                    let postings = match map.get_mut(word.as_str()) {
+                        Some(p) => p,
+                        None => map.entry(word.clone()).or_default(),
+                    };
+                    match postings.last_mut() {
+                        Some((doc, best)) if *doc == i => *best = (*best).max(field),
+                        _ => postings.push((i, field)),
+                    }
                 }
             };
             for w in &d.wordings {
@@ -387,21 +441,7 @@ impl Index {
             }
             add(&d.body, Field::Body);
         }
-        // Sort by word, then document, best field first; keep one entry per (word, document).
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
-        entries.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
-        let mut vocab: Vec<String> = Vec::new();
-        let mut postings: Vec<Vec<(u32, Field)>> = Vec::new();
-        for (word, doc, field) in entries {
-            if vocab.last() != Some(&word) {
-                vocab.push(word);
-                postings.push(Vec::new());
-            }
-            postings
-                .last_mut()
-                .expect("pushed above")
-                .push((doc, field));
-        }
+        let (vocab, postings) = map.into_iter().unzip();
         Index {
             vocab,
             postings,
@@ -447,15 +487,15 @@ impl Index {
                 visit(w, q, &mut matched);
                 w += 1;
             }
-            if term.chars().count() >= 5 {
+            let n = term.chars().count();
+            if n >= 5 {
                 let end = w;
                 for (i, word) in self.vocab.iter().enumerate() {
-                    if (start..end).contains(&i)
-                        || word.len().abs_diff(term.len()) > 1 && word.len() < term.len()
-                    {
+                    // Words more than one shorter can match neither way.
+                    if (start..end).contains(&i) || word.len() + 1 < term.len() {
                         continue;
                     }
-                    if let Some(q) = quality(term, word) {
+                    if let Some(q) = typo_quality(term, n, word) {
                         visit(i, q, &mut matched);
                     }
                 }
@@ -507,12 +547,17 @@ pub fn bank_search() -> &'static BankSearch {
 
 impl BankSearch {
     /// [`run`] over the real bank.
-    pub fn run(&self, query: &ListQuery) -> (Vec<usize>, BTreeSet<String>) {
+    pub fn run(
+        &self,
+        query: &ListQuery,
+        status_of: &dyn Fn(&str) -> Status,
+    ) -> (Vec<usize>, BTreeSet<String>) {
         run(
             crate::bank::questions(),
             &self.index,
             query,
             &self.topic_ids,
+            status_of,
         )
     }
 
@@ -530,6 +575,7 @@ pub fn run(
     index: &Index,
     query: &ListQuery,
     topic_order: &[&str],
+    status_of: &dyn Fn(&str) -> Status,
 ) -> (Vec<usize>, BTreeSet<String>) {
     let searching = tokens(&query.q).next().is_some();
     let (mut shown, matched): (Vec<usize>, BTreeSet<String>) = if searching {
@@ -541,7 +587,7 @@ pub fn run(
     } else {
         ((0..questions.len()).collect(), BTreeSet::new())
     };
-    shown.retain(|&i| query.keeps(&questions[i]));
+    shown.retain(|&i| query.keeps(&questions[i], status_of));
     let topic_rank = |i: usize| {
         topic_order
             .iter()
@@ -563,14 +609,16 @@ pub fn facet_counts(
     index: &Index,
     query: &ListQuery,
     topic_ids: &[&str],
+    status_of: &dyn Fn(&str) -> Status,
 ) -> (Vec<(Level, usize)>, Vec<usize>) {
     let base = ListQuery {
         levels: vec![],
         topics: vec![],
+        statuses: query.statuses.clone(),
         sort: Sort::Bank,
         q: query.q.clone(),
     };
-    let (candidates, _) = run(questions, index, &base, topic_ids);
+    let (candidates, _) = run(questions, index, &base, topic_ids, status_of);
     let by_level = Level::ALL
         .iter()
         .map(|&l| {
@@ -678,7 +726,7 @@ mod tests {
             ..Default::default()
         };
         let topics: Vec<&str> = bank::topics().iter().map(|t| t.id).collect();
-        run(bank::questions(), index, &query, &topics)
+        run(bank::questions(), index, &query, &topics, &|_| Status::New)
             .0
             .into_iter()
             .map(|i| bank::questions()[i].id)
@@ -758,7 +806,7 @@ mod tests {
             topics: vec!["databases".into()],
             ..Default::default()
         };
-        let (shown, _) = run(bank::questions(), index, &query, &topics);
+        let (shown, _) = run(bank::questions(), index, &query, &topics, &|_| Status::New);
         assert!(!shown.is_empty());
         for i in shown {
             let q = &bank::questions()[i];
@@ -768,13 +816,37 @@ mod tests {
     }
 
     #[test]
+    fn status_filter_uses_the_given_progress() {
+        let index = bank_index();
+        let query = ListQuery {
+            statuses: vec![Status::Knew],
+            ..Default::default()
+        };
+        let known = |id: &str| {
+            if id == "jwt" {
+                Status::Knew
+            } else {
+                Status::New
+            }
+        };
+        let (shown, _) = run(bank::questions(), index, &query, &[], &known);
+        assert_eq!(
+            shown
+                .iter()
+                .map(|&i| bank::questions()[i].id)
+                .collect::<Vec<_>>(),
+            ["jwt"]
+        );
+    }
+
+    #[test]
     fn sort_by_level_is_easiest_first() {
         let index = bank_index();
         let query = ListQuery {
             sort: Sort::Level,
             ..Default::default()
         };
-        let (shown, _) = run(bank::questions(), index, &query, &[]);
+        let (shown, _) = run(bank::questions(), index, &query, &[], &|_| Status::New);
         let levels: Vec<Level> = shown.iter().map(|&i| bank::questions()[i].level).collect();
         let mut sorted = levels.clone();
         sorted.sort();
@@ -789,18 +861,26 @@ mod tests {
             q: "cache".into(),
             ..Default::default()
         };
-        let (levels, by_topic) = facet_counts(bank::questions(), index, &query, &topics);
+        let (levels, by_topic) =
+            facet_counts(bank::questions(), index, &query, &topics, &|_| Status::New);
         for (level, n) in levels {
             let (shown, _) = run(
                 bank::questions(),
                 index,
                 &query.toggle_level(level),
                 &topics,
+                &|_| Status::New,
             );
             assert_eq!(shown.len(), n, "{level:?}");
         }
         for (t, n) in topics.iter().zip(by_topic) {
-            let (shown, _) = run(bank::questions(), index, &query.toggle_topic(t), &topics);
+            let (shown, _) = run(
+                bank::questions(),
+                index,
+                &query.toggle_topic(t),
+                &topics,
+                &|_| Status::New,
+            );
             assert_eq!(shown.len(), n, "{t}");
         }
     }
@@ -839,9 +919,13 @@ mod tests {
             q: "cap theorem & more".into(),
             levels: vec![Level::Beginner, Level::Advanced],
             topics: vec!["databases".into(), "security".into()],
+            statuses: vec![Status::New, Status::Partly],
             sort: Sort::Level,
         };
-        assert_eq!(q.to_query_string(), "?q=cap%20theorem%20%26%20more&level=beginner,advanced&topic=databases,security&sort=level");
+        assert_eq!(
+            q.to_query_string(),
+            "?q=cap%20theorem%20%26%20more&level=beginner,advanced&topic=databases,security&status=new,partly&sort=level"
+        );
         assert_eq!(ListQuery::default().to_query_string(), "");
     }
 
@@ -874,17 +958,20 @@ mod tests {
                 .collect::<Vec<_>>(),
         );
         let sort = prop_oneof![Just(Sort::Bank), Just(Sort::Level), Just(Sort::Topic)];
+        let status = proptest::sample::select(Status::ALL.to_vec());
         (
             ".{0,40}",
             proptest::collection::vec(level, 0..4),
             proptest::collection::vec(topic, 0..4),
+            proptest::collection::vec(status, 0..3),
             sort,
         )
-            .prop_map(|(q, levels, topics, sort)| {
+            .prop_map(|(q, levels, topics, statuses, sort)| {
                 let mut query = ListQuery {
                     q,
                     levels,
                     topics,
+                    statuses,
                     sort,
                 };
                 query.normalize();

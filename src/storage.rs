@@ -7,6 +7,7 @@
 
 use crate::prefs::Prefs;
 use crate::progress::Progress;
+use crate::quiz::Session;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -15,12 +16,15 @@ use serde_json::Value;
 pub const NAMESPACE: &str = "backprep:";
 /// Where progress lives.
 pub const PROGRESS_KEY: &str = "backprep:progress";
+/// Where the quiz in progress lives.
+pub const QUIZ_KEY: &str = "backprep:quiz";
 /// Where preferences live.
 pub const PREFS_KEY: &str = "backprep:prefs";
 /// Prefix of the keys that keep unreadable values (`backprep:backup:<key>:<ms>`).
 pub const BACKUP_PREFIX: &str = "backprep:backup:";
-/// The progress schema this build writes.
-pub const SCHEMA_VERSION: u64 = 1;
+/// The progress schema this build writes. Version 1 held only `read`; version 2 added attempts and
+/// quiz history.
+pub const SCHEMA_VERSION: u64 = 2;
 
 /// A value kept in localStorage under its own key and schema version.
 pub trait Stored: Serialize + DeserializeOwned + Default + Clone + PartialEq {
@@ -48,9 +52,40 @@ impl Stored for Progress {
     const VERSION: u64 = SCHEMA_VERSION;
     const WHAT: &'static str = "progress";
 
+    fn migrate(from: u64, data: Value) -> Result<Value, String> {
+        match from {
+            // v1 → v2: same `read` map; attempts and quizzes start empty.
+            1 => match data {
+                Value::Object(mut map) => {
+                    map.entry("attempts")
+                        .or_insert_with(|| Value::Object(Default::default()));
+                    map.entry("quizzes").or_insert_with(|| Value::Array(vec![]));
+                    Ok(Value::Object(map))
+                }
+                Value::Null => Ok(Value::Object(Default::default())),
+                _ => Err("version 1 data is not an object".into()),
+            },
+            v => Err(format!("no migration from version {v}")),
+        }
+    }
+
     fn merge_from(&mut self, theirs: &Self) {
         self.merge(theirs);
     }
+}
+
+/// The quiz in progress (or the last one finished, for its summary).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct ActiveQuiz {
+    /// The session, if any.
+    pub session: Option<Session>,
+}
+
+impl Stored for ActiveQuiz {
+    const KEY: &'static str = QUIZ_KEY;
+    const VERSION: u64 = 1;
+    const WHAT: &'static str = "quiz in progress";
 }
 
 impl Stored for Prefs {
@@ -309,6 +344,7 @@ pub mod local {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::progress::{Attempt, Grade, Outcome};
     use proptest::prelude::*;
 
     fn sample() -> Progress {
@@ -341,6 +377,7 @@ mod tests {
             "{\"data\":{}}",
             "{\"version\":\"1\"}",
             "{\"version\":0,\"data\":{}}",
+            "{\"version\":2,\"data\":{\"attempts\":{\"jwt\":[{\"at\":1}]}}}",
         ] {
             assert!(
                 matches!(decode::<Progress>(raw), Decoded::Corrupt { .. }),
@@ -372,7 +409,7 @@ mod tests {
     #[test]
     fn missing_fields_default() {
         assert_eq!(
-            decode::<Progress>(r#"{"version":1,"data":{}}"#),
+            decode::<Progress>(r#"{"version":2,"data":{}}"#),
             Decoded::Current {
                 data: Progress::default(),
                 migrated_from: None
@@ -408,6 +445,26 @@ mod tests {
     }
 
     #[test]
+    fn version_1_is_migrated_keeping_reads() {
+        let v1 = r#"{"version":1,"data":{"read":{"jwt":5}}}"#;
+        match decode::<Progress>(v1) {
+            Decoded::Current {
+                data,
+                migrated_from,
+            } => {
+                assert_eq!(migrated_from, Some(1));
+                assert!(data.is_read("jwt"));
+                assert!(data.attempts.is_empty());
+            }
+            other => panic!("expected a migration, got {other:?}"),
+        }
+        assert!(matches!(
+            decode::<Progress>(r#"{"version":1,"data":[1]}"#),
+            Decoded::Corrupt { .. }
+        ));
+    }
+
+    #[test]
     fn backup_key_is_namespaced() {
         assert_eq!(backup_key(PROGRESS_KEY, 7), "backprep:backup:progress:7");
     }
@@ -424,8 +481,19 @@ mod tests {
         }
 
         #[test]
-        fn round_trip_any_progress(read in proptest::collection::btree_map("[a-z0-9-]{1,20}", any::<u64>(), 0..20)) {
-            let p = Progress { read };
+        fn round_trip_any_progress(
+            read in proptest::collection::btree_map("[a-z0-9-]{1,20}", any::<u64>(), 0..20),
+            grades in proptest::collection::vec((any::<u64>(), 0usize..3, proptest::option::of(".{0,20}")), 0..10),
+        ) {
+            let mut p = Progress { read, ..Default::default() };
+            for (at, g, draft) in grades {
+                let outcome = if g == 2 {
+                    Outcome::Choice { check: 0, picked: 1, correct: at % 2 == 0 }
+                } else {
+                    Outcome::Flashcard { grade: Grade::ALL[g], ticked: vec![g], draft }
+                };
+                p.record("q", Attempt { at, outcome });
+            }
             prop_assert_eq!(decode::<Progress>(&encode(&p)), Decoded::Current { data: p, migrated_from: None });
         }
     }

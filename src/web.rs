@@ -109,3 +109,20 @@ pub fn current_url() -> String {
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default()
 }
+
+/// The path to hand to the router's `navigate` for an internal `path` (starting with `/`).
+///
+/// Under a base path the router joins `/backprep` and `/?q=…` into `/backprep?q=…`, which lies
+/// outside the service worker's scope (`/backprep/`) and which static hosts do not map to the app.
+/// leptos_router leaves a URL with a scheme as it is, so the list's root is given as a full URL.
+pub fn nav_path(path: &str) -> String {
+    let base = base_path();
+    if !base.is_empty() && (path == "/" || path.starts_with("/?")) {
+        let origin = web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default();
+        format!("{origin}{base}{path}")
+    } else {
+        path.to_string()
+    }
+}

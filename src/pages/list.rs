@@ -6,6 +6,7 @@ use crate::bank::{self, Level};
 use crate::components::badges::{LevelBadge, TopicLink};
 use crate::components::highlight::Highlighted;
 use crate::keys::{self, Action, Place, Press};
+use crate::progress::Status;
 use crate::search::{self, ListQuery, Sort};
 use crate::web;
 use leptos::prelude::*;
@@ -28,7 +29,7 @@ pub fn use_go_to_list() -> impl Fn(&ListQuery, bool) + Clone + 'static {
     let navigate = use_navigate();
     move |q: &ListQuery, replace: bool| {
         navigate(
-            &format!("/{}", q.to_query_string()),
+            &web::nav_path(&format!("/{}", q.to_query_string())),
             NavigateOptions {
                 replace,
                 scroll: false,
@@ -47,16 +48,24 @@ pub fn ListPage() -> impl IntoView {
     let navigate = use_navigate();
     let data = search::bank_search();
     let results = Memo::new(move |_| {
-        let (shown, matched) = data.run(&query.get());
+        let progress = state.progress.read();
+        let (shown, matched) = data.run(&query.get(), &|id| progress.status(id));
         (shown, Arc::new(matched))
     });
     let facets = Memo::new(move |_| {
+        let progress = state.progress.read();
         search::facet_counts(
             bank::questions(),
             &data.index,
             &query.get(),
             &data.topic_ids,
+            &|id| progress.status(id),
         )
+    });
+    let practised = Memo::new(move |_| !state.progress.read().attempts.is_empty());
+    let readiness = Memo::new(move |_| {
+        let m = state.progress.read().mastery(bank::questions());
+        (m.score * 100.0).round() as u32
     });
     let selected = RwSignal::new(None::<usize>);
     let input_ref: NodeRef<leptos::html::Input> = NodeRef::new();
@@ -150,6 +159,7 @@ pub fn ListPage() -> impl IntoView {
     on_cleanup(move || handle.remove());
 
     let go_input = go.clone();
+    let go_status = go.clone();
     let go_sort = go.clone();
     let go_clear = go.clone();
     let total = bank::questions().len();
@@ -167,6 +177,15 @@ pub fn ListPage() -> impl IntoView {
                         format!("{total} questions · {read} read")
                     }
                 }}
+                <Show when=move || practised.get()>
+                    <span class="readiness" data-testid="readiness">
+                        {move || format!(" · readiness {}%", readiness.get())}
+                    </span>
+                </Show>
+                " "
+                <a class="button quiz-these" href=move || web::href(&format!("/quiz{}", query.read().to_query_string()))>
+                    {move || if query.read().is_filtered() { "Quiz me on these" } else { "Start a quiz" }}
+                </a>
             </p>
             <search class="controls">
                 <label for="search" class="visually-hidden">"Search questions"</label>
@@ -225,6 +244,26 @@ pub fn ListPage() -> impl IntoView {
                         })
                         .collect_view()}
                 </div>
+                <Show when=move || practised.get()>
+                    <div class="filters" role="group" aria-label="Filter by status">
+                        {Status::ALL
+                            .into_iter()
+                            .map(|status| {
+                                let go = go_status.clone();
+                                view! {
+                                    <button
+                                        type="button"
+                                        class=format!("chip status-chip status-{}", status.id())
+                                        aria-pressed=move || query.read().statuses.contains(&status).to_string()
+                                        on:click=move |_| go(&query.get_untracked().toggle_status(status), false)
+                                    >
+                                        {status.label()}
+                                    </button>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                </Show>
                 <div class="sort-row">
                     <label for="sort">"Sort by"</label>
                     <select
@@ -283,9 +322,18 @@ pub fn ListPage() -> impl IntoView {
                                     <div class="meta">
                                         <LevelBadge level=q.level />
                                         {q.topic_list().map(|t| view! { <TopicLink topic=t /> }).collect_view()}
-                                        <Show when=move || state.progress.read().is_read(q.id)>
-                                            <span class="read-mark" title="You have opened this question">"✓ read"</span>
-                                        </Show>
+                                        {move || {
+                                            let p = state.progress.read();
+                                            match p.status(q.id) {
+                                                Status::New if p.is_read(q.id) => Some(view! {
+                                                    <span class="read-mark" title="You have opened this question">"✓ read"</span>
+                                                }.into_any()),
+                                                Status::New => None,
+                                                s => Some(view! {
+                                                    <span class=format!("status status-{}", s.id()) data-testid="status">{s.label()}</span>
+                                                }.into_any()),
+                                            }
+                                        }}
                                     </div>
                                 </li>
                             }

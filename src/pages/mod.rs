@@ -3,3 +3,4 @@
 pub mod list;
 pub mod not_found;
 pub mod question;
+pub mod quiz;

@@ -37,7 +37,8 @@ fn QuestionView(q: &'static Question) -> impl IntoView {
 
     // Where this question sits in the list it was opened from.
     let neighbours = Memo::new(move |_| {
-        let (shown, _) = search::bank_search().run(&query.get());
+        let progress = state.progress.read();
+        let (shown, _) = search::bank_search().run(&query.get(), &|id| progress.status(id));
         let pos = shown.iter().position(|&i| bank::questions()[i].id == q.id);
         let at = |p: Option<usize>| p.and_then(|p| shown.get(p)).map(|&i| &bank::questions()[i]);
         match pos {
@@ -89,7 +90,7 @@ fn QuestionView(q: &'static Question) -> impl IntoView {
         };
         if let Some(path) = target {
             ev.prevent_default();
-            navigate(&path, Default::default());
+            navigate(&web::nav_path(&path), Default::default());
         }
     });
     on_cleanup(move || handle.remove());

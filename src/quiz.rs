@@ -1,0 +1,796 @@
+//! A quiz session as data: how it is set up, one [`Event`] enum, and one [`Session::apply`].
+//! Pure: the clock and the shuffle seed are passed in; recording attempts into progress and saving
+//! the session are the caller's job.
+
+use crate::bank::{self, Level, Question};
+use crate::progress::{Attempt, Grade, Outcome, Progress, QuizRecord};
+use serde::{Deserialize, Serialize};
+
+/// What kind of cards a quiz deals.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuizMode {
+    /// Self-graded flashcards with the key points as a rubric.
+    #[default]
+    Flashcards,
+    /// The bank's multiple-choice checks, scored automatically.
+    Choice,
+    /// Both, shuffled together.
+    Mixed,
+}
+
+impl QuizMode {
+    /// Every mode.
+    pub const ALL: [QuizMode; 3] = [QuizMode::Flashcards, QuizMode::Choice, QuizMode::Mixed];
+
+    /// URL and storage value.
+    pub fn id(self) -> &'static str {
+        match self {
+            QuizMode::Flashcards => "flashcards",
+            QuizMode::Choice => "choice",
+            QuizMode::Mixed => "mixed",
+        }
+    }
+
+    /// Label.
+    pub fn label(self) -> &'static str {
+        match self {
+            QuizMode::Flashcards => "Flashcards",
+            QuizMode::Choice => "Multiple choice",
+            QuizMode::Mixed => "Mixed",
+        }
+    }
+
+    /// The mode with this id (default for unknown).
+    pub fn from_id(id: &str) -> QuizMode {
+        QuizMode::ALL
+            .into_iter()
+            .find(|m| m.id() == id)
+            .unwrap_or_default()
+    }
+}
+
+/// Which of the candidate questions a quiz draws from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Pool {
+    /// All of them.
+    #[default]
+    All,
+    /// Never practised.
+    New,
+    /// Missed in the last finished quiz.
+    Missed,
+}
+
+impl Pool {
+    /// Every pool.
+    pub const ALL: [Pool; 3] = [Pool::All, Pool::New, Pool::Missed];
+
+    /// URL value.
+    pub fn id(self) -> &'static str {
+        match self {
+            Pool::All => "all",
+            Pool::New => "new",
+            Pool::Missed => "missed",
+        }
+    }
+
+    /// Label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Pool::All => "All",
+            Pool::New => "New only",
+            Pool::Missed => "Missed last time",
+        }
+    }
+
+    /// The pool with this id (default for unknown).
+    pub fn from_id(id: &str) -> Pool {
+        Pool::ALL
+            .into_iter()
+            .find(|p| p.id() == id)
+            .unwrap_or_default()
+    }
+}
+
+/// The choices on the setup screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Setup {
+    /// How many cards (`None` = all).
+    pub count: Option<usize>,
+    /// Shuffle the cards.
+    pub shuffled: bool,
+    /// Which questions.
+    pub pool: Pool,
+    /// Card kind.
+    pub mode: QuizMode,
+}
+
+impl Default for Setup {
+    fn default() -> Self {
+        Setup {
+            count: Some(10),
+            shuffled: true,
+            pool: Pool::All,
+            mode: QuizMode::Flashcards,
+        }
+    }
+}
+
+/// One card: a question, asked as a flashcard or through one of its checks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Card {
+    /// Question id.
+    pub id: String,
+    /// The check asked, for a multiple-choice card.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<usize>,
+}
+
+/// What the learner sees of the current card.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Face {
+    /// The question only.
+    #[default]
+    Front,
+    /// A flashcard's answer and rubric.
+    Revealed,
+    /// A multiple-choice card after picking: right or wrong, with the explanation.
+    Answered,
+}
+
+/// Everything that can happen during a quiz.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// Typed a draft answer (flashcard front).
+    Draft(String),
+    /// Show the answer (flashcard).
+    Reveal,
+    /// Tick or untick key point `n` (revealed flashcard).
+    Tick(usize),
+    /// Grade the flashcard and move on.
+    Grade(Grade),
+    /// Pick option `n` (multiple choice).
+    Pick(usize),
+    /// Move on after a multiple-choice answer.
+    Next,
+    /// Leave this card unanswered and move on.
+    Skip,
+    /// Go back one card.
+    Back,
+    /// End now.
+    Finish,
+}
+
+/// A quiz in progress (or just finished). Serializable, so it survives reloads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    /// When it started (also its identity).
+    pub started: u64,
+    /// Card kind chosen.
+    pub mode: QuizMode,
+    /// The cards, in order.
+    pub cards: Vec<Card>,
+    /// Current card index (`cards.len()` once finished).
+    pub pos: usize,
+    /// What is shown of the current card.
+    pub face: Face,
+    /// The current card's draft answer.
+    pub draft: String,
+    /// The current card's ticked key points.
+    pub ticked: Vec<usize>,
+    /// The latest answer per card.
+    pub answers: Vec<Option<Outcome>>,
+    /// Every answer given, in order, as (card index, attempt). Never shortened.
+    pub log: Vec<(usize, Attempt)>,
+    /// When it ended.
+    pub finished: Option<u64>,
+}
+
+/// A small deterministic generator for shuffling (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0.max(1);
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+impl Session {
+    /// Deals a quiz from `candidates` (already filtered by the list view) following `setup`.
+    /// `seed` drives the shuffle and the choice of checks. Returns `None` when nothing qualifies.
+    pub fn deal(
+        setup: &Setup,
+        candidates: &[&'static Question],
+        progress: &Progress,
+        seed: u64,
+        now: u64,
+    ) -> Option<Session> {
+        let missed = progress.missed_last_time();
+        let mut pool: Vec<&Question> = candidates
+            .iter()
+            .copied()
+            .filter(|q| match setup.pool {
+                Pool::All => true,
+                Pool::New => progress.latest(q.id).is_none(),
+                Pool::Missed => missed.iter().any(|m| m == q.id),
+            })
+            .filter(|q| setup.mode != QuizMode::Choice || !q.checks.is_empty())
+            .collect();
+        let mut rng = Rng(seed ^ 0x9E37_79B9_7F4A_7C15);
+        if setup.shuffled {
+            for i in (1..pool.len()).rev() {
+                pool.swap(i, rng.below(i + 1));
+            }
+        }
+        if let Some(n) = setup.count {
+            pool.truncate(n);
+        }
+        if pool.is_empty() {
+            return None;
+        }
+        let cards: Vec<Card> = pool
+            .iter()
+            .map(|q| {
+                let choice = match setup.mode {
+                    QuizMode::Flashcards => false,
+                    QuizMode::Choice => true,
+                    QuizMode::Mixed => !q.checks.is_empty() && rng.below(2) == 0,
+                };
+                Card {
+                    id: q.id.to_string(),
+                    check: choice.then(|| rng.below(q.checks.len())),
+                }
+            })
+            .collect();
+        let n = cards.len();
+        Some(Session {
+            started: now,
+            mode: setup.mode,
+            cards,
+            pos: 0,
+            face: Face::Front,
+            draft: String::new(),
+            ticked: vec![],
+            answers: vec![None; n],
+            log: vec![],
+            finished: None,
+        })
+    }
+
+    /// The current card and its question, unless finished.
+    pub fn current(&self) -> Option<(&Card, &'static Question)> {
+        let card = self.cards.get(self.pos)?;
+        Some((card, bank::question(&card.id)?))
+    }
+
+    /// Whether the quiz has ended.
+    pub fn is_finished(&self) -> bool {
+        self.finished.is_some()
+    }
+
+    /// The grade the current ticks suggest (flashcards).
+    pub fn suggested_grade(&self) -> Option<Grade> {
+        let (_, q) = self.current()?;
+        Some(Grade::suggested(self.ticked.len(), q.key_points.len()))
+    }
+
+    /// Applies one event. Events that make no sense in the current state are ignored, so no
+    /// sequence of events can panic or break the session.
+    pub fn apply(mut self, event: Event, now: u64) -> Session {
+        if self.finished.is_some() {
+            return self;
+        }
+        if event == Event::Finish {
+            self.finished = Some(now);
+            self.pos = self.cards.len();
+            return self;
+        }
+        let Some((card, question)) = self.current().map(|(c, q)| (c.clone(), q)) else {
+            // A card whose question left the bank: skip it rather than get stuck.
+            return self.advance(now);
+        };
+        match (card.check, self.face, event) {
+            (None, Face::Front, Event::Draft(text)) => self.draft = text,
+            (None, Face::Front, Event::Reveal) => self.face = Face::Revealed,
+            (None, Face::Revealed, Event::Tick(n)) if n < question.key_points.len() => {
+                match self.ticked.iter().position(|&t| t == n) {
+                    Some(i) => {
+                        self.ticked.remove(i);
+                    }
+                    None => {
+                        self.ticked.push(n);
+                        self.ticked.sort_unstable();
+                    }
+                }
+            }
+            (None, Face::Revealed, Event::Grade(grade)) => {
+                let draft = (!self.draft.trim().is_empty()).then(|| self.draft.clone());
+                let outcome = Outcome::Flashcard {
+                    grade,
+                    ticked: self.ticked.clone(),
+                    draft,
+                };
+                self.answer(outcome, now);
+                return self.advance(now);
+            }
+            (Some(check), Face::Front, Event::Pick(picked)) => {
+                let Some(c) = question.checks.get(check) else {
+                    return self.advance(now);
+                };
+                if picked < c.options.len() {
+                    self.answer(
+                        Outcome::Choice {
+                            check,
+                            picked,
+                            correct: picked == c.answer,
+                        },
+                        now,
+                    );
+                    self.face = Face::Answered;
+                }
+            }
+            (Some(_), Face::Answered, Event::Next) => return self.advance(now),
+            (_, _, Event::Skip) => return self.advance(now),
+            (_, _, Event::Back) if self.pos > 0 => {
+                self.pos -= 1;
+                self.restore_card();
+            }
+            _ => {}
+        }
+        self
+    }
+
+    fn answer(&mut self, outcome: Outcome, now: u64) {
+        self.answers[self.pos] = Some(outcome.clone());
+        self.log.push((self.pos, Attempt { at: now, outcome }));
+    }
+
+    fn advance(mut self, now: u64) -> Session {
+        self.pos += 1;
+        if self.pos >= self.cards.len() {
+            self.pos = self.cards.len();
+            self.finished = Some(now);
+        }
+        self.restore_card();
+        self
+    }
+
+    /// Shows the current card as it was left: an answered flashcard revealed with its ticks, an
+    /// answered choice with its result, anything else fresh.
+    fn restore_card(&mut self) {
+        self.draft.clear();
+        self.ticked.clear();
+        self.face = Face::Front;
+        if let Some(Some(outcome)) = self.answers.get(self.pos) {
+            match outcome {
+                Outcome::Flashcard { ticked, draft, .. } => {
+                    self.face = Face::Revealed;
+                    self.ticked = ticked.clone();
+                    self.draft = draft.clone().unwrap_or_default();
+                }
+                Outcome::Choice { .. } => self.face = Face::Answered,
+            }
+        }
+    }
+
+    /// The figures for the summary screen.
+    pub fn summary(&self) -> Summary {
+        let mut s = Summary {
+            total: self.cards.len(),
+            ..Default::default()
+        };
+        let topics = bank::topics();
+        s.by_topic = topics.iter().map(|t| (t.id, 0, 0)).collect();
+        s.by_level = Level::ALL.iter().map(|&l| (l, 0, 0)).collect();
+        for (card, answer) in self.cards.iter().zip(&self.answers) {
+            let Some(outcome) = answer else {
+                s.skipped += 1;
+                continue;
+            };
+            s.answered += 1;
+            let right = outcome.grade() == Grade::Knew;
+            if right {
+                s.right += 1;
+            } else {
+                s.missed.push(card.id.clone());
+            }
+            if let Some(q) = bank::question(&card.id) {
+                for row in s.by_topic.iter_mut().filter(|r| q.topics.contains(&r.0)) {
+                    row.1 += usize::from(right);
+                    row.2 += 1;
+                }
+                for row in s.by_level.iter_mut().filter(|r| r.0 == q.level) {
+                    row.1 += usize::from(right);
+                    row.2 += 1;
+                }
+            }
+        }
+        s.by_topic.retain(|r| r.2 > 0);
+        s.by_level.retain(|r| r.2 > 0);
+        s.duration_ms = self
+            .finished
+            .unwrap_or(self.started)
+            .saturating_sub(self.started);
+        s
+    }
+
+    /// The history entry for a finished quiz.
+    pub fn record(&self) -> QuizRecord {
+        let s = self.summary();
+        QuizRecord {
+            started: self.started,
+            finished: self.finished.unwrap_or(self.started),
+            mode: self.mode.id().to_string(),
+            asked: self.cards.iter().map(|c| c.id.clone()).collect(),
+            missed: s.missed,
+            right: s.right,
+            answered: s.answered,
+        }
+    }
+}
+
+/// The event a key press means on the current card, if any. Space reveals or moves on, 1/2/3 grade
+/// a revealed flashcard (Enter takes the suggested grade), letters a–f tick its key points, 1–5 or
+/// a–e pick a multiple-choice option, S skips, ← goes back.
+pub fn key_event(session: &Session, key: &str) -> Option<Event> {
+    let (card, _) = session.current()?;
+    let letter = |k: &str| -> Option<usize> {
+        let c = k.chars().next()?;
+        (k.len() == 1 && c.is_ascii_lowercase()).then(|| (c as u8 - b'a') as usize)
+    };
+    let digit = |k: &str| -> Option<usize> {
+        k.parse::<usize>()
+            .ok()
+            .filter(|d| (1..=9).contains(d))
+            .map(|d| d - 1)
+    };
+    match (card.check.is_some(), session.face, key) {
+        (_, _, "s" | "S") => Some(Event::Skip),
+        (_, _, "ArrowLeft") => Some(Event::Back),
+        (false, Face::Front, " ") => Some(Event::Reveal),
+        (false, Face::Revealed, "Enter") => session.suggested_grade().map(Event::Grade),
+        (false, Face::Revealed, k) => match (digit(k), letter(k)) {
+            (Some(d), _) if d < 3 => Some(Event::Grade(Grade::ALL[d])),
+            (_, Some(l)) if l < 6 => Some(Event::Tick(l)),
+            _ => None,
+        },
+        (true, Face::Front, k) => digit(k)
+            .or_else(|| letter(k).filter(|l| *l < 5))
+            .map(Event::Pick),
+        (true, Face::Answered, " " | "Enter") => Some(Event::Next),
+        _ => None,
+    }
+}
+
+/// A quiz's result.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    /// Cards dealt.
+    pub total: usize,
+    /// Cards answered.
+    pub answered: usize,
+    /// Cards skipped.
+    pub skipped: usize,
+    /// Answers graded "knew it" or right.
+    pub right: usize,
+    /// Ids answered "partly", "didn't know" or wrongly.
+    pub missed: Vec<String>,
+    /// Per topic: (topic id, right, answered), topics with answers only.
+    pub by_topic: Vec<(&'static str, usize, usize)>,
+    /// Per level: (level, right, answered), levels with answers only.
+    pub by_level: Vec<(Level, usize, usize)>,
+    /// From start to finish.
+    pub duration_ms: u64,
+}
+
+/// Formats a duration as "4 min 05 s" or "35 s".
+pub fn format_duration(ms: u64) -> String {
+    let s = ms / 1000;
+    if s >= 60 {
+        format!("{} min {:02} s", s / 60, s % 60)
+    } else {
+        format!("{s} s")
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn all() -> Vec<&'static Question> {
+        bank::questions().iter().collect()
+    }
+
+    fn deal(mode: QuizMode, count: Option<usize>) -> Session {
+        let setup = Setup {
+            count,
+            shuffled: true,
+            pool: Pool::All,
+            mode,
+        };
+        Session::deal(&setup, &all(), &Progress::default(), 42, 0).expect("bank has questions")
+    }
+
+    #[test]
+    fn deal_respects_count_order_and_mode() {
+        let s = deal(QuizMode::Flashcards, Some(5));
+        assert_eq!(s.cards.len(), 5);
+        assert!(s.cards.iter().all(|c| c.check.is_none()));
+        let choice = deal(QuizMode::Choice, None);
+        assert!(choice.cards.iter().all(|c| c.check.is_some()));
+        assert_eq!(
+            choice.cards.len(),
+            bank::questions()
+                .iter()
+                .filter(|q| !q.checks.is_empty())
+                .count()
+        );
+        let in_order = Session::deal(
+            &Setup {
+                shuffled: false,
+                count: Some(3),
+                ..Setup::default()
+            },
+            &all(),
+            &Progress::default(),
+            1,
+            0,
+        )
+        .unwrap();
+        let ids: Vec<&str> = in_order.cards.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            bank::questions()[..3]
+                .iter()
+                .map(|q| q.id)
+                .collect::<Vec<_>>()
+        );
+        let mixed = deal(QuizMode::Mixed, None);
+        assert!(
+            mixed.cards.iter().any(|c| c.check.is_some())
+                && mixed.cards.iter().any(|c| c.check.is_none())
+        );
+    }
+
+    #[test]
+    fn pools_new_and_missed() {
+        let mut p = Progress::default();
+        let first = bank::questions()[0].id;
+        p.record(
+            first,
+            Attempt {
+                at: 1,
+                outcome: Outcome::Flashcard {
+                    grade: Grade::Knew,
+                    ticked: vec![],
+                    draft: None,
+                },
+            },
+        );
+        let new = Session::deal(
+            &Setup {
+                pool: Pool::New,
+                count: None,
+                ..Setup::default()
+            },
+            &all(),
+            &p,
+            3,
+            0,
+        )
+        .unwrap();
+        assert!(new.cards.iter().all(|c| c.id != first));
+        assert!(Session::deal(
+            &Setup {
+                pool: Pool::Missed,
+                ..Setup::default()
+            },
+            &all(),
+            &p,
+            3,
+            0
+        )
+        .is_none());
+        p.quizzes.push(QuizRecord {
+            started: 1,
+            finished: 2,
+            mode: "flashcards".into(),
+            asked: vec![],
+            missed: vec!["jwt".into()],
+            right: 0,
+            answered: 1,
+        });
+        let missed = Session::deal(
+            &Setup {
+                pool: Pool::Missed,
+                ..Setup::default()
+            },
+            &all(),
+            &p,
+            3,
+            0,
+        )
+        .unwrap();
+        assert_eq!(
+            missed
+                .cards
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect::<Vec<_>>(),
+            ["jwt"]
+        );
+    }
+
+    #[test]
+    fn a_flashcard_round_trip() {
+        let s = deal(QuizMode::Flashcards, Some(2));
+        let s = s.apply(Event::Grade(Grade::Knew), 5);
+        assert!(s.log.is_empty(), "cannot grade before revealing");
+        let s = s
+            .apply(Event::Draft("my answer".into()), 6)
+            .apply(Event::Reveal, 7);
+        assert_eq!(s.face, Face::Revealed);
+        let s = s
+            .apply(Event::Tick(0), 8)
+            .apply(Event::Tick(1), 9)
+            .apply(Event::Tick(1), 10)
+            .apply(Event::Tick(99), 11);
+        assert_eq!(s.ticked, vec![0]);
+        let s = s.apply(Event::Grade(Grade::Partly), 12);
+        assert_eq!(s.pos, 1);
+        assert_eq!(s.face, Face::Front);
+        assert_eq!(s.log.len(), 1);
+        match &s.log[0].1.outcome {
+            Outcome::Flashcard {
+                grade,
+                ticked,
+                draft,
+            } => {
+                assert_eq!(
+                    (*grade, ticked.as_slice(), draft.as_deref()),
+                    (Grade::Partly, &[0usize][..], Some("my answer"))
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        // Back shows the graded card as it was; re-grading keeps both attempts in the log.
+        let s = s.apply(Event::Back, 13);
+        assert_eq!(
+            (s.pos, s.face, s.ticked.clone()),
+            (0, Face::Revealed, vec![0])
+        );
+        let s = s
+            .apply(Event::Grade(Grade::Knew), 14)
+            .apply(Event::Skip, 15);
+        assert!(s.is_finished());
+        assert_eq!(s.log.len(), 2);
+        let sum = s.summary();
+        assert_eq!(
+            (sum.total, sum.answered, sum.skipped, sum.right),
+            (2, 1, 1, 1)
+        );
+        assert_eq!(
+            sum.duration_ms, 15,
+            "from the deal at 0 to the last event at 15"
+        );
+    }
+
+    #[test]
+    fn a_multiple_choice_round_trip() {
+        let s = deal(QuizMode::Choice, Some(1));
+        let (card, q) = s.current().map(|(c, q)| (c.clone(), q)).unwrap();
+        let check = &q.checks[card.check.unwrap()];
+        let wrong = (check.answer + 1) % check.options.len();
+        let s = s.apply(Event::Pick(99), 1);
+        assert_eq!(s.face, Face::Front, "out-of-range pick ignored");
+        let s = s.apply(Event::Pick(wrong), 2);
+        assert_eq!(s.face, Face::Answered);
+        assert_eq!(
+            s.clone().apply(Event::Pick(check.answer), 3).log.len(),
+            1,
+            "no second pick on an answered card"
+        );
+        let s = s.apply(Event::Next, 4);
+        assert!(s.is_finished());
+        let sum = s.summary();
+        assert_eq!((sum.right, sum.missed.clone()), (0, vec![card.id.clone()]));
+        assert_eq!(s.record().missed, vec![card.id]);
+    }
+
+    #[test]
+    fn finish_early_and_events_after_the_end_are_ignored() {
+        let s = deal(QuizMode::Flashcards, Some(3)).apply(Event::Finish, 9);
+        assert!(s.is_finished());
+        let same = s.clone().apply(Event::Reveal, 10).apply(Event::Back, 11);
+        assert_eq!(same, s);
+        assert_eq!(s.summary().skipped, 3);
+    }
+
+    #[test]
+    fn keys_map_to_events_by_card_and_face() {
+        let s = deal(QuizMode::Flashcards, Some(2));
+        assert_eq!(key_event(&s, " "), Some(Event::Reveal));
+        assert_eq!(
+            key_event(&s, "1"),
+            None,
+            "no grading before the answer is shown"
+        );
+        let s = s.apply(Event::Reveal, 1);
+        assert_eq!(key_event(&s, "1"), Some(Event::Grade(Grade::DidntKnow)));
+        assert_eq!(key_event(&s, "3"), Some(Event::Grade(Grade::Knew)));
+        assert_eq!(key_event(&s, "b"), Some(Event::Tick(1)));
+        assert_eq!(
+            key_event(&s, "Enter"),
+            Some(Event::Grade(Grade::DidntKnow)),
+            "nothing ticked suggests didn't know"
+        );
+        assert_eq!(key_event(&s, "s"), Some(Event::Skip));
+        assert_eq!(key_event(&s, "ArrowLeft"), Some(Event::Back));
+        let c = deal(QuizMode::Choice, Some(1));
+        assert_eq!(key_event(&c, "2"), Some(Event::Pick(1)));
+        assert_eq!(key_event(&c, "c"), Some(Event::Pick(2)));
+        let c = c.apply(Event::Pick(0), 1);
+        assert_eq!(key_event(&c, "Enter"), Some(Event::Next));
+        assert_eq!(key_event(&c, "2"), None);
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(format_duration(35_400), "35 s");
+        assert_eq!(format_duration(245_000), "4 min 05 s");
+    }
+
+    fn any_event() -> impl Strategy<Value = Event> {
+        prop_oneof![
+            ".{0,8}".prop_map(Event::Draft),
+            Just(Event::Reveal),
+            (0usize..8).prop_map(Event::Tick),
+            (0usize..3).prop_map(|g| Event::Grade(Grade::ALL[g])),
+            (0usize..6).prop_map(Event::Pick),
+            Just(Event::Next),
+            Just(Event::Skip),
+            Just(Event::Back),
+            Just(Event::Finish),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn no_event_sequence_panics_or_loses_an_attempt(
+            mode in prop_oneof![Just(QuizMode::Flashcards), Just(QuizMode::Choice), Just(QuizMode::Mixed)],
+            seed in any::<u64>(),
+            events in proptest::collection::vec(any_event(), 0..60),
+        ) {
+            let setup = Setup { count: Some(5), shuffled: true, pool: Pool::All, mode };
+            let mut s = Session::deal(&setup, &all(), &Progress::default(), seed, 0).unwrap();
+            for (t, e) in events.into_iter().enumerate() {
+                let before = s.log.clone();
+                s = s.apply(e, t as u64 + 1);
+                // The log only ever grows, by at most one, and keeps what it had.
+                prop_assert!(s.log.len() == before.len() || s.log.len() == before.len() + 1);
+                prop_assert_eq!(&s.log[..before.len()], &before[..]);
+                prop_assert!(s.pos <= s.cards.len());
+                prop_assert_eq!(s.answers.len(), s.cards.len());
+                // Every card's latest answer is the last one logged for it.
+                for (i, a) in s.answers.iter().enumerate() {
+                    let last = s.log.iter().rev().find(|(c, _)| *c == i).map(|(_, at)| &at.outcome);
+                    prop_assert_eq!(a.as_ref(), last);
+                }
+            }
+            let sum = s.summary();
+            prop_assert_eq!(sum.answered + sum.skipped, sum.total);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+// Story: a learner opens Backprep once, then studies on a train with no network; later a new build
+// is deployed and the open app offers it. Each test runs its own static server so it can stop it.
+import { test, expect } from '@playwright/test';
+import { spawn, execFileSync } from 'node:child_process';
+import { cpSync, rmSync, appendFileSync, readdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ids, wording } from './bank.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+async function serve(dir, port, base) {
+  const proc = spawn('node', [join(root, 'tests/e2e/serve.mjs'), dir, String(port), base], { stdio: 'pipe' });
+  await new Promise((resolve, reject) => {
+    proc.stdout.on('data', (d) => String(d).includes('serving') && resolve());
+    proc.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  return { stop: () => new Promise((r) => { proc.once('exit', r); proc.kill(); }) };
+}
+
+async function waitForControl(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    }
+  });
+}
+
+for (const [name, dir, base, port] of [['at the root', 'dist', '/', 4301], ['under /backprep/', 'dist-sub', '/backprep/', 4302]]) {
+  test(`works offline after the first visit, ${name}`, async ({ context, page }) => {
+    const origin = `http://127.0.0.1:${port}`;
+    const requests = [];
+    context.on('request', (r) => requests.push(r.url()));
+    const cspErrors = [];
+    page.on('console', (m) => /Content.Security.Policy|Refused to/i.test(m.text()) && cspErrors.push(m.text()));
+
+    const server = await serve(join(root, dir), port, base);
+    await page.goto(`${origin}${base}`);
+    await expect(page.getByTestId('question-item')).toHaveCount(ids.length);
+    await waitForControl(page);
+    await page.goto(`${origin}${base}questions/jwt`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(wording('jwt'));
+    await server.stop();
+
+    // Offline now: the list, a deep link, search and progress all work.
+    await page.goto(`${origin}${base}`);
+    await expect(page.getByTestId('question-item')).toHaveCount(ids.length);
+    await expect(page.getByTestId('list-count')).toContainText('1 read');
+    await page.goto(`${origin}${base}questions/cdn`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(wording('cdn'));
+    await page.getByRole('link', { name: /All questions/ }).click();
+    await expect(page).toHaveURL(`${origin}${base}`);
+    await page.getByRole('searchbox', { name: 'Search questions' }).fill('idempot');
+    await expect(page.getByTestId('question-item').first().locator('.question-link')).toHaveText(wording('idempotency'));
+    await page.reload();
+    await expect(page.getByTestId('list-count')).toContainText('2 of');
+    await page.goto(`${origin}${base}`);
+    await expect(page.getByTestId('list-count')).toContainText('2 read');
+
+    expect(cspErrors).toEqual([]);
+    const foreign = requests.filter((u) => !u.startsWith(`${origin}${base}`) && !u.startsWith('data:'));
+    expect(foreign).toEqual([]);
+  });
+}
+
+test('a new deploy shows "a new version is ready" and reload switches to it', async ({ page }) => {
+  const port = 4303;
+  const site = mkdtempSync(join(tmpdir(), 'backprep-site-'));
+  cpSync(join(root, 'dist'), site, { recursive: true });
+  const server = await serve(site, port, '/');
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await waitForControl(page);
+  const buildA = await page.getByTestId('build-id').innerText();
+  await expect(page.getByTestId('update-ready')).toHaveCount(0);
+
+  // Build B: the same release with a changed stylesheet, stamped again by the post-build step, as a
+  // redeploy would be. The whole folder is replaced.
+  const b = mkdtempSync(join(tmpdir(), 'backprep-b-'));
+  cpSync(join(root, 'dist'), b, { recursive: true });
+  const css = readdirSync(b).find((f) => f.endsWith('.css'));
+  appendFileSync(join(b, css), '\n/* build B */\n');
+  execFileSync('python3', [join(root, 'scripts/postbuild.py'), b]);
+  for (const f of readdirSync(site)) rmSync(join(site, f), { recursive: true });
+  cpSync(b, site, { recursive: true });
+
+  await page.reload();
+  await expect(page.getByTestId('update-ready')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('build-id')).toHaveText(buildA);
+  await page.getByTestId('update-ready').getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByTestId('build-id')).not.toHaveText(buildA, { timeout: 15_000 });
+  await expect(page.getByTestId('update-ready')).toHaveCount(0);
+  // Only the new build's cache remains.
+  const caches = await page.evaluate(() => caches.keys());
+  expect(caches).toHaveLength(1);
+  expect(caches[0]).toBe(`backprep-${(await page.getByTestId('build-id').innerText()).replace('Build ', '')}`);
+  await server.stop();
+});
+
+test('the app is installable and the CSP has no unsafe-inline', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('question-item').first()).toBeVisible();
+  await waitForControl(page);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("'wasm-unsafe-eval'");
+  expect(csp).not.toContain('unsafe-inline');
+  expect(csp).toMatch(/script-src [^;]*'sha256-/);
+  const cdp = await page.context().newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  expect(installabilityErrors).toEqual([]);
+  const manifest = await (await page.request.get('/manifest.webmanifest')).json();
+  expect(manifest.start_url).toBe('./');
+  expect(manifest.icons.map((i) => i.purpose)).toContain('maskable');
+});
