@@ -1,6 +1,6 @@
 // Story: a learner opens Backprep once, then studies on a train with no network; later a new build
 // is deployed and the open app offers it. Each test runs its own static server so it can stop it.
-import { test, expect } from '@playwright/test';
+import { test, expect, chromium } from '@playwright/test';
 import { spawn, execFileSync } from 'node:child_process';
 import { cpSync, rmSync, appendFileSync, readdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,8 +53,10 @@ for (const [name, dir, base, port] of [['at the root', 'dist', '/', 4301], ['und
     await expect(page).toHaveURL(`${origin}${base}`);
     await page.getByRole('searchbox', { name: 'Search questions' }).fill('idempot');
     await expect(page.getByTestId('question-item').first().locator('.question-link')).toHaveText(wording('idempotency'));
+    await expect(page).toHaveURL(`${origin}${base}?q=idempot`);
     await page.reload();
-    await expect(page.getByTestId('list-count')).toContainText('2 of');
+    await expect(page.getByRole('searchbox', { name: 'Search questions' })).toHaveValue('idempot');
+    await expect(page.getByTestId('question-item').first().locator('.question-link')).toHaveText(wording('idempotency'));
     await page.goto(`${origin}${base}`);
     await expect(page.getByTestId('list-count')).toContainText('2 read');
 
@@ -97,8 +99,16 @@ test('a new deploy shows "a new version is ready" and reload switches to it', as
   await server.stop();
 });
 
-test('the app is installable and the CSP has no unsafe-inline', async ({ page }) => {
-  await page.goto('/');
+test('the app is installable and the CSP has no unsafe-inline', async ({ baseURL }) => {
+  // Installability is not reported in incognito contexts, so use a real (temporary) profile.
+  const profile = mkdtempSync(join(tmpdir(), 'backprep-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = await context.newPage();
+  await page.goto(baseURL + '/');
   await expect(page.getByTestId('question-item').first()).toBeVisible();
   await waitForControl(page);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
@@ -106,10 +116,12 @@ test('the app is installable and the CSP has no unsafe-inline', async ({ page })
   expect(csp).toContain("'wasm-unsafe-eval'");
   expect(csp).not.toContain('unsafe-inline');
   expect(csp).toMatch(/script-src [^;]*'sha256-/);
-  const cdp = await page.context().newCDPSession(page);
+  const cdp = await context.newCDPSession(page);
   const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
   expect(installabilityErrors).toEqual([]);
-  const manifest = await (await page.request.get('/manifest.webmanifest')).json();
+  const manifest = await (await page.request.get(baseURL + '/manifest.webmanifest')).json();
   expect(manifest.start_url).toBe('./');
   expect(manifest.icons.map((i) => i.purpose)).toContain('maskable');
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
 });
