@@ -32,7 +32,7 @@ run() {
 
 run fmt cargo fmt --check
 run clippy-host cargo clippy --all-targets -- -D warnings
-run clippy-wasm cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+run clippy-wasm cargo clippy --target wasm32-unknown-unknown --all-targets --features bench -- -D warnings
 run unit cargo test
 run browser cargo test --target wasm32-unknown-unknown
 run dist trunk build --offline --release

@@ -332,6 +332,26 @@ pub mod local {
         }
     }
 
+    /// Writes `data` as it is, without merging in what is stored: for deliberate deletions (reset),
+    /// which a merge would undo. Refuses to overwrite a newer build's data.
+    pub fn replace<T: Stored>(data: &T) -> Result<(), SaveError> {
+        if !available() {
+            return Err(SaveError::Unavailable("storage unavailable".into()));
+        }
+        if let Ok(Some(raw)) = get_raw(T::KEY) {
+            if let Decoded::Newer { .. } = decode::<T>(&raw) {
+                return Err(SaveError::NewerData);
+            }
+        }
+        match LocalStorage::set(T::KEY, Envelope::current(data)) {
+            Ok(()) => Ok(()),
+            Err(StorageError::JsError(js)) if js.name == "QuotaExceededError" => {
+                Err(SaveError::QuotaExceeded)
+            }
+            Err(other) => Err(SaveError::Unavailable(other.to_string())),
+        }
+    }
+
     /// Reads what another tab just stored under `T::KEY`, if it is readable current data.
     pub fn read_current<T: Stored>() -> Option<T> {
         match decode::<T>(&get_raw(T::KEY).ok()??) {

@@ -60,7 +60,7 @@ fn save_then_load_round_trips_through_real_local_storage() {
     p.mark_read("jwt", 42);
     local::save(&p).expect("save");
     let raw = ls().get_item(PROGRESS_KEY).unwrap().expect("stored");
-    assert!(raw.starts_with("{\"version\":1"), "{raw}");
+    assert!(raw.starts_with("{\"version\":2,"), "{raw}");
     let (loaded, mode, _) = load_progress(2);
     assert_eq!(loaded, p);
     assert_eq!(mode, Mode::ReadWrite);
@@ -179,4 +179,83 @@ fn the_static_bank_is_available_in_wasm() {
     let q = bank::question("idempotency").expect("bank compiled in");
     assert!(q.answer.html.contains("<h3>") || q.answer.html.contains("<p>"));
     assert!(bank::questions().len() >= 100);
+}
+
+#[wasm_bindgen_test]
+fn quota_exceeded_is_reported_and_nothing_is_lost() {
+    clear_backprep_keys();
+    let mut p = Progress::default();
+    p.mark_read("jwt", 1);
+    local::save(&p).expect("first save fits");
+    // Fill the origin's quota with filler until the browser refuses.
+    let s = ls();
+    let chunk = "x".repeat(512 * 1024);
+    let mut filled = Vec::new();
+    for i in 0..64 {
+        let key = format!("filler:{i}");
+        if s.set_item(&key, &chunk).is_err() {
+            break;
+        }
+        filled.push(key);
+    }
+    let small = "y".repeat(1024);
+    for i in 0..1024 {
+        let key = format!("filler:small:{i}");
+        if s.set_item(&key, &small).is_err() {
+            break;
+        }
+        filled.push(key);
+    }
+    let mut bigger = p.clone();
+    for i in 0..2000 {
+        bigger.mark_read(&format!("question-with-a-long-identifier-{i}"), i);
+    }
+    let result = local::save(&bigger);
+    for key in &filled {
+        s.remove_item(key).unwrap();
+    }
+    assert_eq!(result, Err(local::SaveError::QuotaExceeded));
+    // What was stored before is still there, intact.
+    let (loaded, mode, _) = load_progress(2);
+    assert_eq!(loaded, p);
+    assert_eq!(mode, Mode::ReadWrite);
+}
+
+#[wasm_bindgen_test]
+fn storage_that_throws_on_access_means_memory_only_with_a_notice() {
+    // Chromium throws a SecurityError on `window.localStorage` when storage is blocked; simulate it
+    // on this window, then restore the real property.
+    let window = web_sys::window().unwrap();
+    // Window's attributes live on the instance (WebIDL [Global]), so keep the real descriptor.
+    js_sys::eval(
+        "window.__realLocalStorage = Object.getOwnPropertyDescriptor(window, 'localStorage'); \
+         Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('blocked', 'SecurityError'); } })",
+    )
+    .unwrap();
+    let loaded = local::load::<Progress>(1);
+    let save = local::save(&Progress::default());
+    js_sys::eval("Object.defineProperty(window, 'localStorage', window.__realLocalStorage)")
+        .unwrap();
+    assert!(window.local_storage().unwrap().is_some(), "restored");
+    assert_eq!(loaded.mode, Mode::MemoryOnly);
+    assert_eq!(loaded.data, Progress::default());
+    assert!(
+        loaded.notices[0].text.contains("will not be saved"),
+        "{:?}",
+        loaded.notices
+    );
+    assert!(matches!(save, Err(local::SaveError::Unavailable(_))));
+}
+
+#[wasm_bindgen_test]
+fn replace_writes_a_reset_that_a_merging_save_would_undo() {
+    clear_backprep_keys();
+    let mut p = Progress::default();
+    p.mark_read("jwt", 1);
+    local::save(&p).unwrap();
+    local::replace(&Progress::default()).unwrap();
+    assert_eq!(load_progress(2).0, Progress::default());
+    // A merging save of the empty value keeps what is stored (the point of merging)...
+    local::save(&p).unwrap();
+    assert!(local::save(&Progress::default()).unwrap().is_read("jwt"));
 }

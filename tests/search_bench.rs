@@ -81,7 +81,9 @@ fn search_benchmark() {
     };
     let start = now_ms();
     for _ in 0..200 {
-        std::hint::black_box(data.run(std::hint::black_box(&view)));
+        std::hint::black_box(data.run(std::hint::black_box(&view), &|_| {
+            backprep::progress::Status::New
+        }));
     }
     let view_ms = (now_ms() - start) / 200.0;
 

@@ -3,4 +3,5 @@
 pub mod badges;
 pub mod highlight;
 pub mod notices;
+pub mod reset;
 pub mod shortcuts;

@@ -341,6 +341,9 @@ pub fn ListPage() -> impl IntoView {
                         .collect_view()
                 }}
             </ol>
+            <Show when=move || practised.get() || !state.progress.read().read.is_empty()>
+                <crate::components::reset::ResetProgress />
+            </Show>
             <Show when=move || results.read().0.is_empty()>
                 {
                     let go = go.clone();

@@ -38,3 +38,42 @@ test('progress written by a newer build is shown read-only and left untouched', 
   await expect(page.getByTestId('question-page')).toBeVisible();
   expect(await page.evaluate(() => localStorage.getItem('backprep:progress'))).toBe(newer);
 });
+
+test('two tabs stay consistent and neither loses what the other recorded', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await a.goto('/');
+  await b.goto('/');
+  await expect(b.getByTestId('list-count')).toContainText('0 read');
+  await a.goto('/questions/jwt');
+  await expect(a.getByTestId('question-page')).toBeVisible();
+  // B hears about A's write through the storage event, without a reload.
+  await expect(b.getByTestId('list-count')).toContainText('1 read');
+  // B records something else; its save merges A's work instead of overwriting it.
+  await b.goto('/questions/cdn');
+  await expect(b.getByTestId('question-page')).toBeVisible();
+  await a.goto('/');
+  await expect(a.getByTestId('list-count')).toContainText('2 read');
+  const stored = await a.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('backprep:progress')).data.read).sort());
+  expect(stored).toEqual(['cdn', 'jwt']);
+});
+
+test('reset progress for one topic asks first and keeps the rest', async ({ page }) => {
+  await page.goto('/questions/jwt');
+  await expect(page.getByTestId('question-page')).toBeVisible();
+  await page.goto('/questions/cdn');
+  await expect(page.getByTestId('question-page')).toBeVisible();
+  await page.goto('/');
+  await expect(page.getByTestId('list-count')).toContainText('2 read');
+  await page.getByRole('button', { name: 'Reset progress…' }).click();
+  await page.getByLabel('What to reset').selectOption('security');
+  await expect(page.getByTestId('reset-warning')).toContainText('deletes 1 saved');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('list-count')).toContainText('2 read');
+  await page.getByRole('button', { name: 'Reset progress…' }).click();
+  await page.getByLabel('What to reset').selectOption('security');
+  await page.getByRole('button', { name: 'Yes, reset' }).click();
+  await expect(page.getByTestId('list-count')).toContainText('1 read');
+  await page.reload();
+  await expect(page.getByTestId('list-count')).toContainText('1 read');
+});
