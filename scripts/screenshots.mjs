@@ -30,6 +30,30 @@ try {
         await page.waitForTimeout(150);
         await page.screenshot({ path: `${out}/${name}-${width}-${scheme}.png` });
       }
+      // A quiz: a flashcard before and after reveal, a multiple-choice verdict, the summary.
+      await page.goto('http://127.0.0.1:4190/quiz?topic=compliance');
+      await page.getByRole('button', { name: 'Start quiz' }).click();
+      await page.waitForSelector('[data-testid=quiz-card]');
+      await page.screenshot({ path: `${out}/quiz-front-${width}-${scheme}.png` });
+      await page.keyboard.press('Space');
+      await page.keyboard.press('a');
+      await page.keyboard.press('b');
+      await page.screenshot({ path: `${out}/quiz-revealed-${width}-${scheme}.png`, fullPage: width < 800 });
+      for (let i = 0; i < 5; i++) {
+        if (i > 0) await page.keyboard.press('Space');
+        await page.keyboard.press(String((i % 3) + 1));
+      }
+      await page.waitForSelector('[data-testid=quiz-summary]');
+      await page.screenshot({ path: `${out}/quiz-summary-${width}-${scheme}.png`, fullPage: true });
+      await page.goto('http://127.0.0.1:4190/quiz?topic=security');
+      await page.getByLabel('Multiple choice').check();
+      await page.getByRole('button', { name: 'Start quiz' }).click();
+      await page.keyboard.press('2');
+      await page.waitForSelector('[data-testid=verdict]');
+      await page.screenshot({ path: `${out}/quiz-choice-${width}-${scheme}.png`, fullPage: width < 800 });
+      await page.goto('http://127.0.0.1:4190/?topic=compliance');
+      await page.waitForSelector('[data-testid=status]');
+      await page.screenshot({ path: `${out}/list-statuses-${width}-${scheme}.png` });
       await ctx.close();
     }
   }

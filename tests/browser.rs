@@ -259,3 +259,28 @@ fn replace_writes_a_reset_that_a_merging_save_would_undo() {
     local::save(&p).unwrap();
     assert!(local::save(&Progress::default()).unwrap().is_read("jwt"));
 }
+
+#[wasm_bindgen_test]
+fn an_older_schema_is_migrated_with_a_backup_and_a_notice() {
+    clear_backprep_keys();
+    let v1 = r#"{"version":1,"data":{"read":{"jwt":7}}}"#;
+    ls().set_item(PROGRESS_KEY, v1).unwrap();
+    let (p, mode, notices) = load_progress(99);
+    assert!(p.is_read("jwt"));
+    assert_eq!(mode, Mode::ReadWrite);
+    assert!(
+        notices[0].text.contains("upgraded from format 1 to 2"),
+        "{notices:?}"
+    );
+    assert_eq!(
+        backups(),
+        vec![("backprep:backup:progress:99".to_string(), v1.to_string())]
+    );
+    // The next save writes the new format, keeping the read mark.
+    local::save(&p).unwrap();
+    assert!(ls()
+        .get_item(PROGRESS_KEY)
+        .unwrap()
+        .unwrap()
+        .starts_with("{\"version\":2,"));
+}

@@ -59,6 +59,17 @@ for (const [name, dir, base, port] of [['at the root', 'dist', '/', 4301], ['und
     await expect(page.getByTestId('question-item').first().locator('.question-link')).toHaveText(wording('idempotency'));
     await page.goto(`${origin}${base}`);
     await expect(page.getByTestId('list-count')).toContainText('2 read');
+    // A quiz works offline too, and its answer is kept.
+    await page.goto(`${origin}${base}quiz?topic=compliance`);
+    await page.getByRole('button', { name: 'Start quiz' }).click();
+    await expect(page.getByTestId('quiz-card')).toBeVisible();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('3');
+    await expect(page.getByTestId('quiz-position')).toHaveText('2 / 5');
+    await page.reload();
+    await expect(page.getByTestId('quiz-position')).toHaveText('2 / 5');
+    const attempts = await page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('backprep:progress')).data.attempts));
+    expect(attempts).toHaveLength(1);
 
     expect(cspErrors).toEqual([]);
     const foreign = requests.filter((u) => !u.startsWith(`${origin}${base}`) && !u.startsWith('data:'));
