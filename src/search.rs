@@ -156,36 +156,22 @@ impl ListQuery {
 
     /// A copy with `status` switched on or off.
     pub fn toggle_status(&self, status: Status) -> Self {
-        let mut next = self.clone();
-        if let Some(i) = next.statuses.iter().position(|s| *s == status) {
-            next.statuses.remove(i);
-        } else {
-            next.statuses.push(status);
-        }
-        next.normalize();
-        next
+        self.toggled(|q| toggle(&mut q.statuses, status))
     }
 
     /// A copy with `level` switched on or off.
     pub fn toggle_level(&self, level: Level) -> Self {
-        let mut next = self.clone();
-        if let Some(i) = next.levels.iter().position(|l| *l == level) {
-            next.levels.remove(i);
-        } else {
-            next.levels.push(level);
-        }
-        next.normalize();
-        next
+        self.toggled(|q| toggle(&mut q.levels, level))
     }
 
     /// A copy with topic `id` switched on or off.
     pub fn toggle_topic(&self, id: &str) -> Self {
+        self.toggled(|q| toggle(&mut q.topics, id.to_string()))
+    }
+
+    fn toggled(&self, change: impl FnOnce(&mut ListQuery)) -> Self {
         let mut next = self.clone();
-        if let Some(i) = next.topics.iter().position(|t| t == id) {
-            next.topics.remove(i);
-        } else {
-            next.topics.push(id.to_string());
-        }
+        change(&mut next);
         next.normalize();
         next
     }
@@ -203,6 +189,16 @@ impl ListQuery {
             && (self.topics.is_empty()
                 || q.topics.iter().any(|t| self.topics.iter().any(|f| f == t)))
             && (self.statuses.is_empty() || self.statuses.contains(&status_of(q.id)))
+    }
+}
+
+/// Removes `value` from `values` if present, else adds it.
+fn toggle<T: PartialEq>(values: &mut Vec<T>, value: T) {
+    match values.iter().position(|v| *v == value) {
+        Some(i) => {
+            values.remove(i);
+        }
+        None => values.push(value),
     }
 }
 
@@ -927,6 +923,29 @@ mod tests {
             "?q=cap%20theorem%20%26%20more&level=beginner,advanced&topic=databases,security&status=new,partly&sort=level"
         );
         assert_eq!(ListQuery::default().to_query_string(), "");
+    }
+
+    #[test]
+    fn toggles_add_then_remove_and_keep_filters_sorted() {
+        let q = ListQuery::default()
+            .toggle_level(Level::Advanced)
+            .toggle_level(Level::Beginner);
+        assert_eq!(q.levels, vec![Level::Beginner, Level::Advanced]);
+        assert_eq!(
+            q.toggle_level(Level::Advanced).levels,
+            vec![Level::Beginner]
+        );
+        let t = q.toggle_topic("security").toggle_topic("databases");
+        assert_eq!(
+            t.topics,
+            vec!["databases".to_string(), "security".to_string()]
+        );
+        assert!(t
+            .toggle_topic("security")
+            .toggle_topic("databases")
+            .topics
+            .is_empty());
+        assert_eq!(q.toggle_status(Status::New).toggle_status(Status::New), q);
     }
 
     #[test]
