@@ -332,6 +332,7 @@ fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// An inverted index: every distinct word, sorted, with the documents (and best field) it is in.
+#[derive(Clone)]
 pub struct Index {
     vocab: Vec<String>,
     postings: Vec<Vec<(u32, Field)>>,
@@ -513,35 +514,60 @@ impl Index {
     }
 }
 
-/// The search index over the real bank, with each question's plain summary and answer text for
-/// snippets. Built on first use (a few milliseconds), then kept.
+/// Search over the real bank. The index and the plain texts are built on first use (the first
+/// search, or [`BankSearch::warm`] after the first paint), so listing and filtering never wait for it.
 pub struct BankSearch {
+    texts: std::sync::OnceLock<BankTexts>,
+    /// Topic ids in taxonomy order.
+    pub topic_ids: Vec<&'static str>,
+}
+
+/// What [`BankSearch`] builds on first use.
+pub struct BankTexts {
     /// The index, one document per question in bank order.
     pub index: Index,
     /// Plain-text summaries, in bank order.
     pub summaries: Vec<String>,
     /// Plain-text answers, in bank order.
     pub bodies: Vec<String>,
-    /// Topic ids in taxonomy order.
-    pub topic_ids: Vec<&'static str>,
 }
 
 /// The shared [`BankSearch`].
 pub fn bank_search() -> &'static BankSearch {
     static DATA: std::sync::OnceLock<BankSearch> = std::sync::OnceLock::new();
-    DATA.get_or_init(|| {
-        let questions = crate::bank::questions();
-        let docs: Vec<Doc> = questions.iter().map(Doc::of).collect();
-        BankSearch {
-            index: Index::build(&docs),
-            summaries: docs.iter().map(|d| d.summary.to_string()).collect(),
-            bodies: docs.iter().map(|d| d.body.to_string()).collect(),
-            topic_ids: crate::bank::topics().iter().map(|t| t.id).collect(),
-        }
+    DATA.get_or_init(|| BankSearch {
+        texts: std::sync::OnceLock::new(),
+        topic_ids: crate::bank::topics().iter().map(|t| t.id).collect(),
     })
 }
 
 impl BankSearch {
+    /// The index and texts, built now if not yet.
+    pub fn texts(&self) -> &BankTexts {
+        self.texts.get_or_init(|| {
+            let docs: Vec<Doc> = crate::bank::questions().iter().map(Doc::of).collect();
+            BankTexts {
+                index: Index::build(&docs),
+                summaries: docs.iter().map(|d| d.summary.to_string()).collect(),
+                bodies: docs.iter().map(|d| d.body.to_string()).collect(),
+            }
+        })
+    }
+
+    /// Builds the index ahead of the first search.
+    pub fn warm(&self) {
+        self.texts();
+    }
+
+    /// The index when `query` searches, else an empty one (filters alone need none).
+    fn index_for(&self, query: &ListQuery) -> std::borrow::Cow<'_, Index> {
+        if tokens(&query.q).next().is_some() {
+            std::borrow::Cow::Borrowed(&self.texts().index)
+        } else {
+            std::borrow::Cow::Owned(Index::build(&[]))
+        }
+    }
+
     /// [`run`] over the real bank.
     pub fn run(
         &self,
@@ -550,7 +576,22 @@ impl BankSearch {
     ) -> (Vec<usize>, BTreeSet<String>) {
         run(
             crate::bank::questions(),
-            &self.index,
+            &self.index_for(query),
+            query,
+            &self.topic_ids,
+            status_of,
+        )
+    }
+
+    /// [`facet_counts`] over the real bank.
+    pub fn facet_counts(
+        &self,
+        query: &ListQuery,
+        status_of: &dyn Fn(&str) -> Status,
+    ) -> (Vec<(Level, usize)>, Vec<usize>) {
+        facet_counts(
+            crate::bank::questions(),
+            &self.index_for(query),
             query,
             &self.topic_ids,
             status_of,
@@ -560,7 +601,9 @@ impl BankSearch {
     /// What to show under a search result: the summary around a match, else the answer around a
     /// match, else nothing (the match was in a wording).
     pub fn snippet_for(&self, i: usize, matched: &BTreeSet<String>) -> Option<String> {
-        snippet(&self.summaries[i], matched, 160).or_else(|| snippet(&self.bodies[i], matched, 160))
+        let texts = self.texts();
+        snippet(&texts.summaries[i], matched, 160)
+            .or_else(|| snippet(&texts.bodies[i], matched, 160))
     }
 }
 
@@ -712,7 +755,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn bank_index() -> &'static Index {
-        &bank_search().index
+        &bank_search().texts().index
     }
 
     fn ids_for(q: &str) -> Vec<&'static str> {

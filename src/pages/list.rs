@@ -54,19 +54,15 @@ pub fn ListPage() -> impl IntoView {
     });
     let facets = Memo::new(move |_| {
         let progress = state.progress.read();
-        search::facet_counts(
-            bank::questions(),
-            &data.index,
-            &query.get(),
-            &data.topic_ids,
-            &|id| progress.status(id),
-        )
+        data.facet_counts(&query.get(), &|id| progress.status(id))
     });
     let practised = Memo::new(move |_| !state.progress.read().attempts.is_empty());
     let readiness = Memo::new(move |_| {
         let m = state.progress.read().mastery(bank::questions());
         (m.score * 100.0).round() as u32
     });
+    // Build the search index just after the first paint, so the first keystroke does not wait.
+    set_timeout(move || data.warm(), std::time::Duration::from_millis(50));
     let selected = RwSignal::new(None::<usize>);
     let input_ref: NodeRef<leptos::html::Input> = NodeRef::new();
 
