@@ -1,0 +1,36 @@
+// Accessibility of every quiz screen (setup, card front, revealed card, multiple-choice verdict,
+// summary), light and dark: axe-core must report nothing.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+async function noViolations(page, where) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${where}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`no axe-core violations on quiz screens in ${scheme} mode`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/quiz?topic=compliance');
+    await expect(page.getByTestId('quiz-source')).toBeVisible();
+    await noViolations(page, 'setup');
+    await page.getByRole('button', { name: 'Start quiz' }).click();
+    await expect(page.getByTestId('quiz-card')).toBeVisible();
+    await noViolations(page, 'front');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('a');
+    await noViolations(page, 'revealed');
+    for (let i = 0; i < 5; i++) {
+      if (i > 0) await page.keyboard.press('Space');
+      await page.keyboard.press(String((i % 3) + 1));
+    }
+    await expect(page.getByTestId('quiz-summary')).toBeVisible();
+    await noViolations(page, 'summary');
+    await page.goto('/quiz?topic=security');
+    await page.getByLabel('Multiple choice').check();
+    await page.getByRole('button', { name: 'Start quiz' }).click();
+    await page.keyboard.press('1');
+    await expect(page.getByTestId('verdict')).toBeVisible();
+    await noViolations(page, 'verdict');
+  });
+}
