@@ -297,7 +297,8 @@ impl Progress {
             .unwrap_or_default()
     }
 
-    /// Forgets every attempt of the questions for which `keep` is false (reset by topic), or all.
+    /// Forgets the attempts and read marks of every question for which `drop` is true (reset by
+    /// topic); quiz history is kept.
     pub fn reset(&mut self, mut drop: impl FnMut(&str) -> bool) {
         self.attempts.retain(|id, _| !drop(id));
         self.read.retain(|id, _| !drop(id));

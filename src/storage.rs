@@ -322,14 +322,7 @@ pub mod local {
                 Decoded::Corrupt { .. } => {}
             }
         }
-        // gloo-storage serializes the envelope with serde_json, exactly as `encode` does.
-        match LocalStorage::set(T::KEY, Envelope::current(&merged)) {
-            Ok(()) => Ok(merged),
-            Err(StorageError::JsError(js)) if js.name == "QuotaExceededError" => {
-                Err(SaveError::QuotaExceeded)
-            }
-            Err(other) => Err(SaveError::Unavailable(other.to_string())),
-        }
+        write(&merged).map(|()| merged)
     }
 
     /// Writes `data` as it is, without merging in what is stored: for deliberate deletions (reset),
@@ -343,6 +336,12 @@ pub mod local {
                 return Err(SaveError::NewerData);
             }
         }
+        write(data)
+    }
+
+    /// Stores `data` in this build's envelope. gloo-storage serializes it with serde_json, exactly
+    /// as [`encode`] does.
+    fn write<T: Stored>(data: &T) -> Result<(), SaveError> {
         match LocalStorage::set(T::KEY, Envelope::current(data)) {
             Ok(()) => Ok(()),
             Err(StorageError::JsError(js)) if js.name == "QuotaExceededError" => {

@@ -30,10 +30,13 @@ fn QuestionView(q: &'static Question) -> impl IntoView {
     let query = use_list_query();
     let navigate = use_navigate();
     web::set_title(q.question);
-    // Opening the page is the first piece of progress we keep.
-    state.progress.update(|p| {
-        p.mark_read(q.id, web::now_ms());
-    });
+    // Opening the page is the first piece of progress we keep. Only the first opening changes
+    // anything, so later visits do not wake the save effect (which rewrites all of progress).
+    if !state.progress.with_untracked(|p| p.is_read(q.id)) {
+        state.progress.update(|p| {
+            p.mark_read(q.id, web::now_ms());
+        });
+    }
 
     // Where this question sits in the list it was opened from.
     let neighbours = Memo::new(move |_| {
