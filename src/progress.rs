@@ -184,6 +184,66 @@ pub struct Progress {
     pub attempts: BTreeMap<String, Vec<Attempt>>,
     /// Finished quizzes, oldest first.
     pub quizzes: Vec<QuizRecord>,
+    /// Starred questions. An unstarred one keeps its entry (`on: false`) so that merging with an
+    /// older copy (another tab, an import) does not star it again: the latest change wins.
+    pub bookmarks: BTreeMap<String, Bookmark>,
+    /// Personal notes (Markdown). A deleted note keeps its entry with empty text, for the same reason.
+    pub notes: BTreeMap<String, Note>,
+}
+
+/// Whether a question is starred, and since when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bookmark {
+    /// Starred (true) or unstarred (false).
+    pub on: bool,
+    /// When it last changed, in ms since the epoch.
+    pub at: u64,
+}
+
+/// A personal note on a question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    /// Markdown source; empty when deleted.
+    pub text: String,
+    /// When it was last edited, in ms since the epoch.
+    pub at: u64,
+}
+
+/// Picks the later of two versions of an entry; on a tie, the greater value, so that merging is the
+/// same whichever copy goes first.
+fn latest_wins<T: Clone + Ord>(ours: &mut BTreeMap<String, T>, theirs: &BTreeMap<String, T>) {
+    for (id, t) in theirs {
+        match ours.get(id) {
+            Some(o) if o >= t => {}
+            _ => {
+                ours.insert(id.clone(), t.clone());
+            }
+        }
+    }
+}
+
+impl PartialOrd for Bookmark {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Bookmark {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.at, self.on).cmp(&(other.at, other.on))
+    }
+}
+
+impl PartialOrd for Note {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Note {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.at, &self.text).cmp(&(other.at, &other.text))
+    }
 }
 
 /// Mastery of a group of questions.
@@ -289,6 +349,64 @@ impl Progress {
             .collect()
     }
 
+    /// Whether `id` is starred.
+    pub fn is_bookmarked(&self, id: &str) -> bool {
+        self.bookmarks.get(id).is_some_and(|b| b.on)
+    }
+
+    /// Stars or unstars `id` at `now_ms`.
+    pub fn set_bookmark(&mut self, id: &str, on: bool, now_ms: u64) {
+        self.bookmarks
+            .insert(id.to_string(), Bookmark { on, at: now_ms });
+    }
+
+    /// The note on `id`, if it has a non-blank one.
+    pub fn note(&self, id: &str) -> Option<&str> {
+        self.notes
+            .get(id)
+            .map(|n| n.text.as_str())
+            .filter(|t| !t.trim().is_empty())
+    }
+
+    /// Whether `id` has a non-blank note.
+    pub fn has_note(&self, id: &str) -> bool {
+        self.note(id).is_some()
+    }
+
+    /// Sets the note on `id` (blank text deletes it). Returns whether anything changed.
+    pub fn set_note(&mut self, id: &str, text: &str, now_ms: u64) -> bool {
+        let current = self.notes.get(id).map(|n| n.text.as_str()).unwrap_or("");
+        if current == text || (current.trim().is_empty() && text.trim().is_empty()) {
+            return false;
+        }
+        self.notes.insert(
+            id.to_string(),
+            Note {
+                text: text.to_string(),
+                at: now_ms,
+            },
+        );
+        true
+    }
+
+    /// How many questions are starred.
+    pub fn bookmark_count(&self) -> usize {
+        self.bookmarks.values().filter(|b| b.on).count()
+    }
+
+    /// How many questions have a note.
+    pub fn note_count(&self) -> usize {
+        self.notes
+            .values()
+            .filter(|n| !n.text.trim().is_empty())
+            .count()
+    }
+
+    /// How many answers are recorded in all.
+    pub fn attempt_count(&self) -> usize {
+        self.attempts.values().map(Vec::len).sum()
+    }
+
     /// Ids missed in the most recent finished quiz.
     pub fn missed_last_time(&self) -> Vec<String> {
         self.quizzes
@@ -298,7 +416,7 @@ impl Progress {
     }
 
     /// Forgets the attempts and read marks of every question for which `drop` is true (reset by
-    /// topic); quiz history is kept.
+    /// topic); quiz history, bookmarks and notes (the user's own writing) are kept.
     pub fn reset(&mut self, mut drop: impl FnMut(&str) -> bool) {
         self.attempts.retain(|id, _| !drop(id));
         self.read.retain(|id, _| !drop(id));
@@ -306,7 +424,8 @@ impl Progress {
 
     /// Combines what two copies know (e.g. two tabs) so that nothing either recorded is lost: the
     /// union of reads (earliest time kept), of attempts (by time and content) and of quizzes (by
-    /// start time).
+    /// start time); for bookmarks and notes the later change wins. Merging is idempotent and
+    /// commutative.
     pub fn merge(&mut self, other: &Progress) {
         for (id, &t) in &other.read {
             self.read
@@ -329,6 +448,8 @@ impl Progress {
             }
         }
         self.quizzes.sort_by_key(|q| q.started);
+        latest_wins(&mut self.bookmarks, &other.bookmarks);
+        latest_wins(&mut self.notes, &other.notes);
     }
 }
 
@@ -444,6 +565,52 @@ mod tests {
         let before = a.clone();
         a.merge(&before);
         assert_eq!(a, before, "merge is idempotent");
+    }
+
+    #[test]
+    fn bookmarks_and_notes_merge_latest_change_wins_both_ways() {
+        let mut a = Progress::default();
+        a.set_bookmark("jwt", true, 10);
+        a.set_note("jwt", "old", 10);
+        a.set_note("cdn", "mine", 30);
+        let mut b = Progress::default();
+        b.set_bookmark("jwt", false, 20);
+        b.set_note("jwt", "old", 10);
+        b.set_note("jwt", "", 20);
+        b.set_note("cdn", "theirs", 25);
+        b.set_bookmark("acid", true, 5);
+        let mut ab = a.clone();
+        ab.merge(&b);
+        let mut ba = b.clone();
+        ba.merge(&a);
+        assert_eq!(ab, ba, "commutative");
+        assert!(!ab.is_bookmarked("jwt"), "the later unstar wins");
+        assert!(ab.is_bookmarked("acid"));
+        assert!(!ab.has_note("jwt"), "the later deletion wins");
+        assert_eq!(ab.note("cdn"), Some("mine"));
+        assert_eq!((ab.bookmark_count(), ab.note_count()), (1, 1));
+    }
+
+    #[test]
+    fn setting_the_same_note_is_no_change_and_blank_deletes() {
+        let mut p = Progress::default();
+        assert!(!p.set_note("jwt", "  ", 1), "blank on nothing");
+        assert!(p.set_note("jwt", "**why** it matters", 2));
+        assert!(!p.set_note("jwt", "**why** it matters", 3));
+        assert!(p.set_note("jwt", "", 4));
+        assert!(!p.has_note("jwt"));
+        assert_eq!(p.notes["jwt"].at, 4, "kept as a tombstone");
+    }
+
+    #[test]
+    fn reset_keeps_bookmarks_and_notes() {
+        let mut p = Progress::default();
+        p.record("jwt", flash(1, Grade::Knew));
+        p.set_bookmark("jwt", true, 1);
+        p.set_note("jwt", "n", 1);
+        p.reset(|_| true);
+        assert!(p.attempts.is_empty());
+        assert!(p.is_bookmarked("jwt") && p.has_note("jwt"));
     }
 
     #[test]

@@ -23,8 +23,9 @@ pub const PREFS_KEY: &str = "backprep:prefs";
 /// Prefix of the keys that keep unreadable values (`backprep:backup:<key>:<ms>`).
 pub const BACKUP_PREFIX: &str = "backprep:backup:";
 /// The progress schema this build writes. Version 1 held only `read`; version 2 added attempts and
-/// quiz history.
-pub const SCHEMA_VERSION: u64 = 2;
+/// quiz history; version 3 added bookmarks and notes (an older build must not rewrite a version 3
+/// file, or it would drop them).
+pub const SCHEMA_VERSION: u64 = 3;
 
 /// A value kept in localStorage under its own key and schema version.
 pub trait Stored: Serialize + DeserializeOwned + Default + Clone + PartialEq {
@@ -54,7 +55,7 @@ impl Stored for Progress {
 
     fn migrate(from: u64, data: Value) -> Result<Value, String> {
         match from {
-            // v1 → v2: same `read` map; attempts and quizzes start empty.
+            // v1 → v3: same `read` map; attempts, quizzes, bookmarks and notes start empty.
             1 => match data {
                 Value::Object(mut map) => {
                     map.entry("attempts")
@@ -64,6 +65,11 @@ impl Stored for Progress {
                 }
                 Value::Null => Ok(Value::Object(Default::default())),
                 _ => Err("version 1 data is not an object".into()),
+            },
+            // v2 → v3: bookmarks and notes start empty (absent fields default).
+            2 => match data {
+                Value::Object(_) | Value::Null => Ok(data),
+                _ => Err("version 2 data is not an object".into()),
             },
             v => Err(format!("no migration from version {v}")),
         }
@@ -428,7 +434,7 @@ mod tests {
     #[test]
     fn missing_fields_default() {
         assert_eq!(
-            decode::<Progress>(r#"{"version":2,"data":{}}"#),
+            decode::<Progress>(r#"{"version":3,"data":{}}"#),
             Decoded::Current {
                 data: Progress::default(),
                 migrated_from: None
@@ -481,6 +487,22 @@ mod tests {
             decode::<Progress>(r#"{"version":1,"data":[1]}"#),
             Decoded::Corrupt { .. }
         ));
+    }
+
+    #[test]
+    fn version_2_is_migrated_keeping_attempts_with_no_bookmarks_or_notes() {
+        let v2 = r#"{"version":2,"data":{"read":{"jwt":5},"attempts":{"jwt":[{"at":9,"outcome":{"kind":"choice","check":0,"picked":1,"correct":true}}]},"quizzes":[]}}"#;
+        match decode::<Progress>(v2) {
+            Decoded::Current {
+                data,
+                migrated_from,
+            } => {
+                assert_eq!(migrated_from, Some(2));
+                assert_eq!(data.attempts["jwt"].len(), 1);
+                assert!(data.bookmarks.is_empty() && data.notes.is_empty());
+            }
+            other => panic!("expected a migration, got {other:?}"),
+        }
     }
 
     #[test]

@@ -60,7 +60,7 @@ fn save_then_load_round_trips_through_real_local_storage() {
     p.mark_read("jwt", 42);
     local::save(&p).expect("save");
     let raw = ls().get_item(PROGRESS_KEY).unwrap().expect("stored");
-    assert!(raw.starts_with("{\"version\":2,"), "{raw}");
+    assert!(raw.starts_with("{\"version\":3,"), "{raw}");
     let (loaded, mode, _) = load_progress(2);
     assert_eq!(loaded, p);
     assert_eq!(mode, Mode::ReadWrite);
@@ -282,5 +282,5 @@ fn an_older_schema_is_migrated_with_a_backup_and_a_notice() {
         .get_item(PROGRESS_KEY)
         .unwrap()
         .unwrap()
-        .starts_with("{\"version\":2,"));
+        .starts_with("{\"version\":3,"));
 }
