@@ -8,8 +8,11 @@ pub mod keys;
 pub mod prefs;
 pub mod progress;
 pub mod quiz;
+pub mod schedule;
 pub mod search;
+pub mod stats;
 pub mod storage;
+pub mod transfer;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

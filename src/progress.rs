@@ -130,9 +130,10 @@ pub struct QuizRecord {
 }
 
 /// A question's state in the list's status filter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Status {
     /// Never practised.
+    #[default]
     New,
     /// Last practised as "didn't know".
     DidntKnow,

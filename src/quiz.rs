@@ -60,11 +60,13 @@ pub enum Pool {
     New,
     /// Missed in the last finished quiz.
     Missed,
+    /// Due for spaced-repetition review today.
+    Due,
 }
 
 impl Pool {
     /// Every pool.
-    pub const ALL: [Pool; 3] = [Pool::All, Pool::New, Pool::Missed];
+    pub const ALL: [Pool; 4] = [Pool::All, Pool::Due, Pool::New, Pool::Missed];
 
     /// URL value.
     pub fn id(self) -> &'static str {
@@ -72,6 +74,7 @@ impl Pool {
             Pool::All => "all",
             Pool::New => "new",
             Pool::Missed => "missed",
+            Pool::Due => "due",
         }
     }
 
@@ -81,6 +84,7 @@ impl Pool {
             Pool::All => "All",
             Pool::New => "New only",
             Pool::Missed => "Missed last time",
+            Pool::Due => "Due for review",
         }
     }
 
@@ -208,11 +212,13 @@ impl Rng {
 
 impl Session {
     /// Deals a quiz from `candidates` (already filtered by the list view) following `setup`.
-    /// `seed` drives the shuffle and the choice of checks. Returns `None` when nothing qualifies.
+    /// `seed` drives the shuffle and the choice of checks; `due` says which questions are due for
+    /// review (from the schedule). Returns `None` when nothing qualifies.
     pub fn deal(
         setup: &Setup,
         candidates: &[&'static Question],
         progress: &Progress,
+        due: &dyn Fn(&str) -> bool,
         seed: u64,
         now: u64,
     ) -> Option<Session> {
@@ -224,6 +230,7 @@ impl Session {
                 Pool::All => true,
                 Pool::New => progress.latest(q.id).is_none(),
                 Pool::Missed => missed.iter().any(|m| m == q.id),
+                Pool::Due => due(q.id),
             })
             .filter(|q| setup.mode != QuizMode::Choice || !q.checks.is_empty())
             .collect();
@@ -520,7 +527,7 @@ mod tests {
             pool: Pool::All,
             mode,
         };
-        Session::deal(&setup, &all(), &Progress::default(), 42, 0).expect("bank has questions")
+        Session::deal(&setup, &all(), &Progress::default(), &|_| false, 42, 0).expect("bank has questions")
     }
 
     #[test]
@@ -545,6 +552,7 @@ mod tests {
             },
             &all(),
             &Progress::default(),
+            &|_| false,
             1,
             0,
         )
@@ -587,6 +595,7 @@ mod tests {
             },
             &all(),
             &p,
+            &|_| false,
             3,
             0,
         )
@@ -599,6 +608,7 @@ mod tests {
             },
             &all(),
             &p,
+            &|_| false,
             3,
             0
         )
@@ -619,6 +629,7 @@ mod tests {
             },
             &all(),
             &p,
+            &|_| false,
             3,
             0,
         )
@@ -631,6 +642,29 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["jwt"]
         );
+    }
+
+    #[test]
+    fn pool_due_takes_what_the_schedule_says_is_due() {
+        let due = |id: &str| id == "jwt" || id == "cdn";
+        let s = Session::deal(
+            &Setup {
+                pool: Pool::Due,
+                count: None,
+                shuffled: false,
+                ..Setup::default()
+            },
+            &all(),
+            &Progress::default(),
+            &due,
+            1,
+            0,
+        )
+        .expect("two are due");
+        let mut ids: Vec<&str> = s.cards.iter().map(|c| c.id.as_str()).collect();
+        ids.sort();
+        assert_eq!(ids, ["cdn", "jwt"]);
+        assert_eq!(Pool::from_id("due"), Pool::Due);
     }
 
     #[test]
@@ -774,7 +808,7 @@ mod tests {
             events in proptest::collection::vec(any_event(), 0..60),
         ) {
             let setup = Setup { count: Some(5), shuffled: true, pool: Pool::All, mode };
-            let mut s = Session::deal(&setup, &all(), &Progress::default(), seed, 0).unwrap();
+            let mut s = Session::deal(&setup, &all(), &Progress::default(), &|_| false, seed, 0).unwrap();
             for (t, e) in events.into_iter().enumerate() {
                 let before = s.log.clone();
                 s = s.apply(e, t as u64 + 1);

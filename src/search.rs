@@ -53,6 +53,75 @@ impl Sort {
     }
 }
 
+/// A personal filter: questions due for review, starred, or with a note of one's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Only {
+    /// Due for review by the end of today.
+    Due,
+    /// Starred.
+    Bookmarked,
+    /// With a personal note.
+    Notes,
+}
+
+impl Only {
+    /// Every personal filter, in chip order.
+    pub const ALL: [Only; 3] = [Only::Due, Only::Bookmarked, Only::Notes];
+
+    /// URL value.
+    pub fn id(self) -> &'static str {
+        match self {
+            Only::Due => "due",
+            Only::Bookmarked => "bookmarked",
+            Only::Notes => "notes",
+        }
+    }
+
+    /// Chip label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Only::Due => "Due",
+            Only::Bookmarked => "Bookmarked",
+            Only::Notes => "Has notes",
+        }
+    }
+
+    /// The filter with this URL value.
+    pub fn from_id(id: &str) -> Option<Only> {
+        Only::ALL.into_iter().find(|o| o.id() == id)
+    }
+}
+
+/// What the list knows of the user's own relation to a question (from progress and the schedule).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Mine<'a> {
+    /// Practice status.
+    pub status: Status,
+    /// Due for review by the end of today.
+    pub due: bool,
+    /// Starred.
+    pub bookmarked: bool,
+    /// The personal note, if any (searched along with the bank's text).
+    pub note: Option<&'a str>,
+}
+
+impl Mine<'_> {
+    fn has(&self, only: Only) -> bool {
+        match only {
+            Only::Due => self.due,
+            Only::Bookmarked => self.bookmarked,
+            Only::Notes => self.note.is_some(),
+        }
+    }
+}
+
+/// Whether every word of `query` starts a word of `note` (how a personal note matches a search).
+pub fn note_matches(note: &str, query: &str) -> bool {
+    let words: Vec<String> = tokens(note).collect();
+    let mut wanted = tokens(query).peekable();
+    wanted.peek().is_some() && wanted.all(|w| words.iter().any(|n| n.starts_with(w.as_str())))
+}
+
 /// The list view's state: what is searched, filtered and how it is sorted.
 ///
 /// Normalised: levels and topics are sorted and free of duplicates, so equal views compare equal
@@ -67,6 +136,8 @@ pub struct ListQuery {
     pub topics: Vec<String>,
     /// Practice statuses to keep (any of them); empty keeps all.
     pub statuses: Vec<Status>,
+    /// Personal filters a question must all pass (due, bookmarked, has notes).
+    pub only: Vec<Only>,
     /// Order.
     pub sort: Sort,
 }
@@ -101,6 +172,7 @@ impl ListQuery {
                 .iter()
                 .filter_map(|s| Status::from_id(s))
                 .collect(),
+            only: list("only").iter().filter_map(|o| Only::from_id(o)).collect(),
             sort: Sort::from_id(&get("sort").unwrap_or_default()),
         };
         query.normalize();
@@ -115,6 +187,8 @@ impl ListQuery {
         self.topics.dedup();
         self.statuses.sort();
         self.statuses.dedup();
+        self.only.sort();
+        self.only.dedup();
     }
 
     /// The URL query string for this state, `?…` or `""` when nothing is set. Parameter names are
@@ -136,6 +210,10 @@ impl ListQuery {
             let ids: Vec<&str> = self.statuses.iter().map(|s| s.id()).collect();
             parts.push(format!("status={}", ids.join(",")));
         }
+        if !self.only.is_empty() {
+            let ids: Vec<&str> = self.only.iter().map(|o| o.id()).collect();
+            parts.push(format!("only={}", ids.join(",")));
+        }
         if self.sort != Sort::Bank {
             parts.push(format!("sort={}", self.sort.id()));
         }
@@ -152,11 +230,17 @@ impl ListQuery {
             || !self.levels.is_empty()
             || !self.topics.is_empty()
             || !self.statuses.is_empty()
+            || !self.only.is_empty()
     }
 
     /// A copy with `status` switched on or off.
     pub fn toggle_status(&self, status: Status) -> Self {
         self.toggled(|q| toggle(&mut q.statuses, status))
+    }
+
+    /// A copy with the personal filter `only` switched on or off.
+    pub fn toggle_only(&self, only: Only) -> Self {
+        self.toggled(|q| toggle(&mut q.only, only))
     }
 
     /// A copy with `level` switched on or off.
@@ -184,11 +268,12 @@ impl ListQuery {
         }
     }
 
-    fn keeps(&self, q: &Question, status_of: &dyn Fn(&str) -> Status) -> bool {
+    fn keeps(&self, q: &Question, mine: &Mine) -> bool {
         (self.levels.is_empty() || self.levels.contains(&q.level))
             && (self.topics.is_empty()
                 || q.topics.iter().any(|t| self.topics.iter().any(|f| f == t)))
-            && (self.statuses.is_empty() || self.statuses.contains(&status_of(q.id)))
+            && (self.statuses.is_empty() || self.statuses.contains(&mine.status))
+            && self.only.iter().all(|&o| mine.has(o))
     }
 }
 
@@ -569,32 +654,32 @@ impl BankSearch {
     }
 
     /// [`run`] over the real bank.
-    pub fn run(
+    pub fn run<'a>(
         &self,
         query: &ListQuery,
-        status_of: &dyn Fn(&str) -> Status,
+        mine_of: &dyn Fn(&str) -> Mine<'a>,
     ) -> (Vec<usize>, BTreeSet<String>) {
         run(
             crate::bank::questions(),
             &self.index_for(query),
             query,
             &self.topic_ids,
-            status_of,
+            mine_of,
         )
     }
 
     /// [`facet_counts`] over the real bank.
-    pub fn facet_counts(
+    pub fn facet_counts<'a>(
         &self,
         query: &ListQuery,
-        status_of: &dyn Fn(&str) -> Status,
+        mine_of: &dyn Fn(&str) -> Mine<'a>,
     ) -> (Vec<(Level, usize)>, Vec<usize>) {
         facet_counts(
             crate::bank::questions(),
             &self.index_for(query),
             query,
             &self.topic_ids,
-            status_of,
+            mine_of,
         )
     }
 
@@ -609,24 +694,28 @@ impl BankSearch {
 
 /// The questions a view shows, in order: search (ranked) when `query.q` has words, then the level
 /// and topic filters, then the sort. Returns indexes into `questions`, plus the words to highlight.
-pub fn run(
+pub fn run<'a>(
     questions: &[Question],
     index: &Index,
     query: &ListQuery,
     topic_order: &[&str],
-    status_of: &dyn Fn(&str) -> Status,
+    mine_of: &dyn Fn(&str) -> Mine<'a>,
 ) -> (Vec<usize>, BTreeSet<String>) {
     let searching = tokens(&query.q).next().is_some();
     let (mut shown, matched): (Vec<usize>, BTreeSet<String>) = if searching {
         let found = index.search(&query.q);
-        (
-            found.hits.into_iter().map(|(d, _)| d).collect(),
-            found.matched,
-        )
+        let mut hits: Vec<usize> = found.hits.into_iter().map(|(d, _)| d).collect();
+        // Questions found only through the user's own note come after the bank's matches.
+        let from_notes: Vec<usize> = (0..questions.len())
+            .filter(|i| !hits.contains(i))
+            .filter(|&i| mine_of(questions[i].id).note.is_some_and(|n| note_matches(n, &query.q)))
+            .collect();
+        hits.extend(from_notes);
+        (hits, found.matched)
     } else {
         ((0..questions.len()).collect(), BTreeSet::new())
     };
-    shown.retain(|&i| query.keeps(&questions[i], status_of));
+    shown.retain(|&i| query.keeps(&questions[i], &mine_of(questions[i].id)));
     let topic_rank = |i: usize| {
         topic_order
             .iter()
@@ -643,21 +732,22 @@ pub fn run(
 }
 
 /// How many questions each filter chip would show, given the search text and the *other* filter.
-pub fn facet_counts(
+pub fn facet_counts<'a>(
     questions: &[Question],
     index: &Index,
     query: &ListQuery,
     topic_ids: &[&str],
-    status_of: &dyn Fn(&str) -> Status,
+    mine_of: &dyn Fn(&str) -> Mine<'a>,
 ) -> (Vec<(Level, usize)>, Vec<usize>) {
     let base = ListQuery {
         levels: vec![],
         topics: vec![],
         statuses: query.statuses.clone(),
+        only: query.only.clone(),
         sort: Sort::Bank,
         q: query.q.clone(),
     };
-    let (candidates, _) = run(questions, index, &base, topic_ids, status_of);
+    let (candidates, _) = run(questions, index, &base, topic_ids, mine_of);
     let by_level = Level::ALL
         .iter()
         .map(|&l| {
@@ -765,7 +855,7 @@ mod tests {
             ..Default::default()
         };
         let topics: Vec<&str> = bank::topics().iter().map(|t| t.id).collect();
-        run(bank::questions(), index, &query, &topics, &|_| Status::New)
+        run(bank::questions(), index, &query, &topics, &|_| Mine::default())
             .0
             .into_iter()
             .map(|i| bank::questions()[i].id)
@@ -845,7 +935,7 @@ mod tests {
             topics: vec!["databases".into()],
             ..Default::default()
         };
-        let (shown, _) = run(bank::questions(), index, &query, &topics, &|_| Status::New);
+        let (shown, _) = run(bank::questions(), index, &query, &topics, &|_| Mine::default());
         assert!(!shown.is_empty());
         for i in shown {
             let q = &bank::questions()[i];
@@ -861,12 +951,13 @@ mod tests {
             statuses: vec![Status::Knew],
             ..Default::default()
         };
-        let known = |id: &str| {
-            if id == "jwt" {
+        let known = |id: &str| Mine {
+            status: if id == "jwt" {
                 Status::Knew
             } else {
                 Status::New
-            }
+            },
+            ..Default::default()
         };
         let (shown, _) = run(bank::questions(), index, &query, &[], &known);
         assert_eq!(
@@ -878,6 +969,57 @@ mod tests {
         );
     }
 
+    fn ids(shown: &[usize]) -> Vec<&'static str> {
+        shown.iter().map(|&i| bank::questions()[i].id).collect()
+    }
+
+    #[test]
+    fn personal_filters_must_all_hold() {
+        let index = bank_index();
+        let mine = |id: &str| Mine {
+            due: id == "jwt" || id == "cdn",
+            bookmarked: id == "jwt" || id == "caching-basics",
+            note: (id == "jwt").then_some("my note"),
+            ..Default::default()
+        };
+        let run_with = |only: Vec<Only>| {
+            let query = ListQuery {
+                only,
+                ..Default::default()
+            };
+            let mut found = ids(&run(bank::questions(), index, &query, &[], &mine).0);
+            found.sort();
+            found
+        };
+        assert_eq!(run_with(vec![Only::Due]), ["cdn", "jwt"]);
+        assert_eq!(run_with(vec![Only::Bookmarked]), ["caching-basics", "jwt"]);
+        assert_eq!(run_with(vec![Only::Notes]), ["jwt"]);
+        assert_eq!(run_with(vec![Only::Due, Only::Bookmarked]), ["jwt"]);
+    }
+
+    #[test]
+    fn a_search_finds_questions_through_the_users_notes_after_the_banks_matches() {
+        let index = bank_index();
+        let mine = |id: &str| Mine {
+            note: (id == "caching-basics").then_some("Asked at Zorblax: whiteboard isolation levels"),
+            ..Default::default()
+        };
+        let query = ListQuery {
+            q: "zorbl".into(),
+            ..Default::default()
+        };
+        assert_eq!(ids(&run(bank::questions(), index, &query, &[], &mine).0), ["caching-basics"]);
+        let query = ListQuery {
+            q: "isolation levels".into(),
+            ..Default::default()
+        };
+        let shown = ids(&run(bank::questions(), index, &query, &[], &mine).0);
+        assert!(shown.contains(&"caching-basics"));
+        assert!(note_matches("Whiteboard: ISOLATION", "isol white"));
+        assert!(!note_matches("whiteboard", "isolation"));
+        assert!(!note_matches("anything", "  "), "no words, no match");
+    }
+
     #[test]
     fn sort_by_level_is_easiest_first() {
         let index = bank_index();
@@ -885,7 +1027,7 @@ mod tests {
             sort: Sort::Level,
             ..Default::default()
         };
-        let (shown, _) = run(bank::questions(), index, &query, &[], &|_| Status::New);
+        let (shown, _) = run(bank::questions(), index, &query, &[], &|_| Mine::default());
         let levels: Vec<Level> = shown.iter().map(|&i| bank::questions()[i].level).collect();
         let mut sorted = levels.clone();
         sorted.sort();
@@ -901,14 +1043,14 @@ mod tests {
             ..Default::default()
         };
         let (levels, by_topic) =
-            facet_counts(bank::questions(), index, &query, &topics, &|_| Status::New);
+            facet_counts(bank::questions(), index, &query, &topics, &|_| Mine::default());
         for (level, n) in levels {
             let (shown, _) = run(
                 bank::questions(),
                 index,
                 &query.toggle_level(level),
                 &topics,
-                &|_| Status::New,
+                &|_| Mine::default(),
             );
             assert_eq!(shown.len(), n, "{level:?}");
         }
@@ -918,7 +1060,7 @@ mod tests {
                 index,
                 &query.toggle_topic(t),
                 &topics,
-                &|_| Status::New,
+                &|_| Mine::default(),
             );
             assert_eq!(shown.len(), n, "{t}");
         }
@@ -959,11 +1101,12 @@ mod tests {
             levels: vec![Level::Beginner, Level::Advanced],
             topics: vec!["databases".into(), "security".into()],
             statuses: vec![Status::New, Status::Partly],
+            only: vec![Only::Due, Only::Notes],
             sort: Sort::Level,
         };
         assert_eq!(
             q.to_query_string(),
-            "?q=cap%20theorem%20%26%20more&level=beginner,advanced&topic=databases,security&status=new,partly&sort=level"
+            "?q=cap%20theorem%20%26%20more&level=beginner,advanced&topic=databases,security&status=new,partly&only=due,notes&sort=level"
         );
         assert_eq!(ListQuery::default().to_query_string(), "");
     }
@@ -1021,19 +1164,22 @@ mod tests {
         );
         let sort = prop_oneof![Just(Sort::Bank), Just(Sort::Level), Just(Sort::Topic)];
         let status = proptest::sample::select(Status::ALL.to_vec());
+        let only = proptest::sample::select(Only::ALL.to_vec());
         (
             ".{0,40}",
             proptest::collection::vec(level, 0..4),
             proptest::collection::vec(topic, 0..4),
             proptest::collection::vec(status, 0..3),
+            proptest::collection::vec(only, 0..3),
             sort,
         )
-            .prop_map(|(q, levels, topics, statuses, sort)| {
+            .prop_map(|(q, levels, topics, statuses, only, sort)| {
                 let mut query = ListQuery {
                     q,
                     levels,
                     topics,
                     statuses,
+                    only,
                     sort,
                 };
                 query.normalize();

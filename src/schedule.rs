@@ -1,0 +1,254 @@
+//! Spaced repetition: when each question is next due, from the answers given so far.
+//!
+//! The schedule is not stored: it is replayed from the attempt log with FSRS (the `rs-fsrs` crate),
+//! so it merges across tabs and imports exactly as the attempts do, and a change of scheduler needs
+//! no data migration. The clock is never read here; times come in as ms since the epoch.
+//!
+//! Grades map to FSRS ratings as follows (FSRS's fourth rating, Easy, is not used: a self-graded
+//! essay answer has no "too easy" signal):
+//!
+//! | Backprep grade | FSRS rating |
+//! |---|---|
+//! | Didn't know (or a wrong multiple-choice answer) | Again |
+//! | Partly | Hard |
+//! | Knew it (or a right multiple-choice answer) | Good |
+//!
+//! FSRS runs in its long-term mode (no same-day learning steps of minutes): an interview answer is
+//! studied once per session, so the shortest interval is one day.
+
+use crate::progress::{Attempt, Grade, Progress};
+use chrono::{DateTime, Utc};
+use rs_fsrs::{Card, Parameters, Rating, State, FSRS};
+use std::collections::BTreeMap;
+
+/// The FSRS rating a grade counts as.
+pub fn rating(grade: Grade) -> Rating {
+    match grade {
+        Grade::DidntKnow => Rating::Again,
+        Grade::Partly => Rating::Hard,
+        Grade::Knew => Rating::Good,
+    }
+}
+
+/// A question's review state after its latest answer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Review {
+    /// When it is next due (ms since the epoch).
+    pub due: u64,
+    /// When it was last answered.
+    pub last: u64,
+    /// Days until the next review that FSRS chose at the last answer.
+    pub interval_days: i64,
+    /// FSRS memory stability, in days (the interval at which recall falls to 90%).
+    pub stability: f64,
+    /// FSRS difficulty, 1–10.
+    pub difficulty: f64,
+    /// Answers replayed.
+    pub reps: u32,
+    /// Times a known answer was forgotten again.
+    pub lapses: u32,
+}
+
+fn scheduler() -> FSRS {
+    FSRS::new(Parameters {
+        enable_short_term: false,
+        ..Parameters::default()
+    })
+}
+
+/// The latest instant the scheduler works with (the year 3000). FSRS adds up to 100 years to a
+/// review time, which chrono cannot represent near its own maximum, so later times are clamped
+/// (imports reject them anyway).
+pub const LATEST: u64 = 32_503_680_000_000;
+
+fn instant(ms: u64) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(ms.min(LATEST) as i64).unwrap_or_default()
+}
+
+fn millis(t: DateTime<Utc>) -> u64 {
+    t.timestamp_millis().max(0) as u64
+}
+
+/// Replays `attempts` (in any order; they are taken by time) and returns the resulting review
+/// state, or `None` for a question never answered.
+pub fn replay(attempts: &[Attempt]) -> Option<Review> {
+    let fsrs = scheduler();
+    let mut sorted: Vec<&Attempt> = attempts.iter().collect();
+    sorted.sort_by_key(|a| a.at);
+    // `Card::new()` reads the system clock; the default card (state New) ignores its dates.
+    let mut card = Card::default();
+    let mut last = None;
+    for a in sorted {
+        card = fsrs.next(card, instant(a.at), rating(a.outcome.grade())).card;
+        last = Some(a.at);
+    }
+    let last = last?;
+    debug_assert!(card.state != State::New);
+    Some(Review {
+        due: millis(card.due),
+        last,
+        interval_days: card.scheduled_days,
+        stability: card.stability,
+        difficulty: card.difficulty,
+        reps: card.reps.max(0) as u32,
+        lapses: card.lapses.max(0) as u32,
+    })
+}
+
+/// Every answered question's review state.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Schedule {
+    by_id: BTreeMap<String, Review>,
+}
+
+impl Schedule {
+    /// Replays every question's answers in `progress`.
+    pub fn of(progress: &Progress) -> Schedule {
+        Schedule {
+            by_id: progress
+                .attempts
+                .iter()
+                .filter_map(|(id, a)| Some((id.clone(), replay(a)?)))
+                .collect(),
+        }
+    }
+
+    /// The review state of `id`, if answered.
+    pub fn get(&self, id: &str) -> Option<&Review> {
+        self.by_id.get(id)
+    }
+
+    /// Whether `id` is due at or before `cutoff` (ms). Never-answered questions are new, not due.
+    pub fn is_due(&self, id: &str, cutoff: u64) -> bool {
+        self.get(id).is_some_and(|r| r.due <= cutoff)
+    }
+
+    /// Ids due at or before `cutoff`, most overdue first, keeping only those `keep` accepts (e.g.
+    /// ids this bank has).
+    pub fn due_ids(&self, cutoff: u64, keep: impl Fn(&str) -> bool) -> Vec<&str> {
+        let mut due: Vec<(&str, u64)> = self
+            .by_id
+            .iter()
+            .filter(|(id, r)| r.due <= cutoff && keep(id))
+            .map(|(id, r)| (id.as_str(), r.due))
+            .collect();
+        due.sort_by_key(|&(id, at)| (at, id));
+        due.into_iter().map(|(id, _)| id).collect()
+    }
+
+    /// The due times of the questions `keep` accepts.
+    pub fn due_times(&self, keep: impl Fn(&str) -> bool) -> Vec<u64> {
+        self.by_id
+            .iter()
+            .filter(|(id, _)| keep(id))
+            .map(|(_, r)| r.due)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::Outcome;
+
+    const DAY: u64 = 86_400_000;
+    const T0: u64 = 1_795_000_000_000; // 2026-11-18
+
+    fn flash(at: u64, grade: Grade) -> Attempt {
+        Attempt {
+            at,
+            outcome: Outcome::Flashcard {
+                grade,
+                ticked: vec![],
+                draft: None,
+            },
+        }
+    }
+
+    fn days(r: &Review) -> f64 {
+        (r.due - r.last) as f64 / DAY as f64
+    }
+
+    #[test]
+    fn grades_map_to_again_hard_good() {
+        assert_eq!(rating(Grade::DidntKnow), Rating::Again);
+        assert_eq!(rating(Grade::Partly), Rating::Hard);
+        assert_eq!(rating(Grade::Knew), Rating::Good);
+    }
+
+    #[test]
+    fn first_answers_give_whole_day_intervals_ordered_by_grade() {
+        let again = replay(&[flash(T0, Grade::DidntKnow)]).expect("answered");
+        let hard = replay(&[flash(T0, Grade::Partly)]).expect("answered");
+        let good = replay(&[flash(T0, Grade::Knew)]).expect("answered");
+        for r in [&again, &hard, &good] {
+            assert_eq!(r.last, T0);
+            assert!(r.due >= T0 + DAY, "at least a day: {r:?}");
+            assert_eq!((r.due - T0) % DAY, 0, "whole days");
+        }
+        assert!(days(&again) <= days(&hard) && days(&hard) <= days(&good));
+        assert_eq!(days(&again), 1.0);
+        // FSRS-5 default weights: a first "Good" has stability 3.13 days → a 3-day interval.
+        assert_eq!(days(&good), 3.0);
+    }
+
+    #[test]
+    fn intervals_grow_with_success_and_shrink_after_a_lapse() {
+        let mut log = vec![flash(T0, Grade::Knew)];
+        let first = replay(&log).expect("answered");
+        log.push(flash(first.due, Grade::Knew));
+        let second = replay(&log).expect("answered");
+        assert!(days(&second) > days(&first), "{second:?} vs {first:?}");
+        log.push(flash(second.due, Grade::DidntKnow));
+        let lapsed = replay(&log).expect("answered");
+        assert!(days(&lapsed) < days(&second));
+        assert_eq!(lapsed.lapses, 1);
+        assert_eq!(lapsed.reps, 3);
+    }
+
+    #[test]
+    fn replay_is_independent_of_storage_order() {
+        let a = [flash(T0, Grade::Knew), flash(T0 + 5 * DAY, Grade::Partly)];
+        let b = [a[1].clone(), a[0].clone()];
+        assert_eq!(replay(&a), replay(&b));
+        assert_eq!(replay(&[]), None);
+    }
+
+    #[test]
+    fn a_wrong_choice_counts_as_again() {
+        let wrong = Attempt {
+            at: T0,
+            outcome: Outcome::Choice {
+                check: 0,
+                picked: 2,
+                correct: false,
+            },
+        };
+        assert_eq!(replay(&[wrong]), replay(&[flash(T0, Grade::DidntKnow)]));
+    }
+
+    #[test]
+    fn due_lists_most_overdue_first_and_new_questions_are_not_due() {
+        let mut p = Progress::default();
+        p.record("cdn", flash(T0, Grade::DidntKnow)); // due T0 + 1 day
+        p.record("jwt", flash(T0 - DAY, Grade::DidntKnow)); // due T0
+        p.record("acid", flash(T0, Grade::Knew)); // due T0 + 3 days
+        p.record("gone-from-bank", flash(T0, Grade::DidntKnow));
+        let s = Schedule::of(&p);
+        assert_eq!(
+            s.due_ids(T0 + DAY, |id| id != "gone-from-bank"),
+            vec!["jwt", "cdn"]
+        );
+        assert!(s.is_due("acid", T0 + 3 * DAY));
+        assert!(!s.is_due("acid", T0 + 3 * DAY - 1));
+        assert!(!s.is_due("never-answered", u64::MAX));
+        assert_eq!(s.due_times(|_| true).len(), 4);
+    }
+
+    #[test]
+    fn extreme_times_do_not_panic() {
+        for at in [0, 1, u64::MAX, i64::MAX as u64, 32_503_680_000_000] {
+            let _ = replay(&[flash(at, Grade::Knew), flash(at, Grade::DidntKnow)]);
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Dashboard figures (stub; being written).
