@@ -1,6 +1,7 @@
 //! Router, routes and shared state; the one persistence effect.
 
 use crate::pages::{
+    dashboard::Dashboard,
     list::ListPage,
     not_found::NotFound,
     question::QuestionPage,
@@ -9,6 +10,7 @@ use crate::pages::{
 use crate::prefs::Prefs;
 use crate::progress::Progress;
 use crate::quiz::{Event, Session};
+use crate::schedule::Schedule;
 use crate::storage::ActiveQuiz;
 use crate::storage::{self, local, Mode, Notice};
 use crate::web;
@@ -33,6 +35,8 @@ pub struct AppState {
     pub update_ready: RwSignal<bool>,
     /// The quiz in progress (or the last finished, for its summary).
     pub quiz: RwSignal<Option<Session>>,
+    /// When each answered question is next due, replayed from `progress`.
+    pub schedule: Memo<Schedule>,
 }
 
 impl AppState {
@@ -78,8 +82,10 @@ pub fn App() -> impl IntoView {
         notices.extend(prefs.notices);
         notices.extend(quiz.notices);
     }
+    let progress_signal = RwSignal::new(progress.data);
     let state = AppState {
-        progress: RwSignal::new(progress.data),
+        progress: progress_signal,
+        schedule: Memo::new(move |_| Schedule::of(&progress_signal.read())),
         mode: RwSignal::new(progress.mode),
         prefs: RwSignal::new(prefs.data),
         prefs_mode: prefs.mode,
@@ -158,6 +164,7 @@ pub fn App() -> impl IntoView {
                 <nav class="header-actions" aria-label="Main">
                     <a href=web::href("/")>"Questions"</a>
                     <a href=web::href("/quiz")>"Quiz"</a>
+                    <a href=web::href("/progress")>"Progress"</a>
                     <button
                         type="button"
                         class="link-button"
@@ -187,6 +194,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/questions/:id") view=QuestionPage />
                     <Route path=path!("/quiz") view=QuizSetup />
                     <Route path=path!("/quiz/play") view=QuizPlay />
+                    <Route path=path!("/progress") view=Dashboard />
                 </Routes>
             </main>
             <footer class="site-footer">

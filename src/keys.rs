@@ -31,6 +31,8 @@ pub enum Action {
     NextQuestion,
     /// Show or hide the shortcut overlay.
     ToggleHelp,
+    /// Star or unstar the question.
+    Bookmark,
 }
 
 /// A key press, reduced to what matters here.
@@ -70,6 +72,7 @@ pub fn action(place: Place, press: Press<'_>) -> Option<Action> {
         (Place::Question, "Escape") => Some(BackToList),
         (Place::Question, "ArrowLeft" | "k") => Some(PreviousQuestion),
         (Place::Question, "ArrowRight" | "j") => Some(NextQuestion),
+        (Place::Question, "b") => Some(Bookmark),
         _ => None,
     }
 }
@@ -96,6 +99,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("Enter", "Open the selected question"),
     ("Esc", "Clear the search, or go back to the list"),
     ("← / →", "Previous / next question in the list"),
+    ("b", "Bookmark the question (on its page)"),
     ("?", "Show or hide these shortcuts"),
 ];
 
@@ -156,6 +160,8 @@ mod tests {
             Some(Action::NextQuestion)
         );
         assert_eq!(action(Place::Question, p("?")), Some(Action::ToggleHelp));
+        assert_eq!(action(Place::Question, p("b")), Some(Action::Bookmark));
+        assert_eq!(action(Place::List, p("b")), None);
         assert_eq!(
             action(
                 Place::List,

@@ -5,6 +5,7 @@
 
 pub mod bank;
 pub mod keys;
+pub mod notes;
 pub mod prefs;
 pub mod progress;
 pub mod quiz;

@@ -527,7 +527,8 @@ mod tests {
             pool: Pool::All,
             mode,
         };
-        Session::deal(&setup, &all(), &Progress::default(), &|_| false, 42, 0).expect("bank has questions")
+        Session::deal(&setup, &all(), &Progress::default(), &|_| false, 42, 0)
+            .expect("bank has questions")
     }
 
     #[test]

@@ -79,7 +79,9 @@ pub fn replay(attempts: &[Attempt]) -> Option<Review> {
     let mut card = Card::default();
     let mut last = None;
     for a in sorted {
-        card = fsrs.next(card, instant(a.at), rating(a.outcome.grade())).card;
+        card = fsrs
+            .next(card, instant(a.at), rating(a.outcome.grade()))
+            .card;
         last = Some(a.at);
     }
     let last = last?;

@@ -115,6 +115,22 @@ impl Mine<'_> {
     }
 }
 
+/// What the list shows and filters of question `id`: its status, whether it is due by `due_by`
+/// (ms), starred, and its note.
+pub fn mine<'a>(
+    progress: &'a crate::progress::Progress,
+    schedule: &crate::schedule::Schedule,
+    due_by: u64,
+    id: &str,
+) -> Mine<'a> {
+    Mine {
+        status: progress.status(id),
+        due: schedule.is_due(id, due_by),
+        bookmarked: progress.is_bookmarked(id),
+        note: progress.note(id),
+    }
+}
+
 /// Whether every word of `query` starts a word of `note` (how a personal note matches a search).
 pub fn note_matches(note: &str, query: &str) -> bool {
     let words: Vec<String> = tokens(note).collect();
@@ -172,7 +188,10 @@ impl ListQuery {
                 .iter()
                 .filter_map(|s| Status::from_id(s))
                 .collect(),
-            only: list("only").iter().filter_map(|o| Only::from_id(o)).collect(),
+            only: list("only")
+                .iter()
+                .filter_map(|o| Only::from_id(o))
+                .collect(),
             sort: Sort::from_id(&get("sort").unwrap_or_default()),
         };
         query.normalize();
@@ -708,7 +727,11 @@ pub fn run<'a>(
         // Questions found only through the user's own note come after the bank's matches.
         let from_notes: Vec<usize> = (0..questions.len())
             .filter(|i| !hits.contains(i))
-            .filter(|&i| mine_of(questions[i].id).note.is_some_and(|n| note_matches(n, &query.q)))
+            .filter(|&i| {
+                mine_of(questions[i].id)
+                    .note
+                    .is_some_and(|n| note_matches(n, &query.q))
+            })
             .collect();
         hits.extend(from_notes);
         (hits, found.matched)
@@ -855,11 +878,13 @@ mod tests {
             ..Default::default()
         };
         let topics: Vec<&str> = bank::topics().iter().map(|t| t.id).collect();
-        run(bank::questions(), index, &query, &topics, &|_| Mine::default())
-            .0
-            .into_iter()
-            .map(|i| bank::questions()[i].id)
-            .collect()
+        run(bank::questions(), index, &query, &topics, &|_| {
+            Mine::default()
+        })
+        .0
+        .into_iter()
+        .map(|i| bank::questions()[i].id)
+        .collect()
     }
 
     fn doc<'a>(wording: &'a str, summary: &'a str, body: &'a str) -> Doc<'a> {
@@ -935,7 +960,9 @@ mod tests {
             topics: vec!["databases".into()],
             ..Default::default()
         };
-        let (shown, _) = run(bank::questions(), index, &query, &topics, &|_| Mine::default());
+        let (shown, _) = run(bank::questions(), index, &query, &topics, &|_| {
+            Mine::default()
+        });
         assert!(!shown.is_empty());
         for i in shown {
             let q = &bank::questions()[i];
@@ -1001,14 +1028,18 @@ mod tests {
     fn a_search_finds_questions_through_the_users_notes_after_the_banks_matches() {
         let index = bank_index();
         let mine = |id: &str| Mine {
-            note: (id == "caching-basics").then_some("Asked at Zorblax: whiteboard isolation levels"),
+            note: (id == "caching-basics")
+                .then_some("Asked at Zorblax: whiteboard isolation levels"),
             ..Default::default()
         };
         let query = ListQuery {
             q: "zorbl".into(),
             ..Default::default()
         };
-        assert_eq!(ids(&run(bank::questions(), index, &query, &[], &mine).0), ["caching-basics"]);
+        assert_eq!(
+            ids(&run(bank::questions(), index, &query, &[], &mine).0),
+            ["caching-basics"]
+        );
         let query = ListQuery {
             q: "isolation levels".into(),
             ..Default::default()
@@ -1042,8 +1073,9 @@ mod tests {
             q: "cache".into(),
             ..Default::default()
         };
-        let (levels, by_topic) =
-            facet_counts(bank::questions(), index, &query, &topics, &|_| Mine::default());
+        let (levels, by_topic) = facet_counts(bank::questions(), index, &query, &topics, &|_| {
+            Mine::default()
+        });
         for (level, n) in levels {
             let (shown, _) = run(
                 bank::questions(),

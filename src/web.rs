@@ -51,8 +51,118 @@ pub fn set_title(page: &str) {
 }
 
 /// Milliseconds since the Unix epoch, from the browser clock.
+///
+/// Built with the `test-hooks` feature (end-to-end tests only), a number in
+/// `window.__backprepTestNow` replaces the clock, so tests can jump days ahead. A normal build has
+/// no such code: `make test` checks that the name is absent from the shipped wasm.
 pub fn now_ms() -> u64 {
+    #[cfg(feature = "test-hooks")]
+    if let Some(ms) = test_clock() {
+        return ms;
+    }
     js_sys::Date::now().max(0.0) as u64
+}
+
+#[cfg(feature = "test-hooks")]
+fn test_clock() -> Option<u64> {
+    let window = web_sys::window()?;
+    js_sys::Reflect::get(&window, &"__backprepTestNow".into())
+        .ok()?
+        .as_f64()
+        .filter(|ms| ms.is_finite() && *ms >= 0.0)
+        .map(|ms| ms as u64)
+}
+
+/// The user's calendar: the browser's time zone, looked up per instant (so summer time is right
+/// for every date).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BrowserCalendar;
+
+const DAY_MS: i64 = 86_400_000;
+
+/// Minutes to add to UTC to get local time at instant `ms`.
+fn offset_minutes(ms: i64) -> i64 {
+    -(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64)).get_timezone_offset() as i64)
+}
+
+impl crate::stats::Calendar for BrowserCalendar {
+    fn day_of(&self, ms: u64) -> crate::stats::Day {
+        let ms = ms.min(i64::MAX as u64 / 2) as i64;
+        (ms + offset_minutes(ms) * 60_000).div_euclid(DAY_MS)
+    }
+
+    fn start_of(&self, day: crate::stats::Day) -> u64 {
+        let midnight_utc = day.saturating_mul(DAY_MS);
+        // Local midnight is UTC midnight minus the offset in force then; look the offset up again
+        // at the first guess in case a summer-time change lies between.
+        let guess = midnight_utc - offset_minutes(midnight_utc) * 60_000;
+        (midnight_utc - offset_minutes(guess) * 60_000).max(0) as u64
+    }
+}
+
+/// Today in the user's calendar.
+pub fn today() -> crate::stats::Day {
+    use crate::stats::Calendar;
+    BrowserCalendar.day_of(now_ms())
+}
+
+/// The last millisecond of today: "due today" means due at or before it.
+pub fn end_of_today() -> u64 {
+    use crate::stats::Calendar;
+    BrowserCalendar.start_of(today() + 1).saturating_sub(1)
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "the browser could not create the file".to_string())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "the browser could not create the file".to_string())?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a = document
+        .create_element("a")
+        .map_err(|_| "no link")?
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .map_err(|_| "no link")?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    // Revoke on a later tick: Chromium starts the download asynchronously.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+    Ok(())
+}
+
+/// Reads a chosen file as text, refusing files over `max_bytes` before reading them.
+pub async fn read_file(file: web_sys::File, max_bytes: usize) -> Result<String, ReadError> {
+    let size = file.size();
+    if size > max_bytes as f64 {
+        return Err(ReadError::TooLarge(size as usize));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| ReadError::Unreadable)?;
+    text.as_string().ok_or(ReadError::Unreadable)
+}
+
+/// Why a file could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadError {
+    /// Over the size limit (bytes).
+    TooLarge(usize),
+    /// The browser could not read it.
+    Unreadable,
 }
 
 /// Sets or removes `data-theme` on `<html>`.

@@ -82,7 +82,7 @@ fn search_benchmark() {
     let start = now_ms();
     for _ in 0..200 {
         std::hint::black_box(data.run(std::hint::black_box(&view), &|_| {
-            backprep::progress::Status::New
+            backprep::search::Mine::default()
         }));
     }
     let view_ms = (now_ms() - start) / 200.0;

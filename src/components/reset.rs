@@ -6,11 +6,13 @@ use crate::progress::Progress;
 use crate::storage::{local, Mode};
 use leptos::prelude::*;
 
-/// What a reset of `scope` (`""` = everything, else a topic id) removes from `p`.
+/// What a reset of `scope` (`""` = everything, else a topic id) removes from `p`. Bookmarks and
+/// notes are the user's own writing, not progress: they stay.
 fn apply_reset(p: &Progress, scope: &str) -> Progress {
     let mut next = p.clone();
     if scope.is_empty() {
-        next = Progress::default();
+        next.reset(|_| true);
+        next.quizzes.clear();
     } else {
         next.reset(|id| bank::question(id).is_some_and(|q| q.topics.contains(&scope)));
     }
@@ -54,7 +56,7 @@ pub fn ResetProgress() -> impl IntoView {
                         {bank::topics().iter().map(|t| view! { <option value=t.id>{t.name}</option> }).collect_view()}
                     </select>
                     <p class="warning" data-testid="reset-warning">
-                        {move || format!("This deletes {} saved answers and read marks. It cannot be undone.", affected())}
+                        {move || format!("This deletes {} saved answers and read marks (bookmarks and notes stay). It cannot be undone; export your data first to keep a copy.", affected())}
                     </p>
                     <button type="button" class="button danger" on:click=confirm>"Yes, reset"</button>
                     " "

@@ -7,7 +7,7 @@ use crate::components::badges::{LevelBadge, TopicLink};
 use crate::components::highlight::Highlighted;
 use crate::keys::{self, Action, Place, Press};
 use crate::progress::Status;
-use crate::search::{self, ListQuery, Sort};
+use crate::search::{self, ListQuery, Only, Sort};
 use crate::web;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -48,13 +48,33 @@ pub fn ListPage() -> impl IntoView {
     let navigate = use_navigate();
     let data = search::bank_search();
     let results = Memo::new(move |_| {
-        let progress = state.progress.read();
-        let (shown, matched) = data.run(&query.get(), &|id| progress.status(id));
+        let (progress, schedule, due_by) = (
+            state.progress.read(),
+            state.schedule.read(),
+            web::end_of_today(),
+        );
+        let (shown, matched) = data.run(&query.get(), &|id| {
+            search::mine(&progress, &schedule, due_by, id)
+        });
         (shown, Arc::new(matched))
     });
     let facets = Memo::new(move |_| {
-        let progress = state.progress.read();
-        data.facet_counts(&query.get(), &|id| progress.status(id))
+        let (progress, schedule, due_by) = (
+            state.progress.read(),
+            state.schedule.read(),
+            web::end_of_today(),
+        );
+        data.facet_counts(&query.get(), &|id| {
+            search::mine(&progress, &schedule, due_by, id)
+        })
+    });
+    let due_today = Memo::new(move |_| {
+        let due_by = web::end_of_today();
+        state
+            .schedule
+            .read()
+            .due_ids(due_by, |id| bank::question(id).is_some())
+            .len()
     });
     let practised = Memo::new(move |_| !state.progress.read().attempts.is_empty());
     let readiness = Memo::new(move |_| {
@@ -156,6 +176,7 @@ pub fn ListPage() -> impl IntoView {
 
     let go_input = go.clone();
     let go_status = go.clone();
+    let go_only = go.clone();
     let go_sort = go.clone();
     let go_clear = go.clone();
     let total = bank::questions().len();
@@ -183,6 +204,21 @@ pub fn ListPage() -> impl IntoView {
                     {move || if query.read().is_filtered() { "Quiz me on these" } else { "Start a quiz" }}
                 </a>
             </p>
+            <Show when=move || practised.get()>
+                <p class="due-today" data-testid="due-today">
+                    {move || match due_today.get() {
+                        0 => "Nothing due for review today.".to_string(),
+                        1 => "1 question due for review today.".to_string(),
+                        n => format!("{n} questions due for review today."),
+                    }}
+                    " "
+                    <Show when=move || { due_today.get() > 0 }>
+                        <a class="button" data-testid="review-due" href=web::href("/quiz?only=due")>"Review due"</a>
+                    </Show>
+                    " "
+                    <a href=web::href("/progress")>"Your progress"</a>
+                </p>
+            </Show>
             <search class="controls">
                 <label for="search" class="visually-hidden">"Search questions"</label>
                 <input
@@ -235,6 +271,25 @@ pub fn ListPage() -> impl IntoView {
                                 >
                                     {topic.name}
                                     <span class="count">{move || facets.read().1[n]}</span>
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+                <div class="filters" role="group" aria-label="Show only">
+                    {Only::ALL
+                        .into_iter()
+                        .map(|only| {
+                            let go = go_only.clone();
+                            view! {
+                                <button
+                                    type="button"
+                                    class=format!("chip only-chip only-{}", only.id())
+                                    aria-pressed=move || query.read().only.contains(&only).to_string()
+                                    on:click=move |_| go(&query.get_untracked().toggle_only(only), false)
+                                >
+                                    {only.label()}
+                                    {(only == Only::Due).then(|| view! { <span class="count">{move || due_today.get()}</span> })}
                                 </button>
                             }
                         })
@@ -318,6 +373,15 @@ pub fn ListPage() -> impl IntoView {
                                     <div class="meta">
                                         <LevelBadge level=q.level />
                                         {q.topic_list().map(|t| view! { <TopicLink topic=t /> }).collect_view()}
+                                        {move || state.progress.read().is_bookmarked(q.id).then(|| view! {
+                                            <span class="mark bookmark-mark" title="Bookmarked" data-testid="bookmark-mark">"★"<span class="visually-hidden">" bookmarked"</span></span>
+                                        })}
+                                        {move || state.progress.read().has_note(q.id).then(|| view! {
+                                            <span class="mark note-mark" title="You have a note on this question">"✎ note"</span>
+                                        })}
+                                        {move || state.schedule.read().is_due(q.id, web::end_of_today()).then(|| view! {
+                                            <span class="mark due-mark" data-testid="due-mark">"due"</span>
+                                        })}
                                         {move || {
                                             let p = state.progress.read();
                                             match p.status(q.id) {

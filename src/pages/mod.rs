@@ -1,5 +1,6 @@
 //! One routed view per file.
 
+pub mod dashboard;
 pub mod list;
 pub mod not_found;
 pub mod question;

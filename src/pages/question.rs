@@ -4,6 +4,7 @@
 use crate::app::use_app_state;
 use crate::bank::{self, Question};
 use crate::components::badges::{LevelBadge, TopicLink};
+use crate::components::personal::{BookmarkButton, NextReview, NoteBox};
 use crate::keys::{self, Action, Place, Press};
 use crate::pages::list::use_list_query;
 use crate::pages::not_found::NotFound;
@@ -40,8 +41,14 @@ fn QuestionView(q: &'static Question) -> impl IntoView {
 
     // Where this question sits in the list it was opened from.
     let neighbours = Memo::new(move |_| {
-        let progress = state.progress.read();
-        let (shown, _) = search::bank_search().run(&query.get(), &|id| progress.status(id));
+        let (progress, schedule, due_by) = (
+            state.progress.read(),
+            state.schedule.read(),
+            web::end_of_today(),
+        );
+        let (shown, _) = search::bank_search().run(&query.get(), &|id| {
+            search::mine(&progress, &schedule, due_by, id)
+        });
         let pos = shown.iter().position(|&i| bank::questions()[i].id == q.id);
         let at = |p: Option<usize>| p.and_then(|p| shown.get(p)).map(|&i| &bank::questions()[i]);
         match pos {
@@ -85,6 +92,13 @@ fn QuestionView(q: &'static Question) -> impl IntoView {
                     query.with_untracked(|l| l.to_query_string())
                 )
             }),
+            Some(Action::Bookmark) => {
+                state.progress.update(|p| {
+                    let on = !p.is_bookmarked(q.id);
+                    p.set_bookmark(q.id, on, web::now_ms());
+                });
+                None
+            }
             Some(Action::FocusSearch) => Some(format!(
                 "/{}",
                 query.with_untracked(|l| l.to_query_string())
@@ -130,6 +144,8 @@ fn QuestionView(q: &'static Question) -> impl IntoView {
             <div class="meta">
                 <LevelBadge level=q.level />
                 {q.topic_list().map(|t| view! { <TopicLink topic=t /> }).collect_view()}
+                <BookmarkButton id=q.id />
+                <NextReview id=q.id />
                 <button type="button" class="link-button copy-link" on:click=copy>
                     {move || match copied.get() {
                         None => "Copy link",
@@ -156,6 +172,7 @@ fn QuestionView(q: &'static Question) -> impl IntoView {
                 <h2 id="answer-h">"The full answer"</h2>
                 <div class="prose" inner_html=q.answer.html></div>
             </section>
+            <NoteBox id=q.id />
             <section class="follow-ups" aria-labelledby="fu-h">
                 <h2 id="fu-h">"Likely follow-ups"</h2>
                 <ul>{q.follow_ups.iter().map(|f| view! { <li>{*f}</li> }).collect_view()}</ul>

@@ -4,6 +4,7 @@
 use crate::app::{use_app_state, AppState};
 use crate::bank::{self, Question};
 use crate::components::badges::LevelBadge;
+use crate::components::personal::{BookmarkButton, NoteBox};
 use crate::pages::list::use_list_query;
 use crate::progress::Grade;
 use crate::quiz::{self, Event, Face, Pool, QuizMode, Session, Setup};
@@ -20,8 +21,14 @@ pub fn QuizSetup() -> impl IntoView {
     let navigate = use_navigate();
     web::set_title("Quiz");
     let candidates = Memo::new(move |_| {
-        let progress = state.progress.read();
-        let (shown, _) = search::bank_search().run(&query.get(), &|id| progress.status(id));
+        let (progress, schedule, due_by) = (
+            state.progress.read(),
+            state.schedule.read(),
+            web::end_of_today(),
+        );
+        let (shown, _) = search::bank_search().run(&query.get(), &|id| {
+            search::mine(&progress, &schedule, due_by, id)
+        });
         shown
             .into_iter()
             .map(|i| &bank::questions()[i])
@@ -42,10 +49,13 @@ pub fn QuizSetup() -> impl IntoView {
             mode: mode.get_untracked(),
         };
         let now = web::now_ms();
+        let due_by = web::end_of_today();
+        let schedule = state.schedule.get_untracked();
         let dealt = Session::deal(
             &setup,
             &candidates.get_untracked(),
             &state.progress.get_untracked(),
+            &|id| schedule.is_due(id, due_by),
             now,
             now,
         );
@@ -57,6 +67,7 @@ pub fn QuizSetup() -> impl IntoView {
             None => problem.set(Some(match setup.pool {
                 Pool::New => "Every question in this selection has been practised already. Choose “All”.".into(),
                 Pool::Missed => "Nothing was missed in your last quiz (or you have not finished one yet).".into(),
+                Pool::Due => "Nothing in this selection is due for review today.".into(),
                 Pool::All => "No question in this selection has a multiple-choice check. Choose flashcards or mixed.".into(),
             })),
         }
@@ -261,6 +272,7 @@ fn Flashcard(q: &'static Question, face: Face, state: AppState) -> impl IntoView
                     <textarea
                         id="draft"
                         rows="4"
+                        maxlength=crate::transfer::MAX_DRAFT_CHARS.to_string()
                         prop:value=draft
                         on:input=move |ev| send(Event::Draft(event_target_value(&ev)))
                     ></textarea>
@@ -322,6 +334,10 @@ fn Flashcard(q: &'static Question, face: Face, state: AppState) -> impl IntoView
                         <summary>"Full answer"</summary>
                         <div class="prose" inner_html=q.answer.html></div>
                     </details>
+                    <div class="personal">
+                        <BookmarkButton id=q.id />
+                        <NoteBox id=q.id />
+                    </div>
                 }
                 .into_any(),
             }}
@@ -378,6 +394,10 @@ fn ChoiceCard(q: &'static Question, check: usize, face: Face, state: AppState) -
                         <p><a href=web::href(&format!("/questions/{}", q.id))>"Read the full answer"</a></p>
                     </div>
                     <button type="button" class="button" on:click=move |_| send(Event::Next)>"Next " <kbd>"Enter"</kbd></button>
+                    <div class="personal">
+                        <BookmarkButton id=q.id />
+                        <NoteBox id=q.id />
+                    </div>
                 }
             })}
         </div>
@@ -406,9 +426,14 @@ fn QuizSummary(session: Session) -> impl IntoView {
                 mode,
             };
             let now = web::now_ms();
-            if let Some(next) =
-                Session::deal(&setup, &missed, &state.progress.get_untracked(), now, now)
-            {
+            if let Some(next) = Session::deal(
+                &setup,
+                &missed,
+                &state.progress.get_untracked(),
+                &|_| false,
+                now,
+                now,
+            ) {
                 state.quiz.set(Some(next));
             }
         }

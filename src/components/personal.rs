@@ -1,0 +1,142 @@
+//! The user's own marks on a question: a bookmark star, a personal note, and when it is next due.
+
+use crate::app::use_app_state;
+use crate::notes;
+use crate::stats::{self, Calendar};
+use crate::web;
+use leptos::prelude::*;
+
+/// A star that bookmarks question `id`.
+#[component]
+pub fn BookmarkButton(
+    /// The question id.
+    id: &'static str,
+) -> impl IntoView {
+    let state = use_app_state();
+    let on = move || state.progress.read().is_bookmarked(id);
+    view! {
+        <button
+            type="button"
+            class="bookmark-button"
+            class:on=on
+            data-testid="bookmark"
+            aria-pressed=move || on().to_string()
+            title="Bookmark this question (b)"
+            on:click=move |_| {
+                let next = !state.progress.with_untracked(|p| p.is_bookmarked(id));
+                state.progress.update(|p| p.set_bookmark(id, next, web::now_ms()));
+            }
+        >
+            <span aria-hidden="true">{move || if on() { "★" } else { "☆" }}</span>
+            {move || if on() { " Bookmarked" } else { " Bookmark" }}
+        </button>
+    }
+}
+
+/// The personal note on question `id`: rendered Markdown, with an editor.
+#[component]
+pub fn NoteBox(
+    /// The question id.
+    id: &'static str,
+) -> impl IntoView {
+    let state = use_app_state();
+    let editing = RwSignal::new(false);
+    let draft = RwSignal::new(String::new());
+    let note = Memo::new(move |_| state.progress.read().note(id).map(str::to_string));
+    let textarea: NodeRef<leptos::html::Textarea> = NodeRef::new();
+    let start = move || {
+        draft.set(note.get_untracked().unwrap_or_default());
+        editing.set(true);
+        request_animation_frame(move || {
+            if let Some(t) = textarea.get_untracked() {
+                let _ = t.focus();
+            }
+        });
+    };
+    let save = move || {
+        let text: String = draft
+            .get_untracked()
+            .chars()
+            .take(notes::MAX_NOTE_CHARS)
+            .collect();
+        if state
+            .progress
+            .with_untracked(|p| p.note(id).unwrap_or("") != text.trim_end())
+        {
+            state.progress.update(|p| {
+                p.set_note(id, text.trim_end(), web::now_ms());
+            });
+        }
+        editing.set(false);
+    };
+    view! {
+        <section class="note-box" aria-labelledby=format!("note-h-{id}") data-testid="note-box">
+            <h2 id=format!("note-h-{id}")>"Your note"</h2>
+            <Show
+                when=move || editing.get()
+                fallback=move || view! {
+                    {move || match note.get() {
+                        Some(text) => view! {
+                            <div class="note prose" data-testid="note" inner_html=notes::render(&text)></div>
+                        }.into_any(),
+                        None => view! { <p class="muted">"No note yet. Notes are private and searchable."</p> }.into_any(),
+                    }}
+                    <button type="button" class="link-button" data-testid="edit-note" on:click=move |_| start()>
+                        {move || if note.read().is_some() { "Edit note" } else { "Add a note" }}
+                    </button>
+                }
+            >
+                <label class="visually-hidden" for=format!("note-{id}")>"Your note (Markdown)"</label>
+                <textarea
+                    id=format!("note-{id}")
+                    node_ref=textarea
+                    rows="6"
+                    maxlength=notes::MAX_NOTE_CHARS.to_string()
+                    data-testid="note-input"
+                    placeholder="Markdown: **bold**, `code`, - lists, [links](https://…). Ctrl+Enter saves, Esc cancels."
+                    prop:value=move || draft.get()
+                    on:input=move |ev| draft.set(event_target_value(&ev))
+                    on:keydown=move |ev| {
+                        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+                            ev.prevent_default();
+                            save();
+                        } else if ev.key() == "Escape" {
+                            ev.prevent_default();
+                            ev.stop_propagation();
+                            editing.set(false);
+                        }
+                    }
+                ></textarea>
+                <div class="note-actions">
+                    <button type="button" class="button" data-testid="save-note" on:click=move |_| save()>"Save note"</button>
+                    " "
+                    <button type="button" on:click=move |_| editing.set(false)>"Cancel"</button>
+                    <span class="muted count">
+                        {move || format!("{} / {}", draft.read().chars().count(), notes::MAX_NOTE_CHARS)}
+                    </span>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// "Next review: …" for question `id`, when it has been answered.
+#[component]
+pub fn NextReview(
+    /// The question id.
+    id: &'static str,
+) -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        state.schedule.read().get(id).map(|r| {
+            let cal = web::BrowserCalendar;
+            let (due, today) = (cal.day_of(r.due), web::today());
+            let when = match due - today {
+                d if d <= 0 => "due today".to_string(),
+                1 => format!("due tomorrow ({})", stats::format_day(due)),
+                d => format!("due in {d} days ({})", stats::format_day(due)),
+            };
+            view! { <span class="next-review" data-testid="next-review">{format!("Next review: {when}")}</span> }
+        })
+    }
+}

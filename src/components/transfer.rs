@@ -1,0 +1,145 @@
+//! "Your data": export everything to a file, import a file back (after a preview, merging or
+//! replacing), or reset progress.
+
+use crate::app::use_app_state;
+use crate::bank;
+use crate::components::reset::ResetProgress;
+use crate::stats::{self, Calendar};
+use crate::storage::{local, Mode};
+use crate::transfer::{self, How, ImportError, Incoming};
+use crate::web;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+/// The export / import / reset panel.
+#[component]
+pub fn DataPanel() -> impl IntoView {
+    let state = use_app_state();
+    let pending = RwSignal::new(None::<Incoming>);
+    let message = RwSignal::new(None::<(bool, String)>);
+    let file_input: NodeRef<leptos::html::Input> = NodeRef::new();
+
+    let export = move |_| {
+        let now = web::now_ms();
+        let text = transfer::export(&state.progress.get_untracked(), now);
+        let name = transfer::file_name(&stats::iso_date(web::BrowserCalendar.day_of(now)));
+        message.set(Some(
+            match web::download(&name, &text, "application/json") {
+                Ok(()) => (true, format!("Exported to {name}.")),
+                Err(e) => (false, format!("Export failed: {e}.")),
+            },
+        ));
+    };
+
+    let chosen = move |ev: leptos::ev::Event| {
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let Some(file) = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        pending.set(None);
+        message.set(None);
+        spawn_local(async move {
+            let parsed = match web::read_file(file, transfer::MAX_FILE_BYTES).await {
+                Ok(text) => transfer::parse(&text, |id| bank::question(id).is_some()),
+                Err(web::ReadError::TooLarge(bytes)) => Err(ImportError::TooLarge { bytes }),
+                Err(web::ReadError::Unreadable) => Err(ImportError::NotJson(
+                    "the browser could not read the file".into(),
+                )),
+            };
+            match parsed {
+                Ok(incoming) => pending.set(Some(incoming)),
+                Err(e) => message.set(Some((false, e.to_string()))),
+            }
+            // Choosing the same file again must fire `change` again.
+            if let Some(i) = file_input.get_untracked() {
+                i.set_value("");
+            }
+        });
+    };
+
+    let apply = move |how: How| {
+        let Some(incoming) = pending.get_untracked() else {
+            return;
+        };
+        let next = transfer::apply(&state.progress.get_untracked(), &incoming.progress, how);
+        // One write of the whole result: it lands entirely or not at all.
+        if state.mode.get_untracked() == Mode::ReadWrite {
+            let written = match how {
+                How::Replace => local::replace(&next).map(|()| next.clone()),
+                How::Merge => local::save(&next),
+            };
+            match written {
+                Ok(stored) => state.progress.set(stored),
+                Err(e) => {
+                    message.set(Some((false, format!("Import failed: your data could not be saved ({e:?}). Nothing was changed."))));
+                    return;
+                }
+            }
+        } else {
+            state.progress.set(next);
+        }
+        pending.set(None);
+        let what = incoming.preview.summary();
+        message.set(Some((
+            true,
+            match how {
+                How::Merge => format!("Imported and merged: {what}."),
+                How::Replace => format!("Replaced your data with the file's: {what}."),
+            },
+        )));
+    };
+
+    view! {
+        <section class="data-panel" aria-labelledby="data-h" data-testid="data-panel">
+            <h2 id="data-h">"Your data"</h2>
+            <p class="muted">
+                "Everything stays in this browser. Export a copy to move it to another browser or keep a backup; import merges it back or replaces what is here."
+            </p>
+            <div class="data-actions">
+                <button type="button" class="button" data-testid="export" on:click=export>"Export (JSON)"</button>
+                <label class="button secondary file-button">
+                    "Import a file…"
+                    <input
+                        type="file"
+                        accept=".json,application/json"
+                        class="visually-hidden"
+                        data-testid="import-file"
+                        node_ref=file_input
+                        on:change=chosen
+                    />
+                </label>
+            </div>
+            {move || pending.get().map(|incoming| {
+                let p = incoming.preview.clone();
+                let when = p.exported_at.map(|t| format!(" exported {}", stats::format_day(web::BrowserCalendar.day_of(t)))).unwrap_or_default();
+                let unknown = (p.unknown_ids > 0).then(|| format!(
+                    " {} of its questions are not in this version of the bank; their progress is kept for when they are.",
+                    p.unknown_ids
+                ));
+                view! {
+                    <div class="import-preview" role="group" aria-labelledby="preview-h" data-testid="import-preview">
+                        <h3 id="preview-h">"Import this file?"</h3>
+                        <p data-testid="import-summary">{format!("A file{when} with {}: merge or replace?", p.summary())}{unknown}</p>
+                        <p class="muted">"Merge keeps everything here and adds the file's. Replace makes your data exactly the file's."</p>
+                        <button type="button" class="button" data-testid="import-merge" on:click=move |_| apply(How::Merge)>"Merge"</button>
+                        " "
+                        <button type="button" class="button danger" data-testid="import-replace" on:click=move |_| apply(How::Replace)>"Replace"</button>
+                        " "
+                        <button type="button" on:click=move |_| pending.set(None)>"Cancel"</button>
+                    </div>
+                }
+            })}
+            {move || message.get().map(|(ok, text)| view! {
+                <p class=if ok { "data-message ok" } else { "data-message error" } role=if ok { "status" } else { "alert" } data-testid="data-message">{text}</p>
+            })}
+            <ResetProgress />
+        </section>
+    }
+}

@@ -1,0 +1,190 @@
+//! `/progress`: readiness, mastery per topic, activity, streaks, reviews due and recent quizzes;
+//! then the user's data: export, import, reset. Every figure comes from `progress`, `stats` and
+//! `schedule`; this file only lays them out.
+
+use crate::app::use_app_state;
+use crate::bank::{self, Level};
+use crate::components::charts::{Bar, BarChart, ForecastChart, HeatmapChart};
+use crate::components::transfer::DataPanel;
+use crate::progress::Mastery;
+use crate::stats::{self, Calendar};
+use crate::web;
+use leptos::prelude::*;
+
+/// Weeks in the activity heatmap.
+const HEATMAP_WEEKS: usize = 12;
+/// Days in the due forecast.
+const FORECAST_DAYS: usize = 14;
+/// Quizzes in the recent list.
+const RECENT_QUIZZES: usize = 8;
+
+fn known_text(m: &Mastery) -> String {
+    format!(
+        "{} of {} known · {}%",
+        m.known,
+        m.total,
+        stats::percent(m.known, m.total)
+    )
+}
+
+/// The dashboard.
+#[component]
+pub fn Dashboard() -> impl IntoView {
+    let state = use_app_state();
+    web::set_title("Your progress");
+    let cal = web::BrowserCalendar;
+    let figures = Memo::new(move |_| {
+        let p = state.progress.read();
+        let today = web::today();
+        let activity = stats::activity(&p, &cal);
+        let qs = bank::questions();
+        let topic_ids: Vec<&str> = bank::topics().iter().map(|t| t.id).collect();
+        let overall = p.mastery(qs);
+        let by_level = p.mastery_by_level(qs);
+        let by_topic = p.mastery_by_topic(qs, &topic_ids);
+        let schedule = state.schedule.read();
+        let in_bank = |id: &str| bank::question(id).is_some();
+        let forecast = stats::due_forecast(schedule.due_times(in_bank), &cal, today, FORECAST_DAYS);
+        Figures {
+            today,
+            overall,
+            by_level,
+            by_topic,
+            streaks: stats::streaks(&activity, today),
+            heatmap: stats::heatmap(&activity, today, HEATMAP_WEEKS),
+            forecast,
+            quizzes: stats::recent_quizzes(&p, RECENT_QUIZZES),
+            answers: p.attempt_count(),
+        }
+    });
+    let f = move || figures.get();
+
+    view! {
+        <section class="dashboard" aria-labelledby="dash-h" data-testid="dashboard">
+            <h1 id="dash-h">"Your progress"</h1>
+            <div class="stat-cards">
+                <div class="stat-card" data-testid="readiness-card">
+                    <span class="stat-value">{move || format!("{}%", stats::percent(f().overall.known, f().overall.total))}</span>
+                    <span class="stat-label">{move || format!("ready: {} of {} questions known", f().overall.known, f().overall.total)}</span>
+                </div>
+                <div class="stat-card" data-testid="due-card">
+                    <span class="stat-value">{move || f().forecast.first().copied().unwrap_or(0)}</span>
+                    <span class="stat-label">"due for review today"</span>
+                    <Show when=move || { f().forecast.first().copied().unwrap_or(0) > 0 }>
+                        <a class="button" href=web::href("/quiz?only=due")>"Review due"</a>
+                    </Show>
+                </div>
+                <div class="stat-card" data-testid="streak-card">
+                    <span class="stat-value">{move || plural(f().streaks.current, "day", "days")}</span>
+                    <span class="stat-label">
+                        {move || {
+                            let s = f().streaks;
+                            let hint = if s.current > 0 && !s.studied_today { " · answer one today to keep it" } else { "" };
+                            format!("current streak · best {}{hint}", plural(s.best, "day", "days"))
+                        }}
+                    </span>
+                </div>
+                <div class="stat-card">
+                    <span class="stat-value">{move || f().answers}</span>
+                    <span class="stat-label">"answers given"</span>
+                </div>
+            </div>
+
+            <section aria-labelledby="level-h">
+                <h2 id="level-h">"Readiness by level"</h2>
+                {move || {
+                    let bars = f().by_level.iter().map(|(l, m): &(Level, Mastery)| Bar {
+                        label: l.name().to_string(),
+                        share: ratio(m.known, m.total),
+                        text: known_text(m),
+                    }).collect::<Vec<_>>();
+                    view! { <BarChart title="Readiness by level".to_string() bars=bars headings=("Level", "Known") /> }
+                }}
+            </section>
+
+            <section aria-labelledby="topic-h">
+                <h2 id="topic-h">"Mastery by topic"</h2>
+                <p class="muted">"Mastery counts “knew it” as 1 and “partly” as ½, over every question in the topic."</p>
+                {move || {
+                    let bars = bank::topics().iter().zip(f().by_topic.iter()).map(|(t, m)| Bar {
+                        label: t.name.to_string(),
+                        share: m.score,
+                        text: format!("{}% · {} of {} practised", (m.score * 100.0).round() as u32, m.practised, m.total),
+                    }).collect::<Vec<_>>();
+                    view! { <BarChart title="Mastery by topic".to_string() bars=bars headings=("Topic", "Mastery") /> }
+                }}
+            </section>
+
+            <section aria-labelledby="activity-h">
+                <h2 id="activity-h">"Activity, last 12 weeks"</h2>
+                {move || view! { <HeatmapChart map=f().heatmap /> }}
+            </section>
+
+            <section aria-labelledby="forecast-h">
+                <h2 id="forecast-h">"Reviews due, next 14 days"</h2>
+                {move || view! { <ForecastChart counts=f().forecast today=f().today /> }}
+            </section>
+
+            <section aria-labelledby="recent-h">
+                <h2 id="recent-h">"Recent quizzes"</h2>
+                {move || {
+                    let quizzes = f().quizzes;
+                    if quizzes.is_empty() {
+                        view! { <p class="muted">"No finished quiz yet. " <a href=web::href("/quiz")>"Start one"</a></p> }.into_any()
+                    } else {
+                        view! {
+                            <table class="recent-quizzes" data-testid="recent-quizzes">
+                                <thead><tr><th scope="col">"Finished"</th><th scope="col">"Mode"</th><th scope="col">"Score"</th></tr></thead>
+                                <tbody>
+                                    {quizzes.into_iter().map(|q| view! {
+                                        <tr>
+                                            <td>{stats::format_day(cal.day_of(q.finished))}</td>
+                                            <td>{mode_label(&q.mode)}</td>
+                                            <td>{format!("{} of {} · {}%", q.right, q.answered, q.percent)}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any()
+                    }
+                }}
+            </section>
+
+            <DataPanel />
+        </section>
+    }
+}
+
+/// Everything the dashboard shows, computed once per change of progress.
+#[derive(Debug, Clone, PartialEq)]
+struct Figures {
+    today: stats::Day,
+    overall: Mastery,
+    by_level: Vec<(Level, Mastery)>,
+    by_topic: Vec<Mastery>,
+    streaks: stats::Streaks,
+    heatmap: stats::Heatmap,
+    forecast: Vec<u32>,
+    quizzes: Vec<stats::QuizScore>,
+    answers: usize,
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+fn plural(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn mode_label(id: &str) -> String {
+    crate::quiz::QuizMode::ALL
+        .into_iter()
+        .find(|m| m.id() == id)
+        .map(|m| m.label().to_string())
+        .unwrap_or_else(|| id.to_string())
+}
