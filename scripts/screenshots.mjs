@@ -19,6 +19,28 @@ const pages = [
   ['question', '/questions/idempotency?q=idempot'],
   ['empty', '/?q=zzzz'],
 ];
+/** Answers to twelve questions every few days over twelve weeks, a bookmark and a note. */
+function history() {
+  const now = Date.now();
+  const day = 86_400_000;
+  const ids = ['jwt', 'cdn', 'caching-basics', 'cap-theorem', 'database-transactions', 'idempotency',
+    'api-versioning', 'rest-principles', 'authentication', 'containerization', 'blue-green-deployment', 'cache-eviction'];
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const attempts = {};
+  ids.forEach((id, i) => {
+    attempts[id] = [];
+    for (let d = 80; d >= 0; d -= 3 + Math.floor(rnd() * 9)) {
+      const grade = ['didnt_know', 'partly', 'knew'][Math.floor(rnd() * 3)];
+      attempts[id].push({ at: now - d * day - i * 3_600_000, outcome: { kind: 'flashcard', grade, ticked: [] } });
+    }
+  });
+  const quizzes = [3, 1].map((d, i) => ({ started: now - d * day, finished: now - d * day + 600_000,
+    mode: ['flashcards', 'mixed'][i], asked: ids.slice(0, 5 + 3 * i), missed: ['jwt'], right: 4 + i, answered: 5 + 3 * i }));
+  return { version: 3, data: { read: {}, attempts, quizzes, bookmarks: { jwt: { on: true, at: now } },
+    notes: { jwt: { text: '**Asked at Acme**: rotate keys with `kid`.', at: now } } } };
+}
+
 try {
   for (const scheme of ['light', 'dark']) {
     for (const [width, height] of [[390, 844], [1280, 900]]) {
@@ -54,6 +76,11 @@ try {
       await page.goto('http://127.0.0.1:4190/?topic=compliance');
       await page.waitForSelector('[data-testid=status]');
       await page.screenshot({ path: `${out}/list-statuses-${width}-${scheme}.png` });
+      // The dashboard over twelve weeks of generated answers.
+      await page.evaluate((data) => localStorage.setItem('backprep:progress', data), JSON.stringify(history()));
+      await page.goto('http://127.0.0.1:4190/progress');
+      await page.waitForSelector('[data-testid=heatmap]');
+      await page.screenshot({ path: `${out}/dashboard-${width}-${scheme}.png`, fullPage: true });
       await ctx.close();
     }
   }

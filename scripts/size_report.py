@@ -14,7 +14,12 @@ import gzip, pathlib, sys
 # bank's pre-rendered HTML adds ~220 KB gzip. Each allowance leaves ~10% headroom.
 # Raised to 340 KB for the quiz (setup, flashcards, multiple choice, summary) and the service-worker
 # edge, which brought the code to ~308 KB gzip.
-CODE_BUDGET = 340 * 1024      # wasm + js code: router, list/search, question page, quiz, storage, sw
+# Raised to 480 KB for "study smarter" (issue 8), measured by removing one piece at a time from a
+# release build (wasm-opt -Oz, gzip -9): FSRS scheduling (rs-fsrs + chrono) 18.6 KB; note rendering
+# with pulldown-cmark 19.2 KB; the /progress route (dashboard, SVG charts, export/import with its
+# validator) 56 KB; bookmarks, notes, due marks and filters across the other pages the rest. Code is
+# now ~462 KB gzip.
+CODE_BUDGET = 480 * 1024      # wasm + js code: router, list/search, question page, quiz, dashboard, storage, sw
 BANK_BUDGET = 250 * 1024      # the compiled-in question bank (HTML only; search text is derived)
 BUDGET = CODE_BUDGET + BANK_BUDGET
 

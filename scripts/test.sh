@@ -37,6 +37,8 @@ run unit cargo test
 run browser cargo test --target wasm32-unknown-unknown
 run dist trunk build --offline --release
 run dist-sub trunk build --offline --release --public-url /backprep/ --dist dist-sub
+# The same release build with the test clock (feature test-hooks), for the specs that move time.
+run dist-test trunk build --offline --release --features test-hooks --dist dist-test
 run size python3 scripts/size_report.py --check dist
 run e2e npx playwright test --config tests/e2e/playwright.config.js
 

@@ -103,7 +103,7 @@ pub fn DataPanel() -> impl IntoView {
                 "Everything stays in this browser. Export a copy to move it to another browser or keep a backup; import merges it back or replaces what is here."
             </p>
             <div class="data-actions">
-                <button type="button" class="button" data-testid="export" on:click=export>"Export (JSON)"</button>
+                <button type="button" class="button" data-testid="export" on:click=export>"Export progress"</button>
                 <label class="button secondary file-button">
                     "Import a file…"
                     <input

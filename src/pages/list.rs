@@ -78,8 +78,9 @@ pub fn ListPage() -> impl IntoView {
     });
     let practised = Memo::new(move |_| !state.progress.read().attempts.is_empty());
     let readiness = Memo::new(move |_| {
+        // Readiness is the share of the bank known, as on the dashboard.
         let m = state.progress.read().mastery(bank::questions());
-        (m.score * 100.0).round() as u32
+        crate::stats::percent(m.known, m.total)
     });
     // Build the search index just after the first paint, so the first keystroke does not wait.
     set_timeout(move || data.warm(), std::time::Duration::from_millis(50));
