@@ -4,6 +4,8 @@
 //! file's path, the field and what is wrong. The output, `$OUT_DIR/bank_data.rs`, holds only ready
 //! data and pre-rendered HTML, so the app does no parsing at start-up.
 
+#[path = "src/bank/a11y.rs"]
+mod a11y;
 #[path = "src/bank/format.rs"]
 #[allow(dead_code)]
 mod format;
@@ -45,6 +47,7 @@ fn main() {
     let dir = Path::new(&dir_name);
     println!("cargo:rerun-if-changed={dir_name}");
     println!("cargo:rerun-if-changed=src/bank/format.rs");
+    println!("cargo:rerun-if-changed=src/bank/a11y.rs");
     let bank = match format::load_bank_dir(dir) {
         Ok(bank) => bank,
         Err(errors) => {

@@ -85,7 +85,7 @@ pub fn render(markdown: &str) -> String {
     });
     let mut out = String::new();
     html::push_html(&mut out, events);
-    crate::bank::format::accessible(&out)
+    crate::bank::a11y::accessible(&out)
 }
 
 #[cfg(test)]

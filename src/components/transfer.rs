@@ -68,6 +68,10 @@ pub fn DataPanel() -> impl IntoView {
         let Some(incoming) = pending.get_untracked() else {
             return;
         };
+        if state.mode.get_untracked() == Mode::ReadOnly {
+            message.set(Some((false, "Your data was saved by a newer version of Backprep, which this tab must not overwrite. Reload to update, then import again. Nothing was changed.".into())));
+            return;
+        }
         let next = transfer::apply(&state.progress.get_untracked(), &incoming.progress, how);
         // One write of the whole result: it lands entirely or not at all.
         if state.mode.get_untracked() == Mode::ReadWrite {
@@ -83,6 +87,7 @@ pub fn DataPanel() -> impl IntoView {
                 }
             }
         } else {
+            // Storage is unavailable: the import lasts as long as this tab, as the notice says.
             state.progress.set(next);
         }
         pending.set(None);

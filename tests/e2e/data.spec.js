@@ -13,6 +13,7 @@ async function writeNote(page, text) {
 
 test('bookmarks and notes: on the page, in filters and search; notes render without HTML', async ({ page }) => {
   await page.goto('/questions/jwt');
+  await expect(page.getByTestId('question-page')).toBeVisible();
   await page.keyboard.press('b');
   await expect(page.getByTestId('bookmark')).toHaveAttribute('aria-pressed', 'true');
   const hostile = '**Asked at Zorblax.** <img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script>\n\n[click](javascript:window.__pwned=3) and `kid` header';

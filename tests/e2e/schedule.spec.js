@@ -19,6 +19,7 @@ async function gradeCompliance(page) {
     await expect(position).toHaveText(`${i} / 5`);
     wordings.push(await page.locator('#card-h').innerText());
     await page.keyboard.press('Space');
+    await expect(page.getByRole('group', { name: 'Grade yourself' })).toBeVisible();
     // The first card is "Knew it" (Good: 3 days), the rest "Didn't know" (Again: 1 day).
     await page.keyboard.press(i === 1 ? '3' : '1');
   }
@@ -62,8 +63,8 @@ test('graded cards come due on the right local days, and "Review due" drills the
   await expect(page.getByTestId('due-today')).toContainText('5 questions due for review today.');
   await page.getByTestId('review-due').click();
   await page.getByRole('button', { name: 'Start quiz' }).click();
-  await expect(page.getByTestId('quiz-position')).toHaveText('1 / 5');
   for (let i = 1; i <= 5; i++) {
+    await expect(page.getByTestId('quiz-position')).toHaveText(`${i} / 5`);
     await page.keyboard.press('Space');
     await page.keyboard.press('3');
   }
@@ -76,14 +77,20 @@ test('the streak counts local days, and survives until the end of the next day',
   // Answers at 23:30 on Sunday and 00:30 on Monday (Auckland) are two study days.
   const sunday2330 = Date.UTC(2026, 10, 22, 10, 30);
   await setClock(context, sunday2330);
+  const position = page.getByTestId('quiz-position');
   await page.goto('/quiz?topic=compliance');
   await page.getByRole('button', { name: 'Start quiz' }).click();
+  await expect(position).toHaveText('1 / 5');
   await page.keyboard.press('Space');
   await page.keyboard.press('3');
+  await expect(position).toHaveText('2 / 5');
   await setClock(context, sunday2330 + 3_600_000);
   await page.reload();
+  // Keys pressed before the app has started would be lost: wait for the resumed card.
+  await expect(position).toHaveText('2 / 5');
   await page.keyboard.press('Space');
   await page.keyboard.press('3');
+  await expect(position).toHaveText('3 / 5');
   await page.goto('/progress');
   await expect(page.getByTestId('streak-card')).toContainText('2 days');
   // Tuesday evening with nothing studied yet: still alive; Wednesday: broken, best kept.
