@@ -269,7 +269,7 @@ fn an_older_schema_is_migrated_with_a_backup_and_a_notice() {
     assert!(p.is_read("jwt"));
     assert_eq!(mode, Mode::ReadWrite);
     assert!(
-        notices[0].text.contains("upgraded from format 1 to 2"),
+        notices[0].text.contains("upgraded from format 1 to 3"),
         "{notices:?}"
     );
     assert_eq!(
@@ -283,4 +283,21 @@ fn an_older_schema_is_migrated_with_a_backup_and_a_notice() {
         .unwrap()
         .unwrap()
         .starts_with("{\"version\":3,"));
+}
+
+#[wasm_bindgen_test]
+fn bookmarks_and_notes_survive_a_save_and_merge_with_another_tab() {
+    // Regression guard for schema 3: a note deleted in this tab must not come back from the copy
+    // another tab stored earlier (the save merges with what is stored).
+    clear_backprep_keys();
+    let mut other_tab = Progress::default();
+    other_tab.set_note("jwt", "old", 1);
+    other_tab.set_bookmark("cdn", true, 1);
+    local::save(&other_tab).unwrap();
+    let mut this_tab = other_tab.clone();
+    this_tab.set_note("jwt", "", 2);
+    this_tab.set_bookmark("cdn", false, 2);
+    let saved = local::save(&this_tab).unwrap();
+    assert!(!saved.has_note("jwt") && !saved.is_bookmarked("cdn"));
+    assert_eq!(load_progress(3).0, saved);
 }
