@@ -1,5 +1,6 @@
 //! Router, routes and shared state; the one persistence effect.
 
+use crate::bank::Level;
 use crate::pages::{
     dashboard::Dashboard,
     list::ListPage,
@@ -11,12 +12,14 @@ use crate::prefs::Prefs;
 use crate::progress::Progress;
 use crate::quiz::{Event, Session};
 use crate::schedule::Schedule;
+use crate::search::{self, ListQuery};
 use crate::storage::ActiveQuiz;
 use crate::storage::{self, local, Mode, Notice};
 use crate::web;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use std::collections::BTreeSet;
 
 /// State every page can reach through context.
 #[derive(Clone, Copy)]
@@ -61,6 +64,23 @@ impl AppState {
             });
         }
         self.quiz.set(Some(next));
+    }
+
+    /// The questions of list view `query` (indexes into the bank) and the words to highlight,
+    /// filtered with this user's statuses, due dates, bookmarks and notes. Tracks progress and the
+    /// schedule when called inside a reactive scope.
+    pub fn list(self, query: &ListQuery) -> (Vec<usize>, BTreeSet<String>) {
+        let (progress, schedule) = (self.progress.read(), self.schedule.read());
+        let due_by = web::end_of_today();
+        search::bank_search().run(query, &|id| search::mine(&progress, &schedule, due_by, id))
+    }
+
+    /// The counts on the level and topic chips for list view `query` (see [`search::facet_counts`]).
+    pub fn facet_counts(self, query: &ListQuery) -> (Vec<(Level, usize)>, Vec<usize>) {
+        let (progress, schedule) = (self.progress.read(), self.schedule.read());
+        let due_by = web::end_of_today();
+        search::bank_search()
+            .facet_counts(query, &|id| search::mine(&progress, &schedule, due_by, id))
     }
 }
 

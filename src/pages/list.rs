@@ -48,26 +48,10 @@ pub fn ListPage() -> impl IntoView {
     let navigate = use_navigate();
     let data = search::bank_search();
     let results = Memo::new(move |_| {
-        let (progress, schedule, due_by) = (
-            state.progress.read(),
-            state.schedule.read(),
-            web::end_of_today(),
-        );
-        let (shown, matched) = data.run(&query.get(), &|id| {
-            search::mine(&progress, &schedule, due_by, id)
-        });
+        let (shown, matched) = state.list(&query.get());
         (shown, Arc::new(matched))
     });
-    let facets = Memo::new(move |_| {
-        let (progress, schedule, due_by) = (
-            state.progress.read(),
-            state.schedule.read(),
-            web::end_of_today(),
-        );
-        data.facet_counts(&query.get(), &|id| {
-            search::mine(&progress, &schedule, due_by, id)
-        })
-    });
+    let facets = Memo::new(move |_| state.facet_counts(&query.get()));
     let due_today = Memo::new(move |_| {
         let due_by = web::end_of_today();
         state

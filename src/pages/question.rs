@@ -8,7 +8,6 @@ use crate::components::personal::{BookmarkButton, NextReview, NoteBox};
 use crate::keys::{self, Action, Place, Press};
 use crate::pages::list::use_list_query;
 use crate::pages::not_found::NotFound;
-use crate::search;
 use crate::web;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -41,14 +40,7 @@ fn QuestionView(q: &'static Question) -> impl IntoView {
 
     // Where this question sits in the list it was opened from.
     let neighbours = Memo::new(move |_| {
-        let (progress, schedule, due_by) = (
-            state.progress.read(),
-            state.schedule.read(),
-            web::end_of_today(),
-        );
-        let (shown, _) = search::bank_search().run(&query.get(), &|id| {
-            search::mine(&progress, &schedule, due_by, id)
-        });
+        let (shown, _) = state.list(&query.get());
         let pos = shown.iter().position(|&i| bank::questions()[i].id == q.id);
         let at = |p: Option<usize>| p.and_then(|p| shown.get(p)).map(|&i| &bank::questions()[i]);
         match pos {

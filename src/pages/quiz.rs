@@ -8,7 +8,6 @@ use crate::components::personal::{BookmarkButton, NoteBox};
 use crate::pages::list::use_list_query;
 use crate::progress::Grade;
 use crate::quiz::{self, Event, Face, Pool, QuizMode, Session, Setup};
-use crate::search;
 use crate::web;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -21,14 +20,7 @@ pub fn QuizSetup() -> impl IntoView {
     let navigate = use_navigate();
     web::set_title("Quiz");
     let candidates = Memo::new(move |_| {
-        let (progress, schedule, due_by) = (
-            state.progress.read(),
-            state.schedule.read(),
-            web::end_of_today(),
-        );
-        let (shown, _) = search::bank_search().run(&query.get(), &|id| {
-            search::mine(&progress, &schedule, due_by, id)
-        });
+        let (shown, _) = state.list(&query.get());
         shown
             .into_iter()
             .map(|i| &bank::questions()[i])

@@ -2,6 +2,7 @@
 // light and dark: axe-core must report nothing.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { gradeComplianceQuiz } from './quiz-helpers.js';
 
 async function noViolations(page, where) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -11,13 +12,7 @@ async function noViolations(page, where) {
 for (const scheme of ['light', 'dark']) {
   test(`no axe-core violations on the dashboard and notes in ${scheme} mode`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto('/quiz?topic=compliance');
-    await page.getByRole('button', { name: 'Start quiz' }).click();
-    for (let i = 0; i < 5; i++) {
-      await page.keyboard.press('Space');
-      await page.keyboard.press(String((i % 3) + 1));
-    }
-    await expect(page.getByTestId('quiz-summary')).toBeVisible();
+    await gradeComplianceQuiz(page);
     await page.goto('/progress');
     await expect(page.getByTestId('heatmap')).toBeVisible();
     for (const s of await page.locator('.chart-table summary').all()) await s.click();

@@ -4,6 +4,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { wording } from './bank.js';
+import { gradeComplianceQuiz } from './quiz-helpers.js';
 
 async function writeNote(page, text) {
   await page.getByTestId('edit-note').click();
@@ -71,13 +72,7 @@ async function dashboardText(page) {
 }
 
 test('export, reset, import: the same dashboard, notes and bookmarks come back', async ({ page }) => {
-  await page.goto('/quiz?topic=compliance');
-  await page.getByRole('button', { name: 'Start quiz' }).click();
-  for (let i = 0; i < 5; i++) {
-    await page.keyboard.press('Space');
-    await page.keyboard.press(String((i % 3) + 1));
-  }
-  await expect(page.getByTestId('quiz-summary')).toBeVisible();
+  await gradeComplianceQuiz(page);
   await page.goto('/questions/jwt');
   await page.getByTestId('bookmark').click();
   await writeNote(page, 'my note');
