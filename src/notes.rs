@@ -35,54 +35,35 @@ pub fn render(markdown: &str) -> String {
     let options =
         Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS;
     let mut dropped_link = false;
-    let events = Parser::new_ext(markdown, options).filter_map(move |event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
-        Event::Start(Tag::HtmlBlock) => Some(Event::Start(Tag::Paragraph)),
-        Event::End(TagEnd::HtmlBlock) => Some(Event::End(TagEnd::Paragraph)),
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            if safe_url(&dest_url) {
-                Some(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }))
-            } else {
+    let events = Parser::new_ext(markdown, options)
+        // An image is shown as a link to it, then checked like any link.
+        .map(|event| match event {
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => Event::Start(Tag::Link {
+                link_type: LinkType::Inline,
+                dest_url,
+                title,
+                id: CowStr::Borrowed(""),
+            }),
+            Event::End(TagEnd::Image) => Event::End(TagEnd::Link),
+            other => other,
+        })
+        .filter_map(move |event| match event {
+            Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
+            Event::Start(Tag::HtmlBlock) => Some(Event::Start(Tag::Paragraph)),
+            Event::End(TagEnd::HtmlBlock) => Some(Event::End(TagEnd::Paragraph)),
+            // Links cannot nest, so one flag pairs a dropped start with its end.
+            Event::Start(Tag::Link { ref dest_url, .. }) if !safe_url(dest_url) => {
                 dropped_link = true;
                 None
             }
-        }
-        Event::End(TagEnd::Link) if dropped_link => {
-            dropped_link = false;
-            None
-        }
-        Event::Start(Tag::Image {
-            dest_url, title, ..
-        }) => {
-            if safe_url(&dest_url) {
-                Some(Event::Start(Tag::Link {
-                    link_type: LinkType::Inline,
-                    dest_url,
-                    title,
-                    id: CowStr::Borrowed(""),
-                }))
-            } else {
-                dropped_link = true;
+            Event::End(TagEnd::Link) if dropped_link => {
+                dropped_link = false;
                 None
             }
-        }
-        Event::End(TagEnd::Image) if dropped_link => {
-            dropped_link = false;
-            None
-        }
-        Event::End(TagEnd::Image) => Some(Event::End(TagEnd::Link)),
-        other => Some(other),
-    });
+            other => Some(other),
+        });
     let mut out = String::new();
     html::push_html(&mut out, events);
     crate::bank::a11y::accessible(&out)

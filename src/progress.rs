@@ -110,6 +110,21 @@ pub struct Attempt {
     pub outcome: Outcome,
 }
 
+#[cfg(test)]
+impl Attempt {
+    /// A flashcard graded `grade` at `at`, nothing ticked (for tests).
+    pub fn flashcard(at: u64, grade: Grade) -> Attempt {
+        Attempt {
+            at,
+            outcome: Outcome::Flashcard {
+                grade,
+                ticked: vec![],
+                draft: None,
+            },
+        }
+    }
+}
+
 /// A finished quiz, for history and "retry the missed ones".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuizRecord {
@@ -192,22 +207,23 @@ pub struct Progress {
     pub notes: BTreeMap<String, Note>,
 }
 
-/// Whether a question is starred, and since when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Whether a question is starred, and since when. Ordered by time first (fields in that order),
+/// which is what merging needs.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Bookmark {
-    /// Starred (true) or unstarred (false).
-    pub on: bool,
     /// When it last changed, in ms since the epoch.
     pub at: u64,
+    /// Starred (true) or unstarred (false).
+    pub on: bool,
 }
 
-/// A personal note on a question.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A personal note on a question. Ordered by time first, like [`Bookmark`].
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Note {
-    /// Markdown source; empty when deleted.
-    pub text: String,
     /// When it was last edited, in ms since the epoch.
     pub at: u64,
+    /// Markdown source; empty when deleted.
+    pub text: String,
 }
 
 /// Picks the later of two versions of an entry; on a tie, the greater value, so that merging is the
@@ -220,30 +236,6 @@ fn latest_wins<T: Clone + Ord>(ours: &mut BTreeMap<String, T>, theirs: &BTreeMap
                 ours.insert(id.clone(), t.clone());
             }
         }
-    }
-}
-
-impl PartialOrd for Bookmark {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Bookmark {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        (self.at, self.on).cmp(&(other.at, other.on))
-    }
-}
-
-impl PartialOrd for Note {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Note {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        (self.at, &self.text).cmp(&(other.at, &other.text))
     }
 }
 
@@ -460,14 +452,7 @@ mod tests {
     use crate::bank;
 
     fn flash(at: u64, grade: Grade) -> Attempt {
-        Attempt {
-            at,
-            outcome: Outcome::Flashcard {
-                grade,
-                ticked: vec![],
-                draft: None,
-            },
-        }
+        Attempt::flashcard(at, grade)
     }
 
     #[test]

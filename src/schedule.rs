@@ -157,14 +157,7 @@ mod tests {
     const T0: u64 = 1_795_000_000_000; // 2026-11-18
 
     fn flash(at: u64, grade: Grade) -> Attempt {
-        Attempt {
-            at,
-            outcome: Outcome::Flashcard {
-                grade,
-                ticked: vec![],
-                draft: None,
-            },
-        }
+        Attempt::flashcard(at, grade)
     }
 
     fn days(r: &Review) -> f64 {

@@ -398,7 +398,7 @@ pub fn percent(part: usize, whole: usize) -> u32 {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::progress::{Attempt, Grade, Outcome, QuizRecord};
+    use crate::progress::{Attempt, Grade, QuizRecord};
     use proptest::prelude::*;
 
     const UTC: FixedOffset = FixedOffset { minutes_east: 0 };
@@ -426,14 +426,7 @@ mod tests {
     }
 
     fn flash(at: u64) -> Attempt {
-        Attempt {
-            at,
-            outcome: Outcome::Flashcard {
-                grade: Grade::Knew,
-                ticked: vec![],
-                draft: None,
-            },
-        }
+        Attempt::flashcard(at, Grade::Knew)
     }
 
     /// Progress with one answer per (question id, instant).

@@ -314,6 +314,18 @@ pub mod local {
         Unavailable(String),
     }
 
+    impl std::fmt::Display for SaveError {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            match self {
+                SaveError::QuotaExceeded => f.write_str("browser storage is full"),
+                SaveError::NewerData => {
+                    f.write_str("a newer version of Backprep saved data in another tab")
+                }
+                SaveError::Unavailable(why) => f.write_str(why),
+            }
+        }
+    }
+
     /// Writes `data`, first merging what another tab may have written meanwhile
     /// ([`Stored::merge_from`]) so that nothing either tab recorded is lost. Returns what was written.
     pub fn save<T: Stored>(data: &T) -> Result<T, SaveError> {

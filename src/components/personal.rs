@@ -59,14 +59,10 @@ pub fn NoteBox(
             .chars()
             .take(notes::MAX_NOTE_CHARS)
             .collect();
-        if state
+        // Notifies (and so saves) only when the note really changed.
+        state
             .progress
-            .with_untracked(|p| p.note(id).unwrap_or("") != text.trim_end())
-        {
-            state.progress.update(|p| {
-                p.set_note(id, text.trim_end(), web::now_ms());
-            });
-        }
+            .maybe_update(|p| p.set_note(id, text.trim_end(), web::now_ms()));
         editing.set(false);
     };
     view! {

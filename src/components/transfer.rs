@@ -82,7 +82,7 @@ pub fn DataPanel() -> impl IntoView {
             match written {
                 Ok(stored) => state.progress.set(stored),
                 Err(e) => {
-                    message.set(Some((false, format!("Import failed: your data could not be saved ({e:?}). Nothing was changed."))));
+                    message.set(Some((false, format!("Import failed: your data could not be saved: {e}. Nothing was changed."))));
                     return;
                 }
             }

@@ -57,7 +57,8 @@ pub fn Dashboard() -> impl IntoView {
             answers: p.attempt_count(),
         }
     });
-    let f = move || figures.get();
+    // Read in place: the figures are computed once per change and not cloned per use.
+    let f = move || figures.read();
 
     view! {
         <section class="dashboard" aria-labelledby="dash-h" data-testid="dashboard">
@@ -117,18 +118,18 @@ pub fn Dashboard() -> impl IntoView {
 
             <section aria-labelledby="activity-h">
                 <h2 id="activity-h">"Activity, last 12 weeks"</h2>
-                {move || view! { <HeatmapChart map=f().heatmap /> }}
+                {move || view! { <HeatmapChart map=f().heatmap.clone() /> }}
             </section>
 
             <section aria-labelledby="forecast-h">
                 <h2 id="forecast-h">"Reviews due, next 14 days"</h2>
-                {move || view! { <ForecastChart counts=f().forecast today=f().today /> }}
+                {move || view! { <ForecastChart counts=f().forecast.clone() today=f().today /> }}
             </section>
 
             <section aria-labelledby="recent-h">
                 <h2 id="recent-h">"Recent quizzes"</h2>
                 {move || {
-                    let quizzes = f().quizzes;
+                    let quizzes = f().quizzes.clone();
                     if quizzes.is_empty() {
                         view! { <p class="muted">"No finished quiz yet. " <a href=web::href("/quiz")>"Start one"</a></p> }.into_any()
                     } else {
