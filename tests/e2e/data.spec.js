@@ -111,6 +111,7 @@ test('hostile, broken and oversized files are refused with a clear message and c
   await page.goto('/questions/jwt');
   await page.getByTestId('bookmark').click();
   await page.goto('/progress');
+  await expect(page.getByTestId('dashboard')).toBeVisible();
   const raw = () => page.evaluate(() => localStorage.getItem('backprep:progress'));
   const stored = await raw();
   const valid = { app: 'backprep', kind: 'progress', version: 3, exported_at: 1, data: { read: {}, attempts: {}, quizzes: [], bookmarks: {}, notes: {} } };

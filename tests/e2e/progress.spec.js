@@ -14,8 +14,15 @@ test('opened questions are marked read and survive a reload', async ({ page }) =
   expect(Object.keys(stored.data.read)).toEqual(['jwt']);
 });
 
-test('corrupt stored progress is backed up, reported, and the app still works', async ({ page }) => {
+// The page's load event can come before the wasm app has started. Storage is only tampered with
+// once the app has rendered, or it would read (and back up) the value on this load, not the next.
+async function appStarted(page) {
   await page.goto('/');
+  await expect(page.getByTestId('list-count')).toBeVisible();
+}
+
+test('corrupt stored progress is backed up, reported, and the app still works', async ({ page }) => {
+  await appStarted(page);
   await page.evaluate(() => localStorage.setItem('backprep:progress', '{"version":1,"data":{"read":'));
   await page.reload();
   await expect(page.getByTestId('notices')).toContainText('could not be read');
@@ -29,7 +36,7 @@ test('corrupt stored progress is backed up, reported, and the app still works', 
 });
 
 test('progress written by a newer build is shown read-only and left untouched', async ({ page }) => {
-  await page.goto('/');
+  await appStarted(page);
   const newer = '{"version":7,"data":{"read":{"jwt":1}},"extra":true}';
   await page.evaluate((v) => localStorage.setItem('backprep:progress', v), newer);
   await page.reload();
