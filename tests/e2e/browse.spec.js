@@ -1,6 +1,6 @@
 // Story: a visitor browses the bank, opens a question, reloads a deep link, and mistypes a link.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { noViolations } from './axe.js';
 import { ids, wording } from './bank.js';
 
 test('the list shows every question in the bank with level and topics', async ({ page }) => {
@@ -62,7 +62,6 @@ for (const path of ['/', '/questions/idempotency', '/no/such/page']) {
   test(`no axe-core violations on ${path}`, async ({ page }) => {
     await page.goto(path);
     await expect(page.locator('main h1')).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    await noViolations(page, path);
   });
 }

@@ -1,16 +1,12 @@
 // Accessibility of the dashboard and of the personal marks (bookmark, note editor, import preview),
 // light and dark: axe-core must report nothing.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { noViolations } from './axe.js';
 import { gradeComplianceQuiz } from './quiz-helpers.js';
-
-async function noViolations(page, where) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${where}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-}
 
 for (const scheme of ['light', 'dark']) {
   test(`no axe-core violations on the dashboard and notes in ${scheme} mode`, async ({ page }) => {
+    test.slow(); // several axe-core runs, each seconds long on a busy 2-core machine
     await page.emulateMedia({ colorScheme: scheme });
     await gradeComplianceQuiz(page);
     await page.goto('/progress');

@@ -1,15 +1,11 @@
 // Accessibility of every quiz screen (setup, card front, revealed card, multiple-choice verdict,
 // summary), light and dark: axe-core must report nothing.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-
-async function noViolations(page, where) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${where}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-}
+import { noViolations } from './axe.js';
 
 for (const scheme of ['light', 'dark']) {
   test(`no axe-core violations on quiz screens in ${scheme} mode`, async ({ page }) => {
+    test.slow(); // several axe-core runs, each seconds long on a busy 2-core machine
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('/quiz?topic=compliance');
     await expect(page.getByTestId('quiz-source')).toBeVisible();

@@ -1,7 +1,7 @@
 // Story: a learner searches and filters, opens a result, comes back to the exact same view, and
 // can do all of it from the keyboard. The URL is the state.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { noViolations } from './axe.js';
 import { ids, wording } from './bank.js';
 
 const items = (page) => page.getByTestId('question-item');
@@ -152,15 +152,13 @@ for (const scheme of ['light', 'dark']) {
     await page.goto('/?q=cache&level=advanced');
     await expect(items(page).first()).toBeVisible();
     await page.keyboard.press('j');
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    await noViolations(page, `searched list, ${scheme}`);
   });
 
   test(`no axe-core violations on a question page in ${scheme} mode`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('/questions/sql-injection');
     await expect(page.getByTestId('question-page')).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    await noViolations(page, `question page, ${scheme}`);
   });
 }
