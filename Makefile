@@ -18,10 +18,11 @@ dist: setup
 test: setup-test
 	scripts/test.sh
 
-## bench: search benchmark in release WASM in Chromium (real bank and 10,000 synthetic questions)
+## bench: search and import benchmarks in release WASM in Chromium (search: real bank and 10,000
+## synthetic questions; import: a file of the largest size accepted)
 bench: setup-test
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=300 cargo test --release --features bench \
-	  --target wasm32-unknown-unknown --test search_bench -- --nocapture
+	  --target wasm32-unknown-unknown --test search_bench --test import_bench -- --nocapture
 
 ## size: print the raw and gzip size of each file in dist/
 size:

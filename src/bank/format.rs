@@ -139,6 +139,10 @@ struct RawQuestion {
     check: Vec<RawCheck>,
 }
 
+/// Longest question id: one exported progress file is read back with the same rule
+/// (`transfer::MAX_ID_CHARS`), so every id the bank can have can be exported and imported.
+pub const MAX_ID_CHARS: usize = 100;
+
 /// True for lowercase kebab-case: `a-z0-9` words joined by single hyphens.
 pub fn is_kebab_case(id: &str) -> bool {
     !id.is_empty()
@@ -361,6 +365,13 @@ pub fn parse_question(
             path,
             Some("id"),
             format!("file name `{id}` is not lowercase kebab-case (a-z, 0-9, single hyphens)"),
+        ));
+    }
+    if id.len() > MAX_ID_CHARS {
+        errors.push(err(
+            path,
+            Some("id"),
+            format!("file name `{id}` is longer than {MAX_ID_CHARS} characters"),
         ));
     }
     let (front, body) =
@@ -884,6 +895,25 @@ explanation = "PUT replaces the resource, so repeating it changes nothing more."
                 .starts_with("q/Bad_Id.md: id: file name `Bad_Id`")),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn id_fits_what_an_import_accepts() {
+        let long = "a".repeat(MAX_ID_CHARS + 1);
+        let e = parse_question(
+            &format!("q/{long}.md"),
+            &long,
+            &valid("Q?", r#""a", "b""#),
+            &topics(),
+        )
+        .unwrap_err();
+        assert!(
+            e.iter()
+                .any(|e| e.to_string().contains("longer than 100 characters")),
+            "{e:?}"
+        );
+        let longest = "a".repeat(MAX_ID_CHARS);
+        assert!(parse_question("q/x.md", &longest, &valid("Q?", r#""a", "b""#), &topics()).is_ok());
     }
 
     #[test]

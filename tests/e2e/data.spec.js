@@ -123,7 +123,7 @@ test('hostile, broken and oversized files are refused with a clear message and c
     ['wrong types', JSON.stringify({ ...valid, data: { attempts: { jwt: [{ at: 'yesterday', outcome: { kind: 'choice' } }] } } }), /attempts\.jwt\[0\]\.at/],
     ['a huge note', JSON.stringify({ ...valid, data: { notes: { jwt: { text: 'x'.repeat(30_000), at: 1 } } } }), /note/i],
     ['a script id', JSON.stringify({ ...valid, data: { read: { '<script>alert(1)</script>': 1 } } }), /id/i],
-    ['oversized', ' '.repeat(5 * 1024 * 1024 + 1), /too large|larger/i],
+    ['oversized', ' '.repeat(16 * 1024 * 1024 + 1), /too large|larger/i],
   ];
   for (const [what, text, message] of cases) {
     await page.getByTestId('import-file').setInputFiles({ name: `${what}.json`, mimeType: 'application/json', buffer: Buffer.from(text) });

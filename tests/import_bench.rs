@@ -1,0 +1,119 @@
+//! Import benchmark: the worst an import can cost, in release WASM in Chromium. A file as large as
+//! an import accepts (`transfer::MAX_FILE_BYTES`), full of answers, quizzes and notes, is parsed
+//! and validated, merged into a progress of the same size, and written out as a save would be.
+//! Prints figures; asserts nothing about time.
+//! Run: `make bench` (cargo test --release --features bench --target wasm32-unknown-unknown --test import_bench)
+#![cfg(all(target_arch = "wasm32", feature = "bench"))]
+
+use backprep::progress::{Attempt, Grade, Outcome, Progress, QuizRecord};
+use backprep::transfer::{self, How, MAX_FILE_BYTES};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .expect("window")
+        .performance()
+        .expect("performance")
+        .now()
+}
+
+/// A progress of years of heavy use over a 500-question bank, grown until its export is just under
+/// `bytes`: answers with drafts, a quiz per day, a note on each question. `salt` varies the times
+/// so two such progresses really merge rather than coincide.
+fn heavy_progress(bytes: usize, salt: u64) -> Progress {
+    let mut p = Progress::default();
+    let ids: Vec<String> = (0..500).map(|i| format!("question-number-{i}")).collect();
+    for (i, id) in ids.iter().enumerate() {
+        p.read.insert(id.clone(), 1_700_000_000_000 + i as u64);
+        p.set_note(
+            id,
+            &"A note about this question, **with** Markdown. ".repeat(8),
+            1_700_000_000_000 + salt,
+        );
+    }
+    let mut day = 0u64;
+    while transfer::export(&p, 0).len() < bytes {
+        for _ in 0..5_000 {
+            day += 1;
+            let at = 1_700_000_000_000 + day * 3_600_000 + salt;
+            let id = &ids[(day as usize * 7) % ids.len()];
+            let outcome = if day.is_multiple_of(2) {
+                Outcome::Flashcard {
+                    grade: Grade::Partly,
+                    ticked: vec![0, 2],
+                    draft: Some("It makes a retried request safe to repeat.".into()),
+                }
+            } else {
+                Outcome::Choice {
+                    check: 0,
+                    picked: 1,
+                    correct: day.is_multiple_of(3),
+                }
+            };
+            p.record(id, Attempt { at, outcome });
+            if day.is_multiple_of(20) {
+                let asked: Vec<String> = (0..20)
+                    .map(|k| ids[(day as usize + k) % ids.len()].clone())
+                    .collect();
+                p.quizzes.push(QuizRecord {
+                    started: at,
+                    finished: at + 600_000,
+                    mode: "mixed".into(),
+                    missed: asked[..5].to_vec(),
+                    asked,
+                    right: 15,
+                    answered: 20,
+                });
+            }
+        }
+    }
+    p
+}
+
+#[wasm_bindgen_test]
+fn import_benchmark() {
+    let target = MAX_FILE_BYTES - MAX_FILE_BYTES / 20;
+    let start = now_ms();
+    let theirs = heavy_progress(target, 0);
+    let file = transfer::export(&theirs, 1_700_000_000_000);
+    let ours = heavy_progress(target / 2, 1);
+    let setup = now_ms() - start;
+    assert!(
+        file.len() <= MAX_FILE_BYTES,
+        "the benchmark file must be importable"
+    );
+
+    let start = now_ms();
+    let incoming = transfer::parse(&file, |_| true).expect("a valid export");
+    let parse_ms = now_ms() - start;
+    let start = now_ms();
+    let merged = transfer::apply(&ours, &incoming.progress, How::Merge);
+    let merge_ms = now_ms() - start;
+    let start = now_ms();
+    let saved = serde_json::to_string(&merged).expect("serialises");
+    let save_ms = now_ms() - start;
+
+    let answers: usize = incoming.progress.attempts.values().map(Vec::len).sum();
+    console_log!(
+        "import benchmark (release WASM, {})",
+        web_sys::window()
+            .unwrap()
+            .navigator()
+            .user_agent()
+            .unwrap_or_default()
+    );
+    console_log!(
+        "  file: {:.1} MB, {answers} answers, {} quizzes, {} notes (built in {setup:.0} ms)",
+        file.len() as f64 / 1_048_576.0,
+        incoming.progress.quizzes.len(),
+        incoming.progress.notes.len()
+    );
+    console_log!("  parse + validate: {parse_ms:.0} ms");
+    console_log!("  merge into a progress half its size: {merge_ms:.0} ms");
+    console_log!(
+        "  serialise the merged result ({:.1} MB): {save_ms:.0} ms",
+        saved.len() as f64 / 1_048_576.0
+    );
+}
