@@ -135,3 +135,25 @@ test('hostile, broken and oversized files are refused with a clear message and c
   await page.reload();
   expect(await raw()).toBe(stored);
 });
+
+test('a valid file larger than the browser can store is refused on saving and changes nothing', async ({ page }) => {
+  await page.goto('/questions/jwt');
+  await page.getByTestId('bookmark').click();
+  await page.goto('/progress');
+  await expect(page.getByTestId('dashboard')).toBeVisible();
+  const raw = () => page.evaluate(() => localStorage.getItem('backprep:progress'));
+  const stored = await raw();
+  // 700 notes of 18,000 characters: 12.6 MB, under the import limit, and valid; but as UTF-16 it
+  // is over twice the 10 MiB localStorage quota.
+  const notes = {};
+  for (let i = 0; i < 700; i++) notes[`q${i}`] = { text: `note ${i} `.padEnd(18_000, 'x'), at: 1 };
+  const text = JSON.stringify({ app: 'backprep', version: 3, data: { notes } });
+  await page.getByTestId('import-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByTestId('import-preview')).toContainText('700 notes');
+  await page.getByTestId('import-merge').click();
+  await expect(page.getByTestId('data-message')).toHaveText(/browser storage is full.*Nothing was changed/);
+  expect(await raw()).toBe(stored);
+  await page.reload();
+  expect(await raw()).toBe(stored);
+  await expect(page.getByTestId('dashboard')).toBeVisible();
+});
