@@ -151,7 +151,10 @@ def main():
         top = int(sys.argv[sys.argv.index('--top') + 1])
         args = [a for a in args if a != str(top)]
     path = args[0] if args else 'target/wasm32-unknown-unknown/release/backprep.wasm'
-    data = open(path, 'rb').read()
+    try:
+        data = open(path, 'rb').read()
+    except OSError as e:
+        sys.exit(f'{path}: {e.strerror}; build it first with `make dist` (trunk build --release)')
     names, imports, sizes, data_bytes = {}, 0, [], 0
     for sid, payload in sections(data):
         if sid == 0:
