@@ -105,7 +105,12 @@ pub fn App() -> impl IntoView {
     let progress_signal = RwSignal::new(progress.data);
     let state = AppState {
         progress: progress_signal,
-        schedule: Memo::new(move |_| Schedule::of(&progress_signal.read())),
+        // Replays only the questions whose answers changed since the last value.
+        schedule: Memo::new(move |previous: Option<&Schedule>| {
+            previous
+                .unwrap_or(&Schedule::default())
+                .updated(&progress_signal.read())
+        }),
         mode: RwSignal::new(progress.mode),
         prefs: RwSignal::new(prefs.data),
         prefs_mode: prefs.mode,

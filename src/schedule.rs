@@ -72,17 +72,24 @@ fn millis(t: DateTime<Utc>) -> u64 {
 /// Replays `attempts` (in any order; they are taken by time) and returns the resulting review
 /// state, or `None` for a question never answered.
 pub fn replay(attempts: &[Attempt]) -> Option<Review> {
+    replay_answers(&answers(attempts))
+}
+
+/// What a replay depends on: each answer's time and grade, as stored.
+fn answers(attempts: &[Attempt]) -> Vec<(u64, Grade)> {
+    attempts.iter().map(|a| (a.at, a.outcome.grade())).collect()
+}
+
+fn replay_answers(answers: &[(u64, Grade)]) -> Option<Review> {
     let fsrs = scheduler();
-    let mut sorted: Vec<&Attempt> = attempts.iter().collect();
-    sorted.sort_by_key(|a| a.at);
+    let mut sorted: Vec<&(u64, Grade)> = answers.iter().collect();
+    sorted.sort_by_key(|a| a.0);
     // `Card::new()` reads the system clock; the default card (state New) ignores its dates.
     let mut card = Card::default();
     let mut last = None;
-    for a in sorted {
-        card = fsrs
-            .next(card, instant(a.at), rating(a.outcome.grade()))
-            .card;
-        last = Some(a.at);
+    for &&(at, grade) in &sorted {
+        card = fsrs.next(card, instant(at), rating(grade)).card;
+        last = Some(at);
     }
     let last = last?;
     debug_assert!(card.state != State::New);
@@ -100,24 +107,44 @@ pub fn replay(attempts: &[Attempt]) -> Option<Review> {
 /// Every answered question's review state.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Schedule {
-    by_id: BTreeMap<String, Review>,
+    by_id: BTreeMap<String, Entry>,
+}
+
+/// One question's review state and the answers it was replayed from.
+#[derive(Debug, Clone, PartialEq)]
+struct Entry {
+    review: Review,
+    answers: Vec<(u64, Grade)>,
 }
 
 impl Schedule {
     /// Replays every question's answers in `progress`.
     pub fn of(progress: &Progress) -> Schedule {
-        Schedule {
-            by_id: progress
-                .attempts
-                .iter()
-                .filter_map(|(id, a)| Some((id.clone(), replay(a)?)))
-                .collect(),
-        }
+        Schedule::default().updated(progress)
+    }
+
+    /// The schedule of `progress`, replaying only the questions whose answers differ from the ones
+    /// this schedule was made from. Equal to [`Schedule::of`]; the app keeps its schedule this way
+    /// so that a read mark, a bookmark, a note or one more answer does not replay every answer.
+    pub fn updated(&self, progress: &Progress) -> Schedule {
+        let by_id = progress
+            .attempts
+            .iter()
+            .filter_map(|(id, list)| {
+                let answers = answers(list);
+                let review = match self.by_id.get(id) {
+                    Some(old) if old.answers == answers => old.review,
+                    _ => replay_answers(&answers)?,
+                };
+                Some((id.clone(), Entry { review, answers }))
+            })
+            .collect();
+        Schedule { by_id }
     }
 
     /// The review state of `id`, if answered.
     pub fn get(&self, id: &str) -> Option<&Review> {
-        self.by_id.get(id)
+        self.by_id.get(id).map(|e| &e.review)
     }
 
     /// Whether `id` is due at or before `cutoff` (ms). Never-answered questions are new, not due.
@@ -131,8 +158,8 @@ impl Schedule {
         let mut due: Vec<(&str, u64)> = self
             .by_id
             .iter()
-            .filter(|(id, r)| r.due <= cutoff && keep(id))
-            .map(|(id, r)| (id.as_str(), r.due))
+            .filter(|(id, e)| e.review.due <= cutoff && keep(id))
+            .map(|(id, e)| (id.as_str(), e.review.due))
             .collect();
         due.sort_by_key(|&(id, at)| (at, id));
         due.into_iter().map(|(id, _)| id).collect()
@@ -143,7 +170,7 @@ impl Schedule {
         self.by_id
             .iter()
             .filter(|(id, _)| keep(id))
-            .map(|(_, r)| r.due)
+            .map(|(_, e)| e.review.due)
             .collect()
     }
 }
@@ -244,6 +271,79 @@ mod tests {
     fn extreme_times_do_not_panic() {
         for at in [0, 1, u64::MAX, i64::MAX as u64, 32_503_680_000_000] {
             let _ = replay(&[flash(at, Grade::Knew), flash(at, Grade::DidntKnow)]);
+        }
+    }
+
+    /// Property tests (proptest runs on the host only).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod incremental {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn progress_of(attempts: &[(&str, Vec<(u64, Grade)>)]) -> Progress {
+            let mut p = Progress::default();
+            for (id, list) in attempts {
+                for &(at, grade) in list {
+                    p.record(id, flash(at, grade));
+                }
+            }
+            p
+        }
+
+        fn grade() -> impl Strategy<Value = Grade> {
+            prop_oneof![
+                Just(Grade::DidntKnow),
+                Just(Grade::Partly),
+                Just(Grade::Knew)
+            ]
+        }
+
+        fn answers_of() -> impl Strategy<Value = Vec<(u64, Grade)>> {
+            proptest::collection::vec((T0..T0 + 90 * DAY, grade()), 0..6)
+        }
+
+        /// What can happen to one question's answers between two renders.
+        #[derive(Debug, Clone)]
+        enum Edit {
+            Keep,
+            Answer(u64, Grade),
+            Remove,
+            Replace(Vec<(u64, Grade)>),
+        }
+
+        fn edit() -> impl Strategy<Value = Edit> {
+            prop_oneof![
+                3 => Just(Edit::Keep),
+                2 => (T0..T0 + 90 * DAY, grade()).prop_map(|(at, g)| Edit::Answer(at, g)),
+                1 => Just(Edit::Remove),
+                1 => answers_of().prop_map(Edit::Replace),
+            ]
+        }
+
+        proptest! {
+            #[test]
+            fn an_updated_schedule_equals_a_fresh_replay(
+                before in proptest::collection::vec(answers_of(), 5),
+                edits in proptest::collection::vec(edit(), 5),
+                extra in answers_of(),
+            ) {
+                let ids = ["acid", "cdn", "jwt", "rest", "tls"];
+                let old: Vec<(&str, Vec<(u64, Grade)>)> = ids.iter().copied().zip(before).collect();
+                let mut new = old.clone();
+                for ((_, list), e) in new.iter_mut().zip(&edits) {
+                    match e {
+                        Edit::Keep => {}
+                        Edit::Answer(at, g) => list.push((*at, *g)),
+                        Edit::Remove => list.clear(),
+                        Edit::Replace(l) => *list = l.clone(),
+                    }
+                }
+                new.push(("new-one", extra));
+                let (old, new) = (progress_of(&old), progress_of(&new));
+                let fresh = Schedule::of(&new);
+                prop_assert_eq!(Schedule::of(&old).updated(&new), fresh.clone());
+                prop_assert_eq!(fresh.updated(&new), fresh);
+            }
         }
     }
 }

@@ -1,11 +1,13 @@
 //! Import benchmark: the worst an import can cost, in release WASM in Chromium. A file as large as
 //! an import accepts (`transfer::MAX_FILE_BYTES`), full of answers, quizzes and notes, is parsed
 //! and validated, merged into a progress of the same size, and written out as a save would be.
-//! Prints figures; asserts nothing about time.
+//! Also times the schedule the app derives from such a progress. Prints figures; asserts nothing
+//! about time.
 //! Run: `make bench` (cargo test --release --features bench --target wasm32-unknown-unknown --test import_bench)
 #![cfg(all(target_arch = "wasm32", feature = "bench"))]
 
 use backprep::progress::{Attempt, Grade, Outcome, Progress, QuizRecord};
+use backprep::schedule::Schedule;
 use backprep::transfer::{self, How, MAX_FILE_BYTES};
 use wasm_bindgen_test::*;
 
@@ -95,6 +97,35 @@ fn import_benchmark() {
     let saved = serde_json::to_string(&merged).expect("serialises");
     let save_ms = now_ms() - start;
 
+    // The app's schedule memo: the first value replays every answer through FSRS.
+    let start = now_ms();
+    let schedule = Schedule::of(&incoming.progress);
+    let schedule_ms = now_ms() - start;
+    // What the app does after opening a question (a read mark): no answer changed.
+    let mut read_one_more = incoming.progress.clone();
+    read_one_more.read.insert("one-more".into(), 1);
+    let start = now_ms();
+    let again = schedule.updated(&read_one_more);
+    let unchanged_ms = now_ms() - start;
+    // ... and after one more answer.
+    let mut answered = read_one_more;
+    let id = answered.attempts.keys().next().cloned().expect("answers");
+    answered.record(
+        &id,
+        Attempt {
+            at: 1_800_000_000_000,
+            outcome: Outcome::Choice {
+                check: 0,
+                picked: 0,
+                correct: true,
+            },
+        },
+    );
+    let start = now_ms();
+    let after_answer = again.updated(&answered);
+    let one_answer_ms = now_ms() - start;
+    std::hint::black_box((&schedule, &after_answer));
+
     let answers: usize = incoming.progress.attempts.values().map(Vec::len).sum();
     console_log!(
         "import benchmark (release WASM, {})",
@@ -112,6 +143,10 @@ fn import_benchmark() {
     );
     console_log!("  parse + validate: {parse_ms:.0} ms");
     console_log!("  merge into a progress half its size: {merge_ms:.0} ms");
+    console_log!(
+        "  schedule, replaying every answer (the app's first render): {schedule_ms:.0} ms"
+    );
+    console_log!("  schedule updated after a read mark: {unchanged_ms:.0} ms; after one more answer: {one_answer_ms:.0} ms");
     console_log!(
         "  serialise the merged result ({:.1} MB): {save_ms:.0} ms",
         saved.len() as f64 / 1_048_576.0
