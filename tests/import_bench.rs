@@ -13,13 +13,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn now_ms() -> f64 {
-    web_sys::window()
-        .expect("window")
-        .performance()
-        .expect("performance")
-        .now()
-}
+mod common;
+use common::now_ms;
 
 /// A progress of years of heavy use over a 500-question bank, grown until its export is just under
 /// `bytes`: answers with drafts, a quiz per day, a note on each question. `salt` varies the times
@@ -127,14 +122,7 @@ fn import_benchmark() {
     std::hint::black_box((&schedule, &after_answer));
 
     let answers: usize = incoming.progress.attempts.values().map(Vec::len).sum();
-    console_log!(
-        "import benchmark (release WASM, {})",
-        web_sys::window()
-            .unwrap()
-            .navigator()
-            .user_agent()
-            .unwrap_or_default()
-    );
+    console_log!("{}", common::header("import benchmark"));
     console_log!(
         "  file: {:.1} MB, {answers} answers, {} quizzes, {} notes (built in {setup:.0} ms)",
         file.len() as f64 / 1_048_576.0,

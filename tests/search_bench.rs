@@ -10,6 +10,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod common;
+use common::now_ms;
+
 const QUERIES: &[&str] = &[
     "idempotency",
     "idempot",
@@ -22,14 +25,6 @@ const QUERIES: &[&str] = &[
     "jwt",
     "zzzqqq",
 ];
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .expect("window")
-        .performance()
-        .expect("performance")
-        .now()
-}
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
@@ -133,14 +128,7 @@ fn search_benchmark() {
     let synthetic_build = now_ms() - start;
     let (synthetic_median, synthetic_rows) = time_queries(&synthetic, 5);
 
-    console_log!(
-        "search benchmark (release WASM, {})",
-        web_sys::window()
-            .unwrap()
-            .navigator()
-            .user_agent()
-            .unwrap_or_default()
-    );
+    console_log!("{}", common::header("search benchmark"));
     console_log!(
         "real bank: {} questions, {} distinct words, index built in {:.1} ms",
         real_docs.len(),

@@ -107,13 +107,20 @@ test('export, reset, import: the same dashboard, notes and bookmarks come back',
   expect(await dashboardText(page)).toBe(before);
 });
 
-test('hostile, broken and oversized files are refused with a clear message and change nothing', async ({ page }) => {
+/** Stars a question, opens the dashboard, and returns a reader of the stored progress with its
+ * text at that moment (what a refused import must leave byte for byte). */
+async function starredOnDashboard(page) {
   await page.goto('/questions/jwt');
   await page.getByTestId('bookmark').click();
   await page.goto('/progress');
   await expect(page.getByTestId('dashboard')).toBeVisible();
   const raw = () => page.evaluate(() => localStorage.getItem('backprep:progress'));
   const stored = await raw();
+  return { raw, stored };
+}
+
+test('hostile, broken and oversized files are refused with a clear message and change nothing', async ({ page }) => {
+  const { raw, stored } = await starredOnDashboard(page);
   const valid = { app: 'backprep', kind: 'progress', version: 3, exported_at: 1, data: { read: {}, attempts: {}, quizzes: [], bookmarks: {}, notes: {} } };
   const cases = [
     ['not JSON', 'id,grade\njwt,knew\n', /not a JSON|JSON/i],
@@ -137,12 +144,7 @@ test('hostile, broken and oversized files are refused with a clear message and c
 });
 
 test('a valid file larger than the browser can store is refused on saving and changes nothing', async ({ page }) => {
-  await page.goto('/questions/jwt');
-  await page.getByTestId('bookmark').click();
-  await page.goto('/progress');
-  await expect(page.getByTestId('dashboard')).toBeVisible();
-  const raw = () => page.evaluate(() => localStorage.getItem('backprep:progress'));
-  const stored = await raw();
+  const { raw, stored } = await starredOnDashboard(page);
   // 700 notes of 18,000 characters: 12.6 MB, under the import limit, and valid; but as UTF-16 it
   // is over twice the 10 MiB localStorage quota.
   const notes = {};
