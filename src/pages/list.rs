@@ -12,6 +12,7 @@ use crate::web;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// The list view's state, read from the URL.
@@ -52,14 +53,18 @@ pub fn ListPage() -> impl IntoView {
         (shown, Arc::new(matched))
     });
     let facets = Memo::new(move |_| state.facet_counts(&query.get()));
-    let due_today = Memo::new(move |_| {
+    // What is due today, worked out once per schedule change for the count and every row's mark.
+    let due = Memo::new(move |_| {
         let due_by = web::end_of_today();
         state
             .schedule
             .read()
             .due_ids(due_by, |id| bank::question(id).is_some())
-            .len()
+            .into_iter()
+            .map(str::to_string)
+            .collect::<BTreeSet<String>>()
     });
+    let due_today = Memo::new(move |_| due.read().len());
     let practised = Memo::new(move |_| !state.progress.read().attempts.is_empty());
     let readiness = Memo::new(move |_| {
         // Readiness is the share of the bank known, as on the dashboard.
@@ -364,7 +369,7 @@ pub fn ListPage() -> impl IntoView {
                                         {move || state.progress.read().has_note(q.id).then(|| view! {
                                             <span class="mark note-mark" title="You have a note on this question">"✎ note"</span>
                                         })}
-                                        {move || state.schedule.read().is_due(q.id, web::end_of_today()).then(|| view! {
+                                        {move || due.read().contains(q.id).then(|| view! {
                                             <span class="mark due-mark" data-testid="due-mark">"due"</span>
                                         })}
                                         {move || {
