@@ -6,7 +6,7 @@
 
 #[path = "src/bank/a11y.rs"]
 mod a11y;
-#[path = "src/bank/format.rs"]
+#[path = "src/bank/format/mod.rs"]
 #[allow(dead_code)]
 mod format;
 
@@ -46,7 +46,7 @@ fn main() {
         .unwrap_or_else(|| "assets/questions".into());
     let dir = Path::new(&dir_name);
     println!("cargo:rerun-if-changed={dir_name}");
-    println!("cargo:rerun-if-changed=src/bank/format.rs");
+    println!("cargo:rerun-if-changed=src/bank/format");
     println!("cargo:rerun-if-changed=src/bank/a11y.rs");
     let bank = match format::load_bank_dir(dir) {
         Ok(bank) => bank,

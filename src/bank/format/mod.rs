@@ -4,6 +4,8 @@
 //! and, on the host only, as `backprep::bank::format` so that `cargo test` unit-tests it. It must
 //! therefore depend on nothing but `serde`, `toml` and `pulldown-cmark`.
 
+pub mod quality;
+
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -13,8 +15,22 @@ use std::fmt;
 pub const LEVELS: [&str; 3] = ["beginner", "intermediate", "advanced"];
 /// The topic whose questions may go without a multiple-choice check.
 pub const BEHAVIORAL_TOPIC: &str = "behavioral";
+/// Whether the quality rules ([`quality`]) fail the build. Off while the bank is being brought up to
+/// them; `make bankcheck` lists what they find either way.
+pub const ENFORCE_QUALITY: bool = false;
 /// Body length rule, in whitespace-separated words of the Markdown source.
 pub const BODY_WORDS: (usize, usize) = (200, 500);
+/// Advanced answers may run longer: they owe the numbers and failure modes of what they propose.
+pub const ADVANCED_BODY_WORDS: (usize, usize) = (200, 650);
+
+/// The body length rule for a question of `level`.
+pub fn body_words(level: &str) -> (usize, usize) {
+    if level == "advanced" {
+        ADVANCED_BODY_WORDS
+    } else {
+        BODY_WORDS
+    }
+}
 
 /// One problem found in the bank: which file, which field, what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,8 +125,21 @@ pub struct Question {
     pub checks: Vec<Check>,
     /// The detailed answer.
     pub answer: Rendered,
+    /// What a weak or wrong answer says, and why an interviewer marks it down.
+    pub pitfalls: Vec<Rendered>,
+    /// For behavioral questions: a weak answer set against a strong one.
+    pub contrast: Option<Contrast>,
     /// Words in the Markdown body.
     pub words: usize,
+}
+
+/// A weak answer set against a strong one (behavioral questions).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contrast {
+    /// What a weak answer does.
+    pub weak: Rendered,
+    /// What a strong answer does instead.
+    pub strong: Rendered,
 }
 
 #[derive(Deserialize)]
@@ -135,6 +164,10 @@ struct RawQuestion {
     follow_ups: Vec<String>,
     #[serde(default)]
     related: Vec<String>,
+    #[serde(default)]
+    pitfalls: Vec<String>,
+    weak_answer: Option<String>,
+    strong_answer: Option<String>,
     #[serde(default)]
     check: Vec<RawCheck>,
 }
@@ -516,14 +549,45 @@ pub fn parse_question(
         });
     }
 
+    let pitfalls = raw
+        .pitfalls
+        .iter()
+        .enumerate()
+        .map(|(i, p)| rendered_inline(path, &format!("pitfalls[{i}]"), p, &mut errors))
+        .collect();
+    let contrast = match (&raw.weak_answer, &raw.strong_answer) {
+        (None, None) => None,
+        (Some(weak), Some(strong)) => Some(Contrast {
+            weak: rendered_inline(path, "weak_answer", weak, &mut errors),
+            strong: rendered_inline(path, "strong_answer", strong, &mut errors),
+        }),
+        (Some(_), None) => {
+            errors.push(err(
+                path,
+                Some("strong_answer"),
+                "missing: `weak_answer` needs a `strong_answer` to set it against",
+            ));
+            None
+        }
+        (None, Some(_)) => {
+            errors.push(err(
+                path,
+                Some("weak_answer"),
+                "missing: `strong_answer` needs a `weak_answer` to set it against",
+            ));
+            None
+        }
+    };
+
     let words = body.split_whitespace().count();
-    if words < BODY_WORDS.0 || words > BODY_WORDS.1 {
+    let limits = body_words(&raw.level);
+    if words < limits.0 || words > limits.1 {
         errors.push(err(
             path,
             Some("body"),
             format!(
                 "{words} words; the answer must have {}–{}",
-                BODY_WORDS.0, BODY_WORDS.1
+                limits.0, limits.1
             ),
         ));
     }
@@ -551,6 +615,8 @@ pub fn parse_question(
         related: raw.related,
         checks,
         answer,
+        pitfalls,
+        contrast,
         words,
     })
 }
@@ -560,8 +626,10 @@ pub fn parse_question(
 pub struct Bank {
     /// Topics in `topics.toml` order.
     pub topics: Vec<Topic>,
-    /// Questions sorted by id.
+    /// Questions in bank order.
     pub questions: Vec<Question>,
+    /// What the quality rules found (errors instead when [`ENFORCE_QUALITY`] is on).
+    pub quality: Vec<BankError>,
 }
 
 /// One question file as read from disk: its path (for messages), its stem (the id) and its text.
@@ -636,6 +704,18 @@ pub fn validate_bank(
             }
         }
     }
+    let mut quality: Vec<BankError> = questions
+        .iter()
+        .flat_map(|(path, q)| quality::question_errors(path, q))
+        .collect();
+    let bank_path = topics_path
+        .rsplit_once(['/', '\\'])
+        .map_or(".", |(dir, _)| dir);
+    let all: Vec<Question> = questions.iter().map(|(_, q)| q.clone()).collect();
+    quality.extend(quality::bank_errors(bank_path, &all));
+    if ENFORCE_QUALITY {
+        errors.append(&mut quality);
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -656,7 +736,11 @@ pub fn validate_bank(
     questions.sort_by(|a, b| {
         (topic_rank(a), level_rank(a), &a.id).cmp(&(topic_rank(b), level_rank(b), &b.id))
     });
-    Ok(Bank { topics, questions })
+    Ok(Bank {
+        topics,
+        questions,
+        quality,
+    })
 }
 
 /// Reads `topics.toml` and every `*.md` file of a bank folder, then validates them.
@@ -692,418 +776,4 @@ pub fn load_bank_dir(dir: &std::path::Path) -> Result<Bank, Vec<BankError>> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const TOPICS: &str = r#"
-[[topic]]
-id = "http-apis"
-name = "HTTP & APIs"
-description = "HTTP."
-
-[[topic]]
-id = "behavioral"
-name = "Behavioral"
-description = "People."
-"#;
-
-    fn body(words: usize) -> String {
-        let mut s = String::from("### Why\n\n");
-        s.push_str(&"word ".repeat(words.saturating_sub(2)));
-        s.push('\n');
-        s
-    }
-
-    /// A valid file; tests break one thing at a time with `replace`.
-    fn valid(question: &str, related: &str) -> String {
-        format!(
-            r#"+++
-question = "{question}"
-level = "advanced"
-topics = ["http-apis"]
-also_asked_as = ["Why is it important?"]
-summary = "Repeating a request has the same effect as sending it once."
-key_points = ["PUT and DELETE are idempotent", "POST is not", "Use an `Idempotency-Key` header"]
-follow_ups = ["How long do you keep keys?", "What about concurrent retries?"]
-related = [{related}]
-[[check]]
-prompt = "Which method is idempotent?"
-options = ["POST", "PUT", "PATCH"]
-answer = 1
-explanation = "PUT replaces the resource, so repeating it changes nothing more."
-+++
-{}"#,
-            body(300)
-        )
-    }
-
-    fn topics() -> Vec<Topic> {
-        parse_topics("topics.toml", TOPICS).expect("test topics are valid")
-    }
-
-    fn one(text: &str) -> Result<Question, Vec<BankError>> {
-        parse_question("q/idempotency.md", "idempotency", text, &topics())
-    }
-
-    fn errors_of(text: &str) -> Vec<String> {
-        one(text)
-            .err()
-            .unwrap_or_default()
-            .iter()
-            .map(|e| e.to_string())
-            .collect()
-    }
-
-    fn expect_error(text: &str, needle: &str) {
-        let errors = errors_of(text);
-        assert!(
-            errors
-                .iter()
-                .any(|e| e.contains(needle) && e.starts_with("q/idempotency.md")),
-            "expected an error containing {needle:?}, got {errors:?}"
-        );
-    }
-
-    fn file(path: &str, text: String) -> SourceFile {
-        let id = path
-            .trim_end_matches(".md")
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .to_string();
-        SourceFile {
-            path: path.to_string(),
-            id,
-            text: Ok(text),
-        }
-    }
-
-    fn bank_errors(files: Vec<SourceFile>) -> Vec<String> {
-        validate_bank("topics.toml", TOPICS, files)
-            .err()
-            .unwrap_or_default()
-            .iter()
-            .map(|e| e.to_string())
-            .collect()
-    }
-
-    #[test]
-    fn a_valid_file_parses_and_renders() {
-        let q = one(&valid("What is idempotency?", r#""a", "b""#)).expect("valid");
-        assert_eq!(q.id, "idempotency");
-        assert_eq!(q.level, "advanced");
-        assert_eq!(q.checks[0].answer, 1);
-        assert!(q.key_points[2]
-            .html
-            .contains("<code>Idempotency-Key</code>"));
-        assert!(
-            !q.key_points[2].html.contains("<p>"),
-            "inline fields lose the paragraph wrapper"
-        );
-        assert!(q.answer.html.contains("<h3>Why</h3>"));
-        assert_eq!(q.words, 300);
-    }
-
-    #[test]
-    fn unreadable_toml_names_the_file() {
-        expect_error(
-            &valid("Q?", r#""a", "b""#).replace("level = \"advanced\"", "level = advanced"),
-            "front matter: unreadable TOML",
-        );
-    }
-
-    #[test]
-    fn missing_front_matter_fences() {
-        expect_error("question = \"x\"\n", "must start with a `+++`");
-        expect_error("+++\nquestion = \"x\"\n", "no closing `+++`");
-    }
-
-    #[test]
-    fn missing_field_is_reported() {
-        expect_error(
-            &valid("Q?", r#""a", "b""#).replace(
-                "summary = \"Repeating a request has the same effect as sending it once.\"\n",
-                "",
-            ),
-            "missing field `summary`",
-        );
-    }
-
-    #[test]
-    fn empty_fields_are_reported() {
-        expect_error(&valid("", r#""a", "b""#), "question: must not be empty");
-        expect_error(
-            &valid("Q?", r#""a", "b""#).replace(
-                "Repeating a request has the same effect as sending it once.",
-                " ",
-            ),
-            "summary: must not be empty",
-        );
-        expect_error(
-            &valid("Q?", r#""a", "b""#).replace("\"POST is not\"", "\"\""),
-            "key_points[1]: must not be empty",
-        );
-    }
-
-    #[test]
-    fn unknown_field_is_reported() {
-        expect_error(
-            &valid("Q?", r#""a", "b""#).replace("level =", "difficulty = \"x\"\nlevel ="),
-            "unknown field `difficulty`",
-        );
-    }
-
-    #[test]
-    fn unknown_level_and_topic() {
-        expect_error(
-            &valid("Q?", r#""a", "b""#).replace("\"advanced\"", "\"expert\""),
-            "level: unknown level `expert`",
-        );
-        expect_error(
-            &valid("Q?", r#""a", "b""#).replace("[\"http-apis\"]", "[\"cooking\"]"),
-            "topics: unknown topic `cooking`",
-        );
-        expect_error(
-            &valid("Q?", r#""a", "b""#).replace("[\"http-apis\"]", "[]"),
-            "topics: needs 1–3 entries",
-        );
-    }
-
-    #[test]
-    fn id_must_be_kebab_case() {
-        for bad in [
-            "Idempotency",
-            "idem_potency",
-            "-idem",
-            "idem--x",
-            "idem-",
-            "",
-        ] {
-            assert!(!is_kebab_case(bad), "{bad}");
-        }
-        assert!(is_kebab_case("cap-theorem-2"));
-        let e = parse_question(
-            "q/Bad_Id.md",
-            "Bad_Id",
-            &valid("Q?", r#""a", "b""#),
-            &topics(),
-        )
-        .unwrap_err();
-        assert!(
-            e.iter().any(|e| e
-                .to_string()
-                .starts_with("q/Bad_Id.md: id: file name `Bad_Id`")),
-            "{e:?}"
-        );
-    }
-
-    #[test]
-    fn id_fits_what_an_import_accepts() {
-        let long = "a".repeat(MAX_ID_CHARS + 1);
-        let e = parse_question(
-            &format!("q/{long}.md"),
-            &long,
-            &valid("Q?", r#""a", "b""#),
-            &topics(),
-        )
-        .unwrap_err();
-        assert!(
-            e.iter()
-                .any(|e| e.to_string().contains("longer than 100 characters")),
-            "{e:?}"
-        );
-        let longest = "a".repeat(MAX_ID_CHARS);
-        assert!(parse_question("q/x.md", &longest, &valid("Q?", r#""a", "b""#), &topics()).is_ok());
-    }
-
-    #[test]
-    fn answer_index_out_of_range_and_too_few_options() {
-        expect_error(
-            &valid("Q?", r#""a", "b""#).replace("answer = 1", "answer = 3"),
-            "check[0].answer: index 3 is out of range",
-        );
-        expect_error(
-            &valid("Q?", r#""a", "b""#).replace("answer = 1", "answer = -1"),
-            "out of range",
-        );
-        expect_error(
-            &valid("Q?", r#""a", "b""#)
-                .replace("[\"POST\", \"PUT\", \"PATCH\"]", "[\"POST\", \"PUT\"]"),
-            "check[0].options: needs 3–5 options, found 2",
-        );
-    }
-
-    #[test]
-    fn checks_required_except_for_behavioral() {
-        let no_check = valid("Q?", r#""a", "b""#);
-        let no_check = &no_check[..no_check.find("[[check]]").unwrap()];
-        let text = format!("{no_check}+++\n{}", body(300));
-        expect_error(&text, "check: at least one [[check]]");
-        let behavioral = text.replace("[\"http-apis\"]", "[\"behavioral\"]");
-        assert!(one(&behavioral).is_ok(), "{:?}", errors_of(&behavioral));
-    }
-
-    #[test]
-    fn raw_html_is_rejected_everywhere() {
-        let v = valid("Q?", r#""a", "b""#);
-        expect_error(
-            &v.replace("### Why", "### Why\n\n<script>alert(1)</script>"),
-            "body: raw HTML is not allowed",
-        );
-        expect_error(
-            &v.replace("word word", "word <b>bold</b> word"),
-            "body: raw HTML is not allowed",
-        );
-        expect_error(
-            &v.replace("POST is not", "POST is <em>not</em>"),
-            "key_points[1]: raw HTML is not allowed",
-        );
-        // Angle brackets inside code are text, not HTML.
-        let ok = v.replace("word word", "word `Vec<T>` word");
-        assert!(one(&ok).is_ok(), "{:?}", errors_of(&ok));
-        assert!(one(&ok).unwrap().answer.html.contains("Vec&lt;T&gt;"));
-    }
-
-    #[test]
-    fn body_rules() {
-        let v = valid("Q?", r#""a", "b""#);
-        expect_error(
-            &v.replace("### Why", "## Why"),
-            "body: headings must be level 3",
-        );
-        expect_error(&v.replace("### Why", "```\nx\n```"), "needs a language");
-        let short =
-            v.split("+++\n").take(2).collect::<Vec<_>>().join("+++\n") + "+++\nToo short.\n";
-        expect_error(&short, "body: 2 words");
-    }
-
-    #[test]
-    fn list_length_rules() {
-        let v = valid("Q?", r#""a", "b""#);
-        expect_error(
-            &v.replace("[\"PUT and DELETE are idempotent\", \"POST is not\", ", "["),
-            "key_points: needs 3–6 entries, found 1",
-        );
-        expect_error(
-            &valid("Q?", r#""a""#),
-            "related: needs 2–5 entries, found 1",
-        );
-        expect_error(
-            &valid("Q?", r#""idempotency", "b""#),
-            "related: a question cannot be related to itself",
-        );
-    }
-
-    #[test]
-    fn duplicate_ids_across_files() {
-        let errors = bank_errors(vec![
-            file("a/x.md", valid("First?", r#""y", "x""#)),
-            file("b/x.md", valid("Second?", r#""y", "z""#)),
-        ]);
-        assert!(
-            errors
-                .iter()
-                .any(|e| e.starts_with("b/x.md: id: duplicate id `x` (also a/x.md)")),
-            "{errors:?}"
-        );
-    }
-
-    #[test]
-    fn same_wording_in_two_files_ignoring_case_and_punctuation() {
-        let errors = bank_errors(vec![
-            file(
-                "q/a.md",
-                valid("What is REST?", r#""b", "c""#).replace("Why is it important?", "Why REST?"),
-            ),
-            file(
-                "q/b.md",
-                valid("what is rest", r#""a", "c""#).replace("Why is it important?", "REST, why"),
-            ),
-            file(
-                "q/c.md",
-                valid("Other?", r#""a", "b""#).replace("Why is it important?", "Another"),
-            ),
-        ]);
-        assert!(
-            errors.iter().any(|e| e
-                .starts_with("q/b.md: question: wording `what is rest` is already used by q/a.md")),
-            "{errors:?}"
-        );
-    }
-
-    #[test]
-    fn related_must_name_existing_ids() {
-        let errors = bank_errors(vec![
-            file(
-                "q/a.md",
-                valid("A?", r#""b", "ghost""#).replace("Why is it important?", "A2"),
-            ),
-            file(
-                "q/b.md",
-                valid("B?", r#""a", "a2""#)
-                    .replace("Why is it important?", "B2")
-                    .replace("\"a2\"", "\"a\", \"b-missing\""),
-            ),
-        ]);
-        assert!(
-            errors
-                .iter()
-                .any(|e| e
-                    == "q/a.md: related: names `ghost`, which is not a question id in the bank"),
-            "{errors:?}"
-        );
-    }
-
-    #[test]
-    fn a_clean_bank_validates_and_sorts_by_topic_then_level() {
-        let bank = validate_bank(
-            "topics.toml",
-            TOPICS,
-            vec![
-                file(
-                    "q/z.md",
-                    valid("Z?", r#""a", "m""#)
-                        .replace("Why is it important?", "Z2")
-                        .replace("\"advanced\"", "\"beginner\""),
-                ),
-                file(
-                    "q/a.md",
-                    valid("A?", r#""z", "m""#).replace("Why is it important?", "A2"),
-                ),
-                file(
-                    "q/m.md",
-                    valid("M?", r#""a", "z""#)
-                        .replace("Why is it important?", "M2")
-                        .replace("[\"http-apis\"]", "[\"behavioral\"]"),
-                ),
-            ],
-        )
-        .expect("valid bank");
-        let ids: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
-        assert_eq!(ids, ["z", "a", "m"]);
-    }
-
-    #[test]
-    fn topics_file_errors() {
-        assert!(parse_topics(
-            "t.toml",
-            "[[topic]]\nid = \"Bad Id\"\nname = \"x\"\ndescription = \"y\"\n"
-        )
-        .is_err());
-        assert!(parse_topics("t.toml", "not toml at all = = =").is_err());
-        let dup = format!(
-            "{TOPICS}\n[[topic]]\nid = \"behavioral\"\nname = \"B\"\ndescription = \"again\"\n"
-        );
-        let e = parse_topics("t.toml", &dup).unwrap_err();
-        assert!(
-            e[0].to_string().contains("duplicate topic id `behavioral`"),
-            "{e:?}"
-        );
-    }
-
-    #[test]
-    fn normalize_wording_ignores_case_and_punctuation() {
-        assert_eq!(normalize_wording("What's  REST?"), "what s rest");
-        assert_eq!(normalize_wording("  Hello, World!! "), "hello world");
-    }
-}
+mod tests;

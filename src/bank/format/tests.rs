@@ -1,0 +1,510 @@
+//! Unit tests of the bank format: one test per kind of error.
+
+use super::*;
+
+const TOPICS: &str = r#"
+[[topic]]
+id = "http-apis"
+name = "HTTP & APIs"
+description = "HTTP."
+
+[[topic]]
+id = "behavioral"
+name = "Behavioral"
+description = "People."
+"#;
+
+fn body(words: usize) -> String {
+    let mut s = String::from("### Why\n\n");
+    s.push_str(&"word ".repeat(words.saturating_sub(2)));
+    s.push('\n');
+    s
+}
+
+/// A valid file; tests break one thing at a time with `replace`.
+fn valid(question: &str, related: &str) -> String {
+    format!(
+        r#"+++
+question = "{question}"
+level = "advanced"
+topics = ["http-apis"]
+also_asked_as = ["Why is it important?"]
+summary = "Repeating a request has the same effect as sending it once."
+key_points = ["PUT and DELETE are idempotent", "POST is not", "Use an `Idempotency-Key` header"]
+follow_ups = ["How long do you keep keys?", "What about concurrent retries?"]
+related = [{related}]
+[[check]]
+prompt = "Which method is idempotent?"
+options = ["POST", "PUT", "PATCH"]
+answer = 1
+explanation = "PUT replaces the resource, so repeating it changes nothing more."
++++
+{}"#,
+        body(300)
+    )
+}
+
+fn topics() -> Vec<Topic> {
+    parse_topics("topics.toml", TOPICS).expect("test topics are valid")
+}
+
+fn one(text: &str) -> Result<Question, Vec<BankError>> {
+    parse_question("q/idempotency.md", "idempotency", text, &topics())
+}
+
+fn errors_of(text: &str) -> Vec<String> {
+    one(text)
+        .err()
+        .unwrap_or_default()
+        .iter()
+        .map(|e| e.to_string())
+        .collect()
+}
+
+fn expect_error(text: &str, needle: &str) {
+    let errors = errors_of(text);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains(needle) && e.starts_with("q/idempotency.md")),
+        "expected an error containing {needle:?}, got {errors:?}"
+    );
+}
+
+fn file(path: &str, text: String) -> SourceFile {
+    let id = path
+        .trim_end_matches(".md")
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    SourceFile {
+        path: path.to_string(),
+        id,
+        text: Ok(text),
+    }
+}
+
+fn bank_errors(files: Vec<SourceFile>) -> Vec<String> {
+    validate_bank("topics.toml", TOPICS, files)
+        .err()
+        .unwrap_or_default()
+        .iter()
+        .map(|e| e.to_string())
+        .collect()
+}
+
+#[test]
+fn a_valid_file_parses_and_renders() {
+    let q = one(&valid("What is idempotency?", r#""a", "b""#)).expect("valid");
+    assert_eq!(q.id, "idempotency");
+    assert_eq!(q.level, "advanced");
+    assert_eq!(q.checks[0].answer, 1);
+    assert!(q.key_points[2]
+        .html
+        .contains("<code>Idempotency-Key</code>"));
+    assert!(
+        !q.key_points[2].html.contains("<p>"),
+        "inline fields lose the paragraph wrapper"
+    );
+    assert!(q.answer.html.contains("<h3>Why</h3>"));
+    assert_eq!(q.words, 300);
+}
+
+#[test]
+fn unreadable_toml_names_the_file() {
+    expect_error(
+        &valid("Q?", r#""a", "b""#).replace("level = \"advanced\"", "level = advanced"),
+        "front matter: unreadable TOML",
+    );
+}
+
+#[test]
+fn missing_front_matter_fences() {
+    expect_error("question = \"x\"\n", "must start with a `+++`");
+    expect_error("+++\nquestion = \"x\"\n", "no closing `+++`");
+}
+
+#[test]
+fn missing_field_is_reported() {
+    expect_error(
+        &valid("Q?", r#""a", "b""#).replace(
+            "summary = \"Repeating a request has the same effect as sending it once.\"\n",
+            "",
+        ),
+        "missing field `summary`",
+    );
+}
+
+#[test]
+fn empty_fields_are_reported() {
+    expect_error(&valid("", r#""a", "b""#), "question: must not be empty");
+    expect_error(
+        &valid("Q?", r#""a", "b""#).replace(
+            "Repeating a request has the same effect as sending it once.",
+            " ",
+        ),
+        "summary: must not be empty",
+    );
+    expect_error(
+        &valid("Q?", r#""a", "b""#).replace("\"POST is not\"", "\"\""),
+        "key_points[1]: must not be empty",
+    );
+}
+
+#[test]
+fn unknown_field_is_reported() {
+    expect_error(
+        &valid("Q?", r#""a", "b""#).replace("level =", "difficulty = \"x\"\nlevel ="),
+        "unknown field `difficulty`",
+    );
+}
+
+#[test]
+fn unknown_level_and_topic() {
+    expect_error(
+        &valid("Q?", r#""a", "b""#).replace("\"advanced\"", "\"expert\""),
+        "level: unknown level `expert`",
+    );
+    expect_error(
+        &valid("Q?", r#""a", "b""#).replace("[\"http-apis\"]", "[\"cooking\"]"),
+        "topics: unknown topic `cooking`",
+    );
+    expect_error(
+        &valid("Q?", r#""a", "b""#).replace("[\"http-apis\"]", "[]"),
+        "topics: needs 1–3 entries",
+    );
+}
+
+#[test]
+fn id_must_be_kebab_case() {
+    for bad in [
+        "Idempotency",
+        "idem_potency",
+        "-idem",
+        "idem--x",
+        "idem-",
+        "",
+    ] {
+        assert!(!is_kebab_case(bad), "{bad}");
+    }
+    assert!(is_kebab_case("cap-theorem-2"));
+    let e = parse_question(
+        "q/Bad_Id.md",
+        "Bad_Id",
+        &valid("Q?", r#""a", "b""#),
+        &topics(),
+    )
+    .unwrap_err();
+    assert!(
+        e.iter().any(|e| e
+            .to_string()
+            .starts_with("q/Bad_Id.md: id: file name `Bad_Id`")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn id_fits_what_an_import_accepts() {
+    let long = "a".repeat(MAX_ID_CHARS + 1);
+    let e = parse_question(
+        &format!("q/{long}.md"),
+        &long,
+        &valid("Q?", r#""a", "b""#),
+        &topics(),
+    )
+    .unwrap_err();
+    assert!(
+        e.iter()
+            .any(|e| e.to_string().contains("longer than 100 characters")),
+        "{e:?}"
+    );
+    let longest = "a".repeat(MAX_ID_CHARS);
+    assert!(parse_question("q/x.md", &longest, &valid("Q?", r#""a", "b""#), &topics()).is_ok());
+}
+
+#[test]
+fn answer_index_out_of_range_and_too_few_options() {
+    expect_error(
+        &valid("Q?", r#""a", "b""#).replace("answer = 1", "answer = 3"),
+        "check[0].answer: index 3 is out of range",
+    );
+    expect_error(
+        &valid("Q?", r#""a", "b""#).replace("answer = 1", "answer = -1"),
+        "out of range",
+    );
+    expect_error(
+        &valid("Q?", r#""a", "b""#)
+            .replace("[\"POST\", \"PUT\", \"PATCH\"]", "[\"POST\", \"PUT\"]"),
+        "check[0].options: needs 3–5 options, found 2",
+    );
+}
+
+#[test]
+fn checks_required_except_for_behavioral() {
+    let no_check = valid("Q?", r#""a", "b""#);
+    let no_check = &no_check[..no_check.find("[[check]]").unwrap()];
+    let text = format!("{no_check}+++\n{}", body(300));
+    expect_error(&text, "check: at least one [[check]]");
+    let behavioral = text.replace("[\"http-apis\"]", "[\"behavioral\"]");
+    assert!(one(&behavioral).is_ok(), "{:?}", errors_of(&behavioral));
+}
+
+#[test]
+fn raw_html_is_rejected_everywhere() {
+    let v = valid("Q?", r#""a", "b""#);
+    expect_error(
+        &v.replace("### Why", "### Why\n\n<script>alert(1)</script>"),
+        "body: raw HTML is not allowed",
+    );
+    expect_error(
+        &v.replace("word word", "word <b>bold</b> word"),
+        "body: raw HTML is not allowed",
+    );
+    expect_error(
+        &v.replace("POST is not", "POST is <em>not</em>"),
+        "key_points[1]: raw HTML is not allowed",
+    );
+    // Angle brackets inside code are text, not HTML.
+    let ok = v.replace("word word", "word `Vec<T>` word");
+    assert!(one(&ok).is_ok(), "{:?}", errors_of(&ok));
+    assert!(one(&ok).unwrap().answer.html.contains("Vec&lt;T&gt;"));
+}
+
+#[test]
+fn body_rules() {
+    let v = valid("Q?", r#""a", "b""#);
+    expect_error(
+        &v.replace("### Why", "## Why"),
+        "body: headings must be level 3",
+    );
+    expect_error(&v.replace("### Why", "```\nx\n```"), "needs a language");
+    let short = v.split("+++\n").take(2).collect::<Vec<_>>().join("+++\n") + "+++\nToo short.\n";
+    expect_error(&short, "body: 2 words");
+}
+
+#[test]
+fn list_length_rules() {
+    let v = valid("Q?", r#""a", "b""#);
+    expect_error(
+        &v.replace("[\"PUT and DELETE are idempotent\", \"POST is not\", ", "["),
+        "key_points: needs 3–6 entries, found 1",
+    );
+    expect_error(
+        &valid("Q?", r#""a""#),
+        "related: needs 2–5 entries, found 1",
+    );
+    expect_error(
+        &valid("Q?", r#""idempotency", "b""#),
+        "related: a question cannot be related to itself",
+    );
+}
+
+#[test]
+fn duplicate_ids_across_files() {
+    let errors = bank_errors(vec![
+        file("a/x.md", valid("First?", r#""y", "x""#)),
+        file("b/x.md", valid("Second?", r#""y", "z""#)),
+    ]);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("b/x.md: id: duplicate id `x` (also a/x.md)")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn same_wording_in_two_files_ignoring_case_and_punctuation() {
+    let errors = bank_errors(vec![
+        file(
+            "q/a.md",
+            valid("What is REST?", r#""b", "c""#).replace("Why is it important?", "Why REST?"),
+        ),
+        file(
+            "q/b.md",
+            valid("what is rest", r#""a", "c""#).replace("Why is it important?", "REST, why"),
+        ),
+        file(
+            "q/c.md",
+            valid("Other?", r#""a", "b""#).replace("Why is it important?", "Another"),
+        ),
+    ]);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e
+                .starts_with("q/b.md: question: wording `what is rest` is already used by q/a.md")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn related_must_name_existing_ids() {
+    let errors = bank_errors(vec![
+        file(
+            "q/a.md",
+            valid("A?", r#""b", "ghost""#).replace("Why is it important?", "A2"),
+        ),
+        file(
+            "q/b.md",
+            valid("B?", r#""a", "a2""#)
+                .replace("Why is it important?", "B2")
+                .replace("\"a2\"", "\"a\", \"b-missing\""),
+        ),
+    ]);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e == "q/a.md: related: names `ghost`, which is not a question id in the bank"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_clean_bank_validates_and_sorts_by_topic_then_level() {
+    let bank = validate_bank(
+        "topics.toml",
+        TOPICS,
+        vec![
+            file(
+                "q/z.md",
+                valid("Z?", r#""a", "m""#)
+                    .replace("Why is it important?", "Z2")
+                    .replace("\"advanced\"", "\"beginner\""),
+            ),
+            file(
+                "q/a.md",
+                valid("A?", r#""z", "m""#).replace("Why is it important?", "A2"),
+            ),
+            file(
+                "q/m.md",
+                valid("M?", r#""a", "z""#)
+                    .replace("Why is it important?", "M2")
+                    .replace("[\"http-apis\"]", "[\"behavioral\"]"),
+            ),
+        ],
+    )
+    .expect("valid bank");
+    let ids: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(ids, ["z", "a", "m"]);
+}
+
+#[test]
+fn topics_file_errors() {
+    assert!(parse_topics(
+        "t.toml",
+        "[[topic]]\nid = \"Bad Id\"\nname = \"x\"\ndescription = \"y\"\n"
+    )
+    .is_err());
+    assert!(parse_topics("t.toml", "not toml at all = = =").is_err());
+    let dup = format!(
+        "{TOPICS}\n[[topic]]\nid = \"behavioral\"\nname = \"B\"\ndescription = \"again\"\n"
+    );
+    let e = parse_topics("t.toml", &dup).unwrap_err();
+    assert!(
+        e[0].to_string().contains("duplicate topic id `behavioral`"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn normalize_wording_ignores_case_and_punctuation() {
+    assert_eq!(normalize_wording("What's  REST?"), "what s rest");
+    assert_eq!(normalize_wording("  Hello, World!! "), "hello world");
+}
+
+#[test]
+fn pitfalls_and_contrast_are_rendered_and_must_pair() {
+    let base = valid("Q?", r#""a", "b""#);
+    let with = base.replacen(
+        "[[check]]",
+        "pitfalls = [\"Says `PUT` is unsafe\", \"Forgets retries\"]\n[[check]]",
+        1,
+    );
+    let q = one(&with).expect("valid");
+    assert_eq!(q.pitfalls.len(), 2);
+    assert!(q.pitfalls[0].html.contains("<code>PUT</code>"));
+    let half = base.replacen(
+        "[[check]]",
+        "weak_answer = \"Blames the team\"\n[[check]]",
+        1,
+    );
+    expect_error(&half, "strong_answer: missing");
+    let raw = base.replacen(
+        "[[check]]",
+        "pitfalls = [\"<b>x</b>\", \"y\"]\n[[check]]",
+        1,
+    );
+    expect_error(&raw, "pitfalls[0]: raw HTML is not allowed");
+}
+
+#[test]
+fn quality_rules_per_file() {
+    let topics = topics();
+    let parse = |text: &str| parse_question("q/x.md", "x", text, &topics).expect("valid");
+    // The template is advanced with one check and no pitfalls: both rules fire.
+    let q = parse(&valid("Q?", r#""a", "b""#));
+    let found: Vec<String> = quality::question_errors("q/x.md", &q)
+        .iter()
+        .map(|e| e.to_string())
+        .collect();
+    assert!(
+        found.iter().any(|e| e.contains("pitfalls: needs 2–4")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|e| e.contains("needs at least 3")),
+        "{found:?}"
+    );
+    // Behavioral questions need the contrast; others must not carry it.
+    let behavioral = valid("Q?", r#""a", "b""#).replace("[\"http-apis\"]", "[\"behavioral\"]");
+    let found = quality::question_errors("q/x.md", &parse(&behavioral));
+    assert!(found
+        .iter()
+        .any(|e| e.message.contains("need `weak_answer`")));
+    let contrast = "weak_answer = \"w\"\nstrong_answer = \"s\"\n[[check]]";
+    let other = valid("Q?", r#""a", "b""#).replacen("[[check]]", contrast, 1);
+    let found = quality::question_errors("q/x.md", &parse(&other));
+    assert!(found.iter().any(|e| e.message.contains("only behavioral")));
+}
+
+#[test]
+fn the_longest_option_rule_counts_strictly_longest_right_options() {
+    let topics = topics();
+    let with_options = |options: &str, answer: usize| {
+        let text = valid("Q?", r#""a", "b""#)
+            .replace(r#"options = ["POST", "PUT", "PATCH"]"#, options)
+            .replace("answer = 1", &format!("answer = {answer}"));
+        parse_question("q/x.md", "x", &text, &topics).expect("valid")
+    };
+    // "PATCH" is strictly the longest; a tie is not "strictly".
+    let longest = with_options(r#"options = ["POST", "PUT", "PATCH"]"#, 2);
+    let tied = with_options(r#"options = ["GETS", "POST", "PUT"]"#, 1);
+    let shorter = with_options(r#"options = ["POST", "PUT", "PATCH"]"#, 1);
+    assert!(quality::right_is_longest(&longest.checks[0]));
+    assert!(!quality::right_is_longest(&tied.checks[0]));
+    assert!(!quality::right_is_longest(&shorter.checks[0]));
+    // One in three is 33%: over the 30% limit, and the message names the offender.
+    let errors = quality::bank_errors("q", &[longest.clone(), tied.clone(), shorter.clone()]);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("1 of 3 checks") && e.message.contains("x check[0]")),
+        "{errors:?}"
+    );
+    // One in four is 25%: within it.
+    let errors = quality::bank_errors("q", &[longest, tied, shorter.clone(), shorter]);
+    assert!(
+        errors.iter().all(|e| !e.message.contains("longest")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn advanced_answers_may_run_longer() {
+    let text = valid("Q?", r#""a", "b""#).replace(&body(300), &body(600));
+    assert!(one(&text).is_ok(), "{:?}", errors_of(&text));
+    let beginner = text.replace("\"advanced\"", "\"beginner\"");
+    expect_error(&beginner, "body: 600 words; the answer must have 200–500");
+}
