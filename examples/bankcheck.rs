@@ -31,12 +31,14 @@ fn main() {
             .collect();
         let f = quality::figures(&picked);
         println!(
-            "{} of the {} ids given: {} checks, right option strictly the longest in {} ({:.1}%), positions {:?}, {} pitfalls, \"tempting\" in {}",
+            "{} of the {} ids given: {} checks, right option strictly the longest in {} ({:.1}%), strictly the shortest in {} ({:.1}%), positions {:?}, {} pitfalls, \"tempting\" in {}",
             picked.len(),
             only.len(),
             f.checks,
             f.longest,
             f.longest_share(),
+            f.shortest,
+            f.shortest_share(),
             f.positions,
             f.pitfalls,
             f.tempting
@@ -92,6 +94,13 @@ fn main() {
         f.checks,
         f.longest_share(),
         quality::MAX_LONGEST_SHARE
+    );
+    println!(
+        "right option strictly the shortest: {} of {} checks ({:.1}%, limit {:.0}%)",
+        f.shortest,
+        f.checks,
+        f.shortest_share(),
+        quality::MAX_SHORTEST_SHARE
     );
     println!(
         "right answers by position (0-based): {:?} (top share {:.1}%, limit {:.0}%)",

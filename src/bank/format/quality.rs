@@ -9,6 +9,9 @@ pub const PITFALLS: (usize, usize) = (2, 4);
 /// Highest share of checks whose right option is the strictly longest one, in percent. Above it,
 /// "always pick the longest" scores well above chance.
 pub const MAX_LONGEST_SHARE: f64 = 30.0;
+/// Highest share of checks whose right option is the strictly shortest, in percent, so that the
+/// opposite habit does not pay either.
+pub const MAX_SHORTEST_SHARE: f64 = 35.0;
 /// Highest share of checks whose right option sits at one position (0-based), in percent.
 pub const MAX_POSITION_SHARE: f64 = 35.0;
 
@@ -26,6 +29,13 @@ pub fn right_is_longest(check: &super::Check) -> bool {
     let len = |i: usize| check.options[i].text.chars().count();
     let right = len(check.answer);
     (0..check.options.len()).all(|i| i == check.answer || len(i) < right)
+}
+
+/// Whether the right option of `check` is shorter than every other.
+pub fn right_is_shortest(check: &super::Check) -> bool {
+    let len = |i: usize| check.options[i].text.chars().count();
+    let right = len(check.answer);
+    (0..check.options.len()).all(|i| i == check.answer || len(i) > right)
 }
 
 /// The per-file quality rules: pitfalls, the minimum number of checks, and the weak/strong contrast
@@ -79,6 +89,8 @@ pub struct Figures {
     pub checks: usize,
     /// Checks whose right option is strictly the longest.
     pub longest: usize,
+    /// Checks whose right option is strictly the shortest.
+    pub shortest: usize,
     /// How many right answers sit at each position (0-based).
     pub positions: Vec<usize>,
     /// Per level (in [`LEVELS`] order): questions, checks, fewest checks on one question.
@@ -98,6 +110,11 @@ impl Figures {
     /// Share of checks whose right option is strictly the longest, in percent.
     pub fn longest_share(&self) -> f64 {
         share(self.longest, self.checks)
+    }
+
+    /// Share of checks whose right option is strictly the shortest, in percent.
+    pub fn shortest_share(&self) -> f64 {
+        share(self.shortest, self.checks)
     }
 
     /// The highest share of right answers at one position, in percent.
@@ -122,6 +139,7 @@ pub fn figures(questions: &[Question]) -> Figures {
     let mut f = Figures {
         checks: 0,
         longest: 0,
+        shortest: 0,
         positions: vec![],
         by_level: vec![],
         pitfalls: 0,
@@ -141,6 +159,7 @@ pub fn figures(questions: &[Question]) -> Figures {
             if c.explanation.text.to_lowercase().contains("tempting") {
                 f.tempting += 1;
             }
+            f.shortest += usize::from(right_is_shortest(c));
             if right_is_longest(c) {
                 f.longest += 1;
                 let right = c.options[c.answer].text.chars().count() as f64;
@@ -186,6 +205,18 @@ pub fn bank_errors(path: &str, questions: &[Question]) -> Vec<BankError> {
                 f.checks,
                 f.longest_share(),
                 worst.join(", ")
+            ),
+        ));
+    }
+    if f.shortest_share() > MAX_SHORTEST_SHARE {
+        errors.push(err(
+            path,
+            Some("check"),
+            format!(
+                "the right option is the shortest in {} of {} checks ({:.0}%, at most {MAX_SHORTEST_SHARE:.0}%)",
+                f.shortest,
+                f.checks,
+                f.shortest_share()
             ),
         ));
     }
