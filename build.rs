@@ -1,26 +1,34 @@
-//! Turns `assets/questions/` into static Rust data at build time.
+//! Turns `assets/questions/` into what the app ships, at build time.
 //!
-//! Every file is parsed and validated by `src/bank/format.rs`; any problem fails the build with the
-//! file's path, the field and what is wrong. The output, `$OUT_DIR/bank_data.rs`, holds only ready
-//! data and pre-rendered HTML, so the app does no parsing at start-up.
+//! Every file is parsed and validated by `src/bank/format/`; any problem fails the build with the
+//! file's path, the field and what is wrong. The output, in `$OUT_DIR`:
+//! - `bank_data.rs`: the small part compiled into every build (ids, wordings, levels, topics,
+//!   related ids, how many key points and which answer each check has), so listing, filtering and
+//!   dealing a quiz need no download;
+//! - `data/q/<id>.<hash>.json` (one per question: its answer, summary, key points, checks,
+//!   pitfalls, follow-ups, as ready HTML) and `data/search.<hash>.json` (the plain texts search
+//!   indexes): fetched by the app when needed, written into the site by the prerenderer;
+//! - `bank_files.rs`: those files' names and texts, for the host build (prerenderer, tests).
+//!
+//! The names carry a hash of their content, so a host may cache them forever and a new build
+//! never meets an old file.
 
 #[path = "src/bank/a11y.rs"]
 mod a11y;
 #[path = "src/bank/format/mod.rs"]
 #[allow(dead_code)]
 mod format;
+#[path = "src/bank/text.rs"]
+#[allow(dead_code)]
+mod text;
 
+use serde_json::json;
 use std::fmt::Write as _;
 use std::path::Path;
 
 fn s(v: &str) -> String {
     // Debug formatting of a str is a valid Rust string literal.
     format!("{v:?}")
-}
-
-fn rich(r: &format::Rendered) -> String {
-    // Only the HTML ships; plain text is derived from it when needed (it would double the size).
-    format!("Rich {{ html: {} }}", s(&r.html))
 }
 
 fn strs(items: &[String]) -> String {
@@ -37,6 +45,61 @@ fn level(l: &str) -> &'static str {
     }
 }
 
+/// FNV-1a, 64 bits, as 16 hex digits: enough to tell versions of a file apart.
+fn hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+fn html(items: &[format::Rendered]) -> Vec<&str> {
+    items.iter().map(|r| r.html.as_str()).collect()
+}
+
+/// One question's content file (the shape of `bank::content::Content`).
+fn content_json(q: &format::Question) -> String {
+    let checks: Vec<_> = q
+        .checks
+        .iter()
+        .map(|c| {
+            json!({
+                "prompt": c.prompt.html,
+                "options": html(&c.options),
+                "explanation": c.explanation.html,
+            })
+        })
+        .collect();
+    let contrast = q
+        .contrast
+        .as_ref()
+        .map(|c| json!({ "weak": c.weak.html, "strong": c.strong.html }));
+    json!({
+        "id": q.id,
+        "summary": q.summary.html,
+        "key_points": html(&q.key_points),
+        "answer": q.answer.html,
+        "follow_ups": q.follow_ups,
+        "pitfalls": html(&q.pitfalls),
+        "contrast": contrast,
+        "checks": checks,
+    })
+    .to_string()
+}
+
+/// The search texts file (the shape of `search::SearchTexts`), in bank order.
+fn search_json(bank: &format::Bank) -> String {
+    let text_of = |h: &str| text::html_to_text(h);
+    json!({
+        "summaries": bank.questions.iter().map(|q| text_of(&q.summary.html)).collect::<Vec<_>>(),
+        "key_points": bank.questions.iter().map(|q| q.key_points.iter().map(|k| text_of(&k.html)).collect::<Vec<_>>()).collect::<Vec<_>>(),
+        "bodies": bank.questions.iter().map(|q| text_of(&q.answer.html)).collect::<Vec<_>>(),
+    })
+    .to_string()
+}
+
 fn main() {
     // BACKPREP_BANK_DIR swaps in another bank (a synthetic one for benchmarks, say).
     println!("cargo:rerun-if-env-changed=BACKPREP_BANK_DIR");
@@ -48,6 +111,7 @@ fn main() {
     println!("cargo:rerun-if-changed={dir_name}");
     println!("cargo:rerun-if-changed=src/bank/format");
     println!("cargo:rerun-if-changed=src/bank/a11y.rs");
+    println!("cargo:rerun-if-changed=src/bank/text.rs");
     let bank = match format::load_bank_dir(dir) {
         Ok(bank) => bank,
         Err(errors) => {
@@ -69,12 +133,25 @@ fn main() {
         }
     }
 
-    let mut out =
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out = Path::new(&out_dir);
+    let data_dir = out.join("data");
+    let _ = std::fs::remove_dir_all(&data_dir);
+    std::fs::create_dir_all(data_dir.join("q")).expect("create data folder");
+    let mut files: Vec<(String, String)> = Vec::new();
+    let mut write_file = |stem: &str, text: String| -> String {
+        let name = format!("data/{stem}.{}.json", &hash(text.as_bytes())[..12]);
+        std::fs::write(out.join(&name), &text).expect("write a data file");
+        files.push((name.clone(), text));
+        name
+    };
+
+    let mut meta =
         String::from("// @generated by build.rs from assets/questions/. Do not edit.\n\n");
-    out.push_str("/// Topics in display order.\npub static TOPICS: &[Topic] = &[\n");
+    meta.push_str("/// Topics in display order.\npub static TOPICS: &[Topic] = &[\n");
     for t in &bank.topics {
         writeln!(
-            out,
+            meta,
             "    Topic {{ id: {}, name: {}, description: {} }},",
             s(&t.id),
             s(&t.name),
@@ -82,44 +159,59 @@ fn main() {
         )
         .unwrap();
     }
-    out.push_str(
+    meta.push_str(
         "];\n\n/// Every question, in bank order.\npub static QUESTIONS: &[Question] = &[\n",
     );
     for q in &bank.questions {
-        let key_points: Vec<String> = q.key_points.iter().map(rich).collect();
+        let content = write_file(&format!("q/{}", q.id), content_json(q));
         let checks: Vec<String> = q
             .checks
             .iter()
             .map(|c| {
-                let options: Vec<String> = c.options.iter().map(rich).collect();
                 format!(
-                    "Check {{ prompt: {}, options: &[{}], answer: {}, explanation: {} }}",
-                    rich(&c.prompt),
-                    options.join(", "),
-                    c.answer,
-                    rich(&c.explanation)
+                    "CheckKey {{ options: {}, answer: {} }}",
+                    c.options.len(),
+                    c.answer
                 )
             })
             .collect();
         writeln!(
-            out,
-            "    Question {{ id: {}, question: {}, level: {}, topics: {}, also_asked_as: {}, summary: {}, key_points: &[{}], follow_ups: {}, related: {}, checks: &[{}], answer: {} }},",
+            meta,
+            "    Question {{ id: {}, question: {}, level: {}, topics: {}, also_asked_as: {}, related: {}, key_points: {}, checks: &[{}], content: {} }},",
             s(&q.id),
             s(&q.question),
             level(&q.level),
             strs(&q.topics),
             strs(&q.also_asked_as),
-            rich(&q.summary),
-            key_points.join(", "),
-            strs(&q.follow_ups),
             strs(&q.related),
+            q.key_points.len(),
             checks.join(", "),
-            rich(&q.answer),
+            s(&content),
         )
         .unwrap();
     }
-    out.push_str("];\n");
-    let dest =
-        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bank_data.rs");
-    std::fs::write(&dest, out).expect("write bank_data.rs");
+    meta.push_str("];\n");
+    let search = write_file("search", search_json(&bank));
+    writeln!(
+        meta,
+        "\n/// The search texts file, relative to the site's root.\npub static SEARCH_FILE: &str = {};",
+        s(&search)
+    )
+    .unwrap();
+    std::fs::write(out.join("bank_data.rs"), meta).expect("write bank_data.rs");
+
+    let mut host = String::from(
+        "// @generated by build.rs. Do not edit.\n\n/// Every data file: (path in the site, text).\npub static FILES: &[(&str, &str)] = &[\n",
+    );
+    for (name, _) in &files {
+        writeln!(
+            host,
+            "    ({}, include_str!(concat!(env!(\"OUT_DIR\"), \"/{}\"))),",
+            s(name),
+            name
+        )
+        .unwrap();
+    }
+    host.push_str("];\n");
+    std::fs::write(out.join("bank_files.rs"), host).expect("write bank_files.rs");
 }

@@ -1,5 +1,6 @@
-// Backprep service worker: precaches every file of one build under a cache named after the build's
-// content hash, answers navigations with index.html, and never touches another origin.
+// Backprep service worker: keeps every file of one build (the app, the bank's data files and the
+// pages without an id in their address) under a cache named after the build's content hash, answers
+// navigations with the page's own file, and never touches another origin.
 // scripts/postbuild.py replaces the line below with the build's file list and hash.
 const BUILD = { hash: 'dev', files: [] };
 
@@ -25,15 +26,23 @@ self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
 });
 
+/** The file a static host serves for a page's address: `/` → index.html, `/quiz` → quiz.html. */
+function pageFile(url) {
+  const path = url.pathname.slice(new URL(self.registration.scope).pathname.length).replace(/\/$/, '');
+  return path === '' ? 'index.html' : `${path}.html`;
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   // Only this origin's GETs inside our scope; everything else goes to the network untouched.
   if (request.method !== 'GET' || url.origin !== self.location.origin || !request.url.startsWith(self.registration.scope)) return;
   if (request.mode === 'navigate') {
-    // Every route is the single-page app.
+    // A kept page from the cache; any other page (a question) from the network, and offline the
+    // empty app, which renders it from its kept data file.
     event.respondWith(caches.open(CACHE).then(async (cache) =>
-      (await cache.match(scoped('index.html'))) || fetch(request)));
+      (await cache.match(scoped(pageFile(url))))
+      || fetch(request).catch(async () => (await cache.match(scoped('shell.html'))) || Response.error())));
     return;
   }
   event.respondWith(caches.open(CACHE).then(async (cache) =>

@@ -1,9 +1,9 @@
 //! Validates a question-bank folder with the same code as the build, and prints its figures: counts
 //! per topic and level, checks per level against their minimums, how often the right option is the
-//! longest one, where the right answers sit, and the pitfalls count. Then lists what the quality
-//! rules find (which fail the build once `format::ENFORCE_QUALITY` is on).
+//! longest one, where the right answers sit, and the pitfalls count. The quality rules behind these
+//! figures are errors like any other: a bank that breaks them does not build.
 //! usage: cargo run --example bankcheck [-- DIR [ID…]]   (default: assets/questions; with ids, the
-//! findings and the longest-option share of just those questions)
+//! figures of just those questions)
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -45,13 +45,6 @@ fn main() {
         );
         for (id, i, ratio) in &f.worst {
             println!("  right option longest: {id} check[{i}] ({ratio:.2}x the next longest)");
-        }
-        for e in bank
-            .quality
-            .iter()
-            .filter(|e| only.iter().any(|id| e.path.ends_with(&format!("/{id}.md"))))
-        {
-            println!("  {e}");
         }
         return;
     }
@@ -118,22 +111,7 @@ fn main() {
         "explanations using \"tempting\": {} of {}",
         f.tempting, f.checks
     );
-    if bank.quality.is_empty() {
-        println!("quality rules: all met");
-    } else {
-        println!(
-            "quality rules: {} finding(s){}",
-            bank.quality.len(),
-            if format::ENFORCE_QUALITY {
-                ""
-            } else {
-                " (not yet enforced by the build)"
-            }
-        );
-        for e in &bank.quality {
-            println!("  {e}");
-        }
-    }
+    println!("quality rules: all met");
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -1,5 +1,8 @@
-//! Keyboard shortcuts as data: which key does what, where. Pure, so it is unit-tested; the pages
-//! only carry out the [`Action`] they get back.
+//! Keyboard shortcuts as data: which key does what, where. Pure, so it is unit-tested; pages only
+//! carry out the [`Action`] they get back (through `components::keyboard::use_keys`).
+
+use crate::progress::Grade;
+use crate::quiz::{Event, Face};
 
 /// Where the key was pressed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -8,10 +11,23 @@ pub enum Place {
     List,
     /// A question page.
     Question,
+    /// A quiz card.
+    Quiz {
+        /// A multiple-choice card (else a flashcard).
+        choice: bool,
+        /// What is shown of it.
+        face: Face,
+        /// The grade the ticked key points suggest (a revealed flashcard).
+        suggested: Option<Grade>,
+    },
+    /// Anywhere else (the dashboard, the quiz setup): only the global keys.
+    Other,
+    /// A dialog is open over the page.
+    Dialog,
 }
 
 /// What a key press asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Put the cursor in the search box.
     FocusSearch,
@@ -31,8 +47,12 @@ pub enum Action {
     NextQuestion,
     /// Show or hide the shortcut overlay.
     ToggleHelp,
+    /// Close the open dialog.
+    CloseDialog,
     /// Star or unstar the question.
     Bookmark,
+    /// Something to do on the quiz card.
+    Quiz(Event),
 }
 
 /// A key press, reduced to what matters here.
@@ -44,14 +64,16 @@ pub struct Press<'a> {
     pub modified: bool,
     /// Focus is in a text field.
     pub typing: bool,
+    /// Focus is on a link, button or summary: its own Enter and Space win.
+    pub on_control: bool,
 }
 
 /// The action for `press` at `place`, if any.
 pub fn action(place: Place, press: Press<'_>) -> Option<Action> {
-    if press.modified {
+    use Action::*;
+    if press.modified || (press.on_control && matches!(press.key, "Enter" | " ")) {
         return None;
     }
-    use Action::*;
     if press.typing {
         // In the search box only navigation keys act; letters are text.
         return match (place, press.key) {
@@ -62,9 +84,12 @@ pub fn action(place: Place, press: Press<'_>) -> Option<Action> {
             _ => None,
         };
     }
+    if press.key == "?" {
+        return Some(ToggleHelp);
+    }
     match (place, press.key) {
-        (_, "?") => Some(ToggleHelp),
-        (_, "/") => Some(FocusSearch),
+        (Place::Dialog, "Escape") => Some(CloseDialog),
+        (Place::List | Place::Question, "/") => Some(FocusSearch),
         (Place::List, "j" | "ArrowDown") => Some(Next),
         (Place::List, "k" | "ArrowUp") => Some(Previous),
         (Place::List, "Enter") => Some(Open),
@@ -73,8 +98,58 @@ pub fn action(place: Place, press: Press<'_>) -> Option<Action> {
         (Place::Question, "ArrowLeft" | "k") => Some(PreviousQuestion),
         (Place::Question, "ArrowRight" | "j") => Some(NextQuestion),
         (Place::Question, "b") => Some(Bookmark),
+        (
+            Place::Quiz {
+                choice,
+                face,
+                suggested,
+            },
+            key,
+        ) => quiz_key(choice, face, suggested, key).map(Quiz),
         _ => None,
     }
+}
+
+/// On a quiz card: Space reveals or moves on, 1/2/3 grade a revealed flashcard (Enter takes the
+/// suggested grade), letters a–f tick its key points, 1–5 or a–e pick a multiple-choice option,
+/// S skips, ← goes back.
+fn quiz_key(choice: bool, face: Face, suggested: Option<Grade>, key: &str) -> Option<Event> {
+    let letter = |k: &str| -> Option<usize> {
+        let c = k.chars().next()?;
+        (k.len() == 1 && c.is_ascii_lowercase()).then(|| (c as u8 - b'a') as usize)
+    };
+    let digit = |k: &str| -> Option<usize> {
+        k.parse::<usize>()
+            .ok()
+            .filter(|d| (1..=9).contains(d))
+            .map(|d| d - 1)
+    };
+    match (choice, face, key) {
+        (_, _, "s" | "S") => Some(Event::Skip),
+        (_, _, "ArrowLeft") => Some(Event::Back),
+        (false, Face::Front, " ") => Some(Event::Reveal),
+        (false, Face::Revealed, "Enter") => suggested.map(Event::Grade),
+        (false, Face::Revealed, k) => match (digit(k), letter(k)) {
+            (Some(d), _) if d < 3 => Some(Event::Grade(Grade::ALL[d])),
+            (_, Some(l)) if l < 6 => Some(Event::Tick(l)),
+            _ => None,
+        },
+        (true, Face::Front, k) => digit(k)
+            .or_else(|| letter(k).filter(|l| *l < 5))
+            .map(Event::Pick),
+        (true, Face::Answered, " " | "Enter") => Some(Event::Next),
+        _ => None,
+    }
+}
+
+/// Where the keyboard is on `session`'s current card (none once it is over).
+pub fn quiz_place(session: &crate::quiz::Session) -> Option<Place> {
+    let (card, _) = session.current()?;
+    Some(Place::Quiz {
+        choice: card.check.is_some(),
+        face: session.face,
+        suggested: session.suggested_grade(),
+    })
 }
 
 /// Moves a selection within `len` items: `None` starts at the first (or last, going up); the ends
@@ -112,15 +187,15 @@ mod tests {
             key,
             modified: false,
             typing: false,
+            on_control: false,
         }
     }
 
     #[test]
     fn letters_are_text_while_typing() {
         let typing = Press {
-            key: "j",
-            modified: false,
             typing: true,
+            ..p("j")
         };
         assert_eq!(action(Place::List, typing), None);
         assert_eq!(action(Place::List, Press { key: "/", ..typing }), None);
@@ -160,19 +235,93 @@ mod tests {
             Some(Action::NextQuestion)
         );
         assert_eq!(action(Place::Question, p("?")), Some(Action::ToggleHelp));
+        assert_eq!(action(Place::Other, p("?")), Some(Action::ToggleHelp));
+        assert_eq!(action(Place::Other, p("/")), None);
+        assert_eq!(
+            action(Place::Dialog, p("Escape")),
+            Some(Action::CloseDialog)
+        );
+        assert_eq!(action(Place::Other, p("Escape")), None);
         assert_eq!(action(Place::Question, p("b")), Some(Action::Bookmark));
         assert_eq!(action(Place::List, p("b")), None);
         assert_eq!(
             action(
                 Place::List,
                 Press {
-                    key: "j",
                     modified: true,
-                    typing: false
+                    ..p("j")
                 }
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_focused_link_or_button_keeps_its_enter_and_space() {
+        let on_link = Press {
+            on_control: true,
+            ..p("Enter")
+        };
+        assert_eq!(action(Place::List, on_link), None);
+        let card = Place::Quiz {
+            choice: false,
+            face: Face::Front,
+            suggested: None,
+        };
+        assert_eq!(
+            action(
+                card,
+                Press {
+                    on_control: true,
+                    ..p(" ")
+                }
+            ),
+            None
+        );
+        assert_eq!(action(card, p(" ")), Some(Action::Quiz(Event::Reveal)));
+    }
+
+    #[test]
+    fn quiz_keys_map_to_events_by_card_and_face() {
+        let quiz = |choice, face, suggested, key| match action(
+            Place::Quiz {
+                choice,
+                face,
+                suggested,
+            },
+            p(key),
+        ) {
+            Some(Action::Quiz(e)) => Some(e),
+            _ => None,
+        };
+        assert_eq!(quiz(false, Face::Front, None, " "), Some(Event::Reveal));
+        assert_eq!(
+            quiz(false, Face::Front, None, "1"),
+            None,
+            "no grading before the answer is shown"
+        );
+        assert_eq!(
+            quiz(false, Face::Revealed, None, "1"),
+            Some(Event::Grade(Grade::DidntKnow))
+        );
+        assert_eq!(
+            quiz(false, Face::Revealed, None, "3"),
+            Some(Event::Grade(Grade::Knew))
+        );
+        assert_eq!(quiz(false, Face::Revealed, None, "b"), Some(Event::Tick(1)));
+        assert_eq!(
+            quiz(false, Face::Revealed, Some(Grade::DidntKnow), "Enter"),
+            Some(Event::Grade(Grade::DidntKnow))
+        );
+        assert_eq!(quiz(false, Face::Revealed, None, "s"), Some(Event::Skip));
+        assert_eq!(
+            quiz(false, Face::Revealed, None, "ArrowLeft"),
+            Some(Event::Back)
+        );
+        assert_eq!(quiz(true, Face::Front, None, "2"), Some(Event::Pick(1)));
+        assert_eq!(quiz(true, Face::Front, None, "c"), Some(Event::Pick(2)));
+        assert_eq!(quiz(true, Face::Answered, None, "Enter"), Some(Event::Next));
+        assert_eq!(quiz(true, Face::Answered, None, "2"), None);
     }
 
     #[test]

@@ -1,27 +1,38 @@
 //! Backprep: an offline study app for backend developer job interviews.
 //!
-//! Logic lives in plain modules (`bank`, `progress`, `storage`'s codec) with unit tests; `app`, `pages`
-//! and `components` are thin Leptos views over them. See `README.md` for the layout.
+//! The module map (see `docs/architecture.md`): a pure core (`bank`, `progress`, `schedule`,
+//! `stats`, `quiz`, `search`, `transfer`, `storage`'s codec, `keys`, `notes`, `prefs`, `meta`,
+//! `numbers`), the browser edges behind one door (`platform`), the app's state (`state`), and thin
+//! views (`components`, `pages`, `app`). Imports run one way: pages → components → state → core,
+//! with `platform` at the edges. Every module builds on the host too, where `platform` keeps
+//! things in memory, so components render to HTML in `cargo test` and in the prerenderer.
+#![warn(missing_docs)]
+// Leptos views are deeply nested types; the host build (no type erasure) needs a deeper limit.
+#![recursion_limit = "256"]
 
+pub mod labels;
+
+pub mod app;
 pub mod bank;
+#[cfg(target_arch = "wasm32")]
+pub mod boot;
+pub mod components;
 pub mod keys;
+pub mod meta;
 pub mod notes;
+pub mod numbers;
+pub mod pages;
+pub mod platform;
 pub mod prefs;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod progress;
 pub mod quiz;
 pub mod schedule;
 pub mod search;
+pub mod state;
 pub mod stats;
 pub mod storage;
+#[cfg(test)]
+mod testing;
 pub mod transfer;
-
-#[cfg(target_arch = "wasm32")]
-pub mod app;
-#[cfg(target_arch = "wasm32")]
-pub mod components;
-#[cfg(target_arch = "wasm32")]
-pub mod pages;
-#[cfg(target_arch = "wasm32")]
-pub mod sw;
-#[cfg(target_arch = "wasm32")]
-pub mod web;

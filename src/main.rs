@@ -1,9 +1,9 @@
-//! Entry point: panic hook and mount. Nothing else lives here.
+//! Entry point: the panic hook, then the app starts (see `backprep::boot`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(backprep::app::App);
+    backprep::boot::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

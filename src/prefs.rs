@@ -2,45 +2,31 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Colour scheme choice.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Theme {
-    /// Follow the operating system.
-    #[default]
-    System,
-    /// Always light.
-    Light,
-    /// Always dark.
-    Dark,
+crate::labelled_enum! {
+    /// Colour scheme choice.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Theme {
+        /// Follow the operating system.
+        #[default]
+        System => "system", "Theme: system";
+        /// Always light.
+        Light => "light", "Theme: light";
+        /// Always dark.
+        Dark => "dark", "Theme: dark";
+    }
 }
 
 impl Theme {
     /// The next choice when the toggle is pressed: system → light → dark → system.
     pub fn next(self) -> Theme {
-        match self {
-            Theme::System => Theme::Light,
-            Theme::Light => Theme::Dark,
-            Theme::Dark => Theme::System,
-        }
+        let i = Theme::ALL.iter().position(|t| *t == self).unwrap_or(0);
+        Theme::ALL[(i + 1) % Theme::ALL.len()]
     }
 
     /// Value for the `data-theme` attribute on `<html>` (`None` follows the system).
     pub fn attribute(self) -> Option<&'static str> {
-        match self {
-            Theme::System => None,
-            Theme::Light => Some("light"),
-            Theme::Dark => Some("dark"),
-        }
-    }
-
-    /// Button label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Theme::System => "Theme: system",
-            Theme::Light => "Theme: light",
-            Theme::Dark => "Theme: dark",
-        }
+        (self != Theme::System).then(|| self.id())
     }
 }
 

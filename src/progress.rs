@@ -5,40 +5,21 @@ use crate::bank::{Level, Question};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// How well the learner knew a question (self-graded flashcard, or a multiple-choice result).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Grade {
-    /// Could not answer.
-    DidntKnow,
-    /// Covered some of the key points.
-    Partly,
-    /// Covered the key points.
-    Knew,
+crate::labelled_enum! {
+    /// How well the learner knew a question (self-graded flashcard, or a multiple-choice result).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Grade {
+        /// Could not answer.
+        DidntKnow => "didnt-know", "Didn't know";
+        /// Covered some of the key points.
+        Partly => "partly", "Partly";
+        /// Covered the key points.
+        Knew => "knew", "Knew it";
+    }
 }
 
 impl Grade {
-    /// Every grade, worst first (the order of the 1/2/3 keys).
-    pub const ALL: [Grade; 3] = [Grade::DidntKnow, Grade::Partly, Grade::Knew];
-
-    /// Button and status label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Grade::DidntKnow => "Didn't know",
-            Grade::Partly => "Partly",
-            Grade::Knew => "Knew it",
-        }
-    }
-
-    /// Id used in URLs and CSS.
-    pub fn id(self) -> &'static str {
-        match self {
-            Grade::DidntKnow => "didnt-know",
-            Grade::Partly => "partly",
-            Grade::Knew => "knew",
-        }
-    }
-
     /// Credit towards mastery: 1, ½ or 0.
     pub fn credit(self) -> f64 {
         match self {
@@ -144,47 +125,20 @@ pub struct QuizRecord {
     pub answered: usize,
 }
 
-/// A question's state in the list's status filter.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Status {
-    /// Never practised.
-    #[default]
-    New,
-    /// Last practised as "didn't know".
-    DidntKnow,
-    /// Last practised as "partly".
-    Partly,
-    /// Last practised as "knew it".
-    Knew,
-}
-
-impl Status {
-    /// Every status, in filter order.
-    pub const ALL: [Status; 4] = [Status::New, Status::Knew, Status::Partly, Status::DidntKnow];
-
-    /// URL value.
-    pub fn id(self) -> &'static str {
-        match self {
-            Status::New => "new",
-            Status::DidntKnow => "didnt-know",
-            Status::Partly => "partly",
-            Status::Knew => "knew",
-        }
-    }
-
-    /// Label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::New => "New",
-            Status::DidntKnow => "Didn't know",
-            Status::Partly => "Partly",
-            Status::Knew => "Knew it",
-        }
-    }
-
-    /// The status with this URL value.
-    pub fn from_id(id: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|s| s.id() == id)
+crate::labelled_enum! {
+    /// A question's state in the list's status filter (in filter order, which is also the order
+    /// of `status=` values in a URL).
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Status {
+        /// Never practised.
+        #[default]
+        New => "new", "New";
+        /// Last practised as "knew it".
+        Knew => "knew", "Knew it";
+        /// Last practised as "partly".
+        Partly => "partly", "Partly";
+        /// Last practised as "didn't know".
+        DidntKnow => "didnt-know", "Didn't know";
     }
 }
 

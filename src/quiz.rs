@@ -6,94 +6,34 @@ use crate::bank::{self, Level, Question};
 use crate::progress::{Attempt, Grade, Outcome, Progress, QuizRecord};
 use serde::{Deserialize, Serialize};
 
-/// What kind of cards a quiz deals.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum QuizMode {
-    /// Self-graded flashcards with the key points as a rubric.
-    #[default]
-    Flashcards,
-    /// The bank's multiple-choice checks, scored automatically.
-    Choice,
-    /// Both, shuffled together.
-    Mixed,
-}
-
-impl QuizMode {
-    /// Every mode.
-    pub const ALL: [QuizMode; 3] = [QuizMode::Flashcards, QuizMode::Choice, QuizMode::Mixed];
-
-    /// URL and storage value.
-    pub fn id(self) -> &'static str {
-        match self {
-            QuizMode::Flashcards => "flashcards",
-            QuizMode::Choice => "choice",
-            QuizMode::Mixed => "mixed",
-        }
-    }
-
-    /// Label.
-    pub fn label(self) -> &'static str {
-        match self {
-            QuizMode::Flashcards => "Flashcards",
-            QuizMode::Choice => "Multiple choice",
-            QuizMode::Mixed => "Mixed",
-        }
-    }
-
-    /// The mode with this id (default for unknown).
-    pub fn from_id(id: &str) -> QuizMode {
-        QuizMode::ALL
-            .into_iter()
-            .find(|m| m.id() == id)
-            .unwrap_or_default()
+crate::labelled_enum! {
+    /// What kind of cards a quiz deals.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum QuizMode {
+        /// Self-graded flashcards with the key points as a rubric.
+        #[default]
+        Flashcards => "flashcards", "Flashcards";
+        /// The bank's multiple-choice checks, scored automatically.
+        Choice => "choice", "Multiple choice";
+        /// Both, shuffled together.
+        Mixed => "mixed", "Mixed";
     }
 }
 
-/// Which of the candidate questions a quiz draws from.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub enum Pool {
-    /// All of them.
-    #[default]
-    All,
-    /// Never practised.
-    New,
-    /// Missed in the last finished quiz.
-    Missed,
-    /// Due for spaced-repetition review today.
-    Due,
-}
-
-impl Pool {
-    /// Every pool.
-    pub const ALL: [Pool; 4] = [Pool::All, Pool::Due, Pool::New, Pool::Missed];
-
-    /// URL value.
-    pub fn id(self) -> &'static str {
-        match self {
-            Pool::All => "all",
-            Pool::New => "new",
-            Pool::Missed => "missed",
-            Pool::Due => "due",
-        }
-    }
-
-    /// Label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Pool::All => "All",
-            Pool::New => "New only",
-            Pool::Missed => "Missed last time",
-            Pool::Due => "Due for review",
-        }
-    }
-
-    /// The pool with this id (default for unknown).
-    pub fn from_id(id: &str) -> Pool {
-        Pool::ALL
-            .into_iter()
-            .find(|p| p.id() == id)
-            .unwrap_or_default()
+crate::labelled_enum! {
+    /// Which of the candidate questions a quiz draws from.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+    pub enum Pool {
+        /// All of them.
+        #[default]
+        All => "all", "All";
+        /// Due for spaced-repetition review today.
+        Due => "due", "Due for review";
+        /// Never practised.
+        New => "new", "New only";
+        /// Missed in the last finished quiz.
+        Missed => "missed", "Missed last time";
     }
 }
 
@@ -289,7 +229,7 @@ impl Session {
     /// The grade the current ticks suggest (flashcards).
     pub fn suggested_grade(&self) -> Option<Grade> {
         let (_, q) = self.current()?;
-        Some(Grade::suggested(self.ticked.len(), q.key_points.len()))
+        Some(Grade::suggested(self.ticked.len(), q.key_points))
     }
 
     /// Applies one event. Events that make no sense in the current state are ignored, so no
@@ -310,7 +250,7 @@ impl Session {
         match (card.check, self.face, event) {
             (None, Face::Front, Event::Draft(text)) => self.draft = text,
             (None, Face::Front, Event::Reveal) => self.face = Face::Revealed,
-            (None, Face::Revealed, Event::Tick(n)) if n < question.key_points.len() => {
+            (None, Face::Revealed, Event::Tick(n)) if n < question.key_points => {
                 match self.ticked.iter().position(|&t| t == n) {
                     Some(i) => {
                         self.ticked.remove(i);
@@ -335,7 +275,7 @@ impl Session {
                 let Some(c) = question.checks.get(check) else {
                     return self.advance(now);
                 };
-                if picked < c.options.len() {
+                if picked < c.options {
                     self.answer(
                         Outcome::Choice {
                             check,
@@ -444,39 +384,6 @@ impl Session {
             right: s.right,
             answered: s.answered,
         }
-    }
-}
-
-/// The event a key press means on the current card, if any. Space reveals or moves on, 1/2/3 grade
-/// a revealed flashcard (Enter takes the suggested grade), letters a–f tick its key points, 1–5 or
-/// a–e pick a multiple-choice option, S skips, ← goes back.
-pub fn key_event(session: &Session, key: &str) -> Option<Event> {
-    let (card, _) = session.current()?;
-    let letter = |k: &str| -> Option<usize> {
-        let c = k.chars().next()?;
-        (k.len() == 1 && c.is_ascii_lowercase()).then(|| (c as u8 - b'a') as usize)
-    };
-    let digit = |k: &str| -> Option<usize> {
-        k.parse::<usize>()
-            .ok()
-            .filter(|d| (1..=9).contains(d))
-            .map(|d| d - 1)
-    };
-    match (card.check.is_some(), session.face, key) {
-        (_, _, "s" | "S") => Some(Event::Skip),
-        (_, _, "ArrowLeft") => Some(Event::Back),
-        (false, Face::Front, " ") => Some(Event::Reveal),
-        (false, Face::Revealed, "Enter") => session.suggested_grade().map(Event::Grade),
-        (false, Face::Revealed, k) => match (digit(k), letter(k)) {
-            (Some(d), _) if d < 3 => Some(Event::Grade(Grade::ALL[d])),
-            (_, Some(l)) if l < 6 => Some(Event::Tick(l)),
-            _ => None,
-        },
-        (true, Face::Front, k) => digit(k)
-            .or_else(|| letter(k).filter(|l| *l < 5))
-            .map(Event::Pick),
-        (true, Face::Answered, " " | "Enter") => Some(Event::Next),
-        _ => None,
     }
 }
 
@@ -665,7 +572,7 @@ mod tests {
         let mut ids: Vec<&str> = s.cards.iter().map(|c| c.id.as_str()).collect();
         ids.sort();
         assert_eq!(ids, ["cdn", "jwt"]);
-        assert_eq!(Pool::from_id("due"), Pool::Due);
+        assert_eq!(Pool::from_id("due"), Some(Pool::Due));
     }
 
     #[test]
@@ -727,7 +634,7 @@ mod tests {
         let s = deal(QuizMode::Choice, Some(1));
         let (card, q) = s.current().map(|(c, q)| (c.clone(), q)).unwrap();
         let check = &q.checks[card.check.unwrap()];
-        let wrong = (check.answer + 1) % check.options.len();
+        let wrong = (check.answer + 1) % check.options;
         let s = s.apply(Event::Pick(99), 1);
         assert_eq!(s.face, Face::Front, "out-of-range pick ignored");
         let s = s.apply(Event::Pick(wrong), 2);
@@ -751,34 +658,6 @@ mod tests {
         let same = s.clone().apply(Event::Reveal, 10).apply(Event::Back, 11);
         assert_eq!(same, s);
         assert_eq!(s.summary().skipped, 3);
-    }
-
-    #[test]
-    fn keys_map_to_events_by_card_and_face() {
-        let s = deal(QuizMode::Flashcards, Some(2));
-        assert_eq!(key_event(&s, " "), Some(Event::Reveal));
-        assert_eq!(
-            key_event(&s, "1"),
-            None,
-            "no grading before the answer is shown"
-        );
-        let s = s.apply(Event::Reveal, 1);
-        assert_eq!(key_event(&s, "1"), Some(Event::Grade(Grade::DidntKnow)));
-        assert_eq!(key_event(&s, "3"), Some(Event::Grade(Grade::Knew)));
-        assert_eq!(key_event(&s, "b"), Some(Event::Tick(1)));
-        assert_eq!(
-            key_event(&s, "Enter"),
-            Some(Event::Grade(Grade::DidntKnow)),
-            "nothing ticked suggests didn't know"
-        );
-        assert_eq!(key_event(&s, "s"), Some(Event::Skip));
-        assert_eq!(key_event(&s, "ArrowLeft"), Some(Event::Back));
-        let c = deal(QuizMode::Choice, Some(1));
-        assert_eq!(key_event(&c, "2"), Some(Event::Pick(1)));
-        assert_eq!(key_event(&c, "c"), Some(Event::Pick(2)));
-        let c = c.apply(Event::Pick(0), 1);
-        assert_eq!(key_event(&c, "Enter"), Some(Event::Next));
-        assert_eq!(key_event(&c, "2"), None);
     }
 
     #[test]

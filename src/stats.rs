@@ -46,6 +46,9 @@ pub struct FixedOffset {
 }
 
 impl FixedOffset {
+    /// UTC itself.
+    pub const UTC: FixedOffset = FixedOffset { minutes_east: 0 };
+
     /// The offset in milliseconds; `i128` so that no offset and instant can overflow together.
     fn offset_ms(self) -> i128 {
         i128::from(self.minutes_east) * 60_000

@@ -1,5 +1,5 @@
-//! Accessibility fixes to pulldown-cmark's HTML, shared by the bank (at build time, through
-//! `build.rs`) and personal notes (in the browser).
+//! Accessibility fixes to pulldown-cmark's HTML for the bank (at build time, through `build.rs`).
+//! Personal notes write the same markup themselves (src/notes.rs), without pulldown-cmark.
 
 /// Fixes what pulldown-cmark's HTML lacks for screen readers and keyboards: a code block that
 /// scrolls sideways must be focusable, and the empty corner cell of a comparison table is a plain

@@ -1,7 +1,7 @@
 //! Level and topic labels.
 
 use crate::bank::{Level, Topic};
-use crate::web;
+use crate::platform::dom;
 use leptos::prelude::*;
 
 /// A question's level as a coloured label.
@@ -10,7 +10,7 @@ pub fn LevelBadge(
     /// The level shown.
     level: Level,
 ) -> impl IntoView {
-    view! { <span class=format!("badge level-{}", level.id())>{level.name()}</span> }
+    view! { <span class=format!("badge level-{}", level.id())>{level.label()}</span> }
 }
 
 /// A topic as a link to the list filtered by it.
@@ -20,7 +20,7 @@ pub fn TopicLink(
     topic: &'static Topic,
 ) -> impl IntoView {
     view! {
-        <a class="topic" href=web::href(&format!("/?topic={}", topic.id)) title=topic.description>
+        <a class="topic" href=dom::href(&format!("/?topic={}", topic.id)) title=topic.description>
             {topic.name}
         </a>
     }

@@ -1,10 +1,20 @@
-//! Reusable display pieces.
+//! Display pieces the pages are made of. Each reads the app state it needs through
+//! `state::use_app_state` and changes it only through the state's methods.
 
+pub mod answer;
 pub mod badges;
 pub mod charts;
+pub mod choice_card;
+pub mod data_panel;
+pub mod empty_state;
+pub mod flashcard;
 pub mod highlight;
+pub mod keyboard;
+pub mod list_filters;
 pub mod notices;
 pub mod personal;
+pub mod question_row;
+pub mod quiz_summary;
 pub mod reset;
 pub mod shortcuts;
-pub mod transfer;
+pub mod site;

@@ -1,6 +1,6 @@
-//! Non-blocking messages about the user's stored data.
+//! Non-blocking messages: about the user's stored data, and a newer version waiting.
 
-use crate::app::use_app_state;
+use crate::state::use_app_state;
 use leptos::prelude::*;
 
 /// Shows every pending notice with a button to dismiss it.
@@ -21,11 +21,15 @@ pub fn Notices() -> impl IntoView {
                                 <p>{n.text}</p>
                                 <button
                                     type="button"
-                                    on:click=move |_| state.notices.update(|v| {
-                                        if i < v.len() {
-                                            v.remove(i);
-                                        }
-                                    })
+                                    on:click=move |_| {
+                                        state
+                                            .notices
+                                            .update(|v| {
+                                                if i < v.len() {
+                                                    v.remove(i);
+                                                }
+                                            })
+                                    }
                                 >
                                     "Dismiss"
                                 </button>
@@ -35,5 +39,27 @@ pub fn Notices() -> impl IntoView {
                     .collect_view()
             }}
         </div>
+    }
+}
+
+/// "A new version is ready", once a newer build is installed and waiting.
+#[component]
+pub fn UpdateNotice() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <Show when=move || state.update_ready.get()>
+            <div class="notices" role="status">
+                <div class="notice update" data-testid="update-ready">
+                    <p>"A new version is ready."</p>
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=|_| crate::platform::sw::apply_update()
+                    >
+                        "Reload"
+                    </button>
+                </div>
+            </div>
+        </Show>
     }
 }

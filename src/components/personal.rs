@@ -1,9 +1,9 @@
 //! The user's own marks on a question: a bookmark star, a personal note, and when it is next due.
 
-use crate::app::use_app_state;
 use crate::notes;
+use crate::platform::clock::{self, UserCalendar};
+use crate::state::{use_app_state, Change};
 use crate::stats::{self, Calendar};
-use crate::web;
 use leptos::prelude::*;
 
 /// A star that bookmarks question `id`.
@@ -23,8 +23,8 @@ pub fn BookmarkButton(
             aria-pressed=move || on().to_string()
             title="Bookmark this question (b)"
             on:click=move |_| {
-                let next = !state.progress.with_untracked(|p| p.is_bookmarked(id));
-                state.progress.update(|p| p.set_bookmark(id, next, web::now_ms()));
+                let on = !state.progress.with_untracked(|p| p.is_bookmarked(id));
+                let _ = state.change(Change::Bookmark { id: id.to_string(), on });
             }
         >
             <span aria-hidden="true">{move || if on() { "★" } else { "☆" }}</span>
@@ -54,15 +54,11 @@ pub fn NoteBox(
         });
     };
     let save = move || {
-        let text: String = draft
-            .get_untracked()
-            .chars()
-            .take(notes::MAX_NOTE_CHARS)
-            .collect();
-        // Notifies (and so saves) only when the note really changed.
-        state
-            .progress
-            .maybe_update(|p| p.set_note(id, text.trim_end(), web::now_ms()));
+        // Saved only when the note really changed.
+        let _ = state.change(Change::Note {
+            id: id.to_string(),
+            text: draft.get_untracked(),
+        });
         editing.set(false);
     };
     view! {
@@ -125,8 +121,7 @@ pub fn NextReview(
     let state = use_app_state();
     move || {
         state.schedule.read().get(id).map(|r| {
-            let cal = web::BrowserCalendar;
-            let (due, today) = (cal.day_of(r.due), web::today());
+            let (due, today) = (UserCalendar.day_of(r.due), clock::today());
             let when = match due - today {
                 d if d <= 0 => "due today".to_string(),
                 1 => format!("due tomorrow ({})", stats::format_day(due)),

@@ -1,22 +1,16 @@
 //! "Reset progress": everything, or one topic, after an explicit confirmation.
 
-use crate::app::use_app_state;
 use crate::bank;
-use crate::progress::Progress;
-use crate::storage::{local, Mode};
+use crate::state::change::reset_count;
+use crate::state::{use_app_state, Change, ResetScope};
 use leptos::prelude::*;
 
-/// What a reset of `scope` (`""` = everything, else a topic id) removes from `p`. Bookmarks and
-/// notes are the user's own writing, not progress: they stay.
-fn apply_reset(p: &Progress, scope: &str) -> Progress {
-    let mut next = p.clone();
-    if scope.is_empty() {
-        next.reset(|_| true);
-        next.quizzes.clear();
+fn scope_of(value: &str) -> ResetScope {
+    if value.is_empty() {
+        ResetScope::Everything
     } else {
-        next.reset(|id| bank::question(id).is_some_and(|q| q.topics.contains(&scope)));
+        ResetScope::Topic(value.to_string())
     }
-    next
 }
 
 /// A button that opens a confirmation panel.
@@ -25,19 +19,9 @@ pub fn ResetProgress() -> impl IntoView {
     let state = use_app_state();
     let open = RwSignal::new(false);
     let scope = RwSignal::new(String::new());
-    let affected = move || {
-        let p = state.progress.read();
-        let next = apply_reset(&p, &scope.read());
-        let count = |p: &Progress| p.attempts.values().map(Vec::len).sum::<usize>() + p.read.len();
-        count(&p) - count(&next)
-    };
+    let affected = move || reset_count(&state.progress.read(), &scope_of(&scope.read()));
     let confirm = move |_| {
-        let next = apply_reset(&state.progress.get_untracked(), &scope.get_untracked());
-        // Written as is: the usual save merges with what is stored, which would undo the reset.
-        if state.mode.get_untracked() == Mode::ReadWrite {
-            let _ = local::replace(&next);
-        }
-        state.progress.set(next);
+        let _ = state.change(Change::Reset(scope_of(&scope.get_untracked())));
         open.set(false);
     };
     view! {

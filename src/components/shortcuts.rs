@@ -1,7 +1,7 @@
 //! The `?` overlay listing every keyboard shortcut.
 
-use crate::keys::{self, Action, Place, Press};
-use crate::web;
+use crate::components::keyboard::use_keys;
+use crate::keys::{self, Action, Place};
 use leptos::prelude::*;
 
 /// Listens for `?` anywhere (outside text fields) and shows the shortcut list; Esc or the close
@@ -10,27 +10,28 @@ use leptos::prelude::*;
 pub fn ShortcutHelp() -> impl IntoView {
     let open = RwSignal::new(false);
     let close_ref: NodeRef<leptos::html::Button> = NodeRef::new();
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        let (typing, _) = web::key_target(&ev);
-        let key = ev.key();
-        if open.get_untracked() && key == "Escape" {
-            ev.prevent_default();
-            ev.stop_immediate_propagation();
-            open.set(false);
-            return;
-        }
-        let press = Press {
-            key: &key,
-            modified: ev.ctrl_key() || ev.meta_key() || ev.alt_key(),
-            typing,
-        };
-        // Place does not matter for `?`.
-        if keys::action(Place::List, press) == Some(Action::ToggleHelp) {
-            ev.prevent_default();
-            open.update(|o| *o = !*o);
-        }
-    });
-    on_cleanup(move || handle.remove());
+    use_keys(
+        move || {
+            if open.get_untracked() {
+                Place::Dialog
+            } else {
+                Place::Other
+            }
+        },
+        move |action, press| match action {
+            Action::ToggleHelp => {
+                open.update(|o| *o = !*o);
+                true
+            }
+            Action::CloseDialog => {
+                // The dialog owns Esc: the page under it must not also act on it.
+                press.stop_others();
+                open.set(false);
+                true
+            }
+            _ => false,
+        },
+    );
     Effect::new(move |_| {
         if open.get() {
             if let Some(b) = close_ref.get() {
@@ -54,11 +55,25 @@ pub fn ShortcutHelp() -> impl IntoView {
                         <tbody>
                             {keys::HELP
                                 .iter()
-                                .map(|(k, what)| view! { <tr><td><kbd>{*k}</kbd></td><td>{*what}</td></tr> })
+                                .map(|(k, what)| {
+                                    view! {
+                                        <tr>
+                                            <td>
+                                                <kbd>{*k}</kbd>
+                                            </td>
+                                            <td>{*what}</td>
+                                        </tr>
+                                    }
+                                })
                                 .collect_view()}
                         </tbody>
                     </table>
-                    <button type="button" class="button" node_ref=close_ref on:click=move |_| open.set(false)>
+                    <button
+                        type="button"
+                        class="button"
+                        node_ref=close_ref
+                        on:click=move |_| open.set(false)
+                    >
                         "Close"
                     </button>
                 </div>

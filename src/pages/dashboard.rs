@@ -2,13 +2,14 @@
 //! then the user's data: export, import, reset. Every figure comes from `progress`, `stats` and
 //! `schedule`; this file only lays them out.
 
-use crate::app::use_app_state;
 use crate::bank::{self, Level};
 use crate::components::charts::{Bar, BarChart, ForecastChart, HeatmapChart};
-use crate::components::transfer::DataPanel;
+use crate::components::data_panel::DataPanel;
+use crate::platform::clock::{self, UserCalendar};
+use crate::platform::dom;
 use crate::progress::Mastery;
+use crate::state::use_app_state;
 use crate::stats::{self, Calendar};
-use crate::web;
 use leptos::prelude::*;
 
 /// Weeks in the activity heatmap.
@@ -31,11 +32,11 @@ fn known_text(m: &Mastery) -> String {
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let state = use_app_state();
-    web::set_title("Your progress");
-    let cal = web::BrowserCalendar;
+    dom::set_title("Your progress");
+    let cal = UserCalendar;
     let figures = Memo::new(move |_| {
         let p = state.progress.read();
-        let today = web::today();
+        let today = clock::today();
         let activity = stats::activity(&p, &cal);
         let qs = bank::questions();
         let topic_ids: Vec<&str> = bank::topics().iter().map(|t| t.id).collect();
@@ -72,16 +73,16 @@ pub fn Dashboard() -> impl IntoView {
                     <span class="stat-value">{move || f().forecast.first().copied().unwrap_or(0)}</span>
                     <span class="stat-label">"due for review today"</span>
                     <Show when=move || { f().forecast.first().copied().unwrap_or(0) > 0 }>
-                        <a class="button" href=web::href("/quiz?only=due")>"Review due"</a>
+                        <a class="button" href=dom::href("/quiz?only=due")>"Review due"</a>
                     </Show>
                 </div>
                 <div class="stat-card" data-testid="streak-card">
-                    <span class="stat-value">{move || plural(f().streaks.current, "day", "days")}</span>
+                    <span class="stat-value">{move || crate::numbers::counted(f().streaks.current as usize, "day", "days")}</span>
                     <span class="stat-label">
                         {move || {
                             let s = f().streaks;
                             let hint = if s.current > 0 && !s.studied_today { " · answer one today to keep it" } else { "" };
-                            format!("current streak · best {}{hint}", plural(s.best, "day", "days"))
+                            format!("current streak · best {}{hint}", crate::numbers::counted(s.best as usize, "day", "days"))
                         }}
                     </span>
                 </div>
@@ -95,7 +96,7 @@ pub fn Dashboard() -> impl IntoView {
                 <h2 id="level-h">"Readiness by level"</h2>
                 {move || {
                     let bars = f().by_level.iter().map(|(l, m): &(Level, Mastery)| Bar {
-                        label: l.name().to_string(),
+                        label: l.label().to_string(),
                         share: ratio(m.known, m.total),
                         text: known_text(m),
                     }).collect::<Vec<_>>();
@@ -131,7 +132,7 @@ pub fn Dashboard() -> impl IntoView {
                 {move || {
                     let quizzes = f().quizzes.clone();
                     if quizzes.is_empty() {
-                        view! { <p class="muted">"No finished quiz yet. " <a href=web::href("/quiz")>"Start one"</a></p> }.into_any()
+                        view! { <p class="muted">"No finished quiz yet. " <a href=dom::href("/quiz")>"Start one"</a></p> }.into_any()
                     } else {
                         view! {
                             <table class="recent-quizzes" data-testid="recent-quizzes">
@@ -178,14 +179,8 @@ fn ratio(part: usize, whole: usize) -> f64 {
     }
 }
 
-fn plural(n: u32, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 fn mode_label(id: &str) -> String {
-    crate::quiz::QuizMode::ALL
-        .into_iter()
-        .find(|m| m.id() == id)
+    crate::quiz::QuizMode::from_id(id)
         .map(|m| m.label().to_string())
         .unwrap_or_else(|| id.to_string())
 }

@@ -4,4 +4,5 @@ pub mod dashboard;
 pub mod list;
 pub mod not_found;
 pub mod question;
-pub mod quiz;
+pub mod quiz_play;
+pub mod quiz_setup;

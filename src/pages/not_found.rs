@@ -1,6 +1,6 @@
 //! Shown for an unknown route or an unknown question id.
 
-use crate::web;
+use crate::platform::dom;
 use leptos::prelude::*;
 
 /// A helpful not-found page with a way back.
@@ -10,7 +10,7 @@ pub fn NotFound(
     #[prop(default = "page")]
     what: &'static str,
 ) -> impl IntoView {
-    web::set_title("Not found");
+    dom::set_title("Not found");
     view! {
         <section class="not-found" data-testid="not-found">
             <h1>{format!("This {what} does not exist")}</h1>
@@ -18,7 +18,7 @@ pub fn NotFound(
                 "The link may be mistyped, or the " {what}
                 " may have been renamed. Every question is listed on the home page."
             </p>
-            <p><a class="button" href=web::href("/")>"Go to all questions"</a></p>
+            <p><a class="button" href=dom::href("/")>"Go to all questions"</a></p>
         </section>
     }
 }

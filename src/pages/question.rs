@@ -1,17 +1,19 @@
 //! `/questions/:id`: one question with its answer. The URL may carry the list view it was opened
 //! from (`?q=…&level=…`), which gives "back to the list" and previous/next their meaning.
 
-use crate::app::use_app_state;
 use crate::bank::{self, Question};
+use crate::components::answer::{with_content, AnswerSections, FollowUps};
 use crate::components::badges::{LevelBadge, TopicLink};
+use crate::components::keyboard::use_keys;
 use crate::components::personal::{BookmarkButton, NextReview, NoteBox};
-use crate::keys::{self, Action, Place, Press};
-use crate::pages::list::use_list_query;
+use crate::keys::{Action, Place};
 use crate::pages::not_found::NotFound;
-use crate::web;
+use crate::platform::{clipboard, dom};
+use crate::state::url::{use_go, use_list_query};
+use crate::state::{use_app_state, Change};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 
 /// The question page, or not-found for an unknown id.
 #[component]
@@ -24,22 +26,23 @@ pub fn QuestionPage() -> impl IntoView {
     }
 }
 
+/// The previous and next question in the list view the page was opened from, and where this one
+/// sits in it ("3 of 12").
+type Neighbours = (
+    Option<&'static Question>,
+    Option<&'static Question>,
+    Option<(usize, usize)>,
+);
+
 #[component]
 fn QuestionView(q: &'static Question) -> impl IntoView {
     let state = use_app_state();
     let query = use_list_query();
-    let navigate = use_navigate();
-    web::set_title(q.question);
-    // Opening the page is the first piece of progress we keep. Only the first opening changes
-    // anything, so later visits do not wake the save effect (which rewrites all of progress).
-    if !state.progress.with_untracked(|p| p.is_read(q.id)) {
-        state.progress.update(|p| {
-            p.mark_read(q.id, web::now_ms());
-        });
-    }
-
-    // Where this question sits in the list it was opened from.
-    let neighbours = Memo::new(move |_| {
+    dom::set_title(q.question);
+    // Opening the page is the first piece of progress we keep (a second opening changes nothing
+    // and saves nothing).
+    let _ = state.change(Change::Read(q.id.to_string()));
+    let neighbours = Memo::new(move |_| -> Neighbours {
         let (shown, _) = state.list(&query.get());
         let pos = shown.iter().position(|&i| bank::questions()[i].id == q.id);
         let at = |p: Option<usize>| p.and_then(|p| shown.get(p)).map(|&i| &bank::questions()[i]);
@@ -53,83 +56,57 @@ fn QuestionView(q: &'static Question) -> impl IntoView {
         }
     });
     let qs = move || query.with(|l| l.to_query_string());
-    let list_href = move || web::href(&format!("/{}", qs()));
     let question_href =
-        move |other: &Question| web::href(&format!("/questions/{}{}", other.id, qs()));
-
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        let (typing, _) = web::key_target(&ev);
-        let key = ev.key();
-        let press = Press {
-            key: &key,
-            modified: ev.ctrl_key() || ev.meta_key() || ev.alt_key(),
-            typing,
-        };
-        let target = match keys::action(Place::Question, press) {
-            Some(Action::BackToList) => Some(format!(
-                "/{}",
-                query.with_untracked(|l| l.to_query_string())
-            )),
-            Some(Action::PreviousQuestion) => neighbours.get_untracked().0.map(|p| {
-                format!(
-                    "/questions/{}{}",
-                    p.id,
-                    query.with_untracked(|l| l.to_query_string())
-                )
-            }),
-            Some(Action::NextQuestion) => neighbours.get_untracked().1.map(|n| {
-                format!(
-                    "/questions/{}{}",
-                    n.id,
-                    query.with_untracked(|l| l.to_query_string())
-                )
-            }),
-            Some(Action::Bookmark) => {
-                state.progress.update(|p| {
-                    let on = !p.is_bookmarked(q.id);
-                    p.set_bookmark(q.id, on, web::now_ms());
-                });
-                None
-            }
-            Some(Action::FocusSearch) => Some(format!(
-                "/{}",
-                query.with_untracked(|l| l.to_query_string())
-            )),
-            _ => None,
-        };
-        if let Some(path) = target {
-            ev.prevent_default();
-            navigate(&web::nav_path(&path), Default::default());
-        }
-    });
-    on_cleanup(move || handle.remove());
+        move |other: &Question| dom::href(&format!("/questions/{}{}", other.id, qs()));
+    use_question_keys(q, neighbours);
 
     let copied = RwSignal::new(None::<bool>);
     let copy = move |_| {
         // Copy the link without the list context: it names the question, wherever it was found.
-        let url = web::current_url();
+        let url = dom::current_url();
         let plain = url.split('?').next().unwrap_or(&url).to_string();
         spawn_local(async move {
-            copied.set(Some(web::copy_to_clipboard(&plain).await));
+            copied.set(Some(clipboard::copy(&plain).await));
         });
     };
+    let wordings = q.distinct_wordings();
 
     view! {
         <article class="question-page" data-testid="question-page">
             <nav class="question-nav" aria-label="Question navigation">
-                <a class="back" href=list_href>
-                    {move || if query.read().is_filtered() { "← Back to the list" } else { "← All questions" }}
+                <a class="back" href=move || dom::href(&format!("/{}", qs()))>
+                    {move || {
+                        if query.read().is_filtered() { "← Back to the list" } else { "← All questions" }
+                    }}
                 </a>
                 <span class="position" data-testid="position">
                     {move || neighbours.get().2.map(|(p, n)| format!("{p} of {n}"))}
                 </span>
                 <span class="prev-next">
-                    {move || neighbours.get().0.map(|p| view! {
-                        <a href=question_href(p) rel="prev" title=p.question>"← Previous"</a>
-                    })}
-                    {move || neighbours.get().1.map(|n| view! {
-                        <a href=question_href(n) rel="next" title=n.question>"Next →"</a>
-                    })}
+                    {move || {
+                        neighbours
+                            .get()
+                            .0
+                            .map(|p| {
+                                view! {
+                                    <a href=question_href(p) rel="prev" title=p.question>
+                                        "← Previous"
+                                    </a>
+                                }
+                            })
+                    }}
+                    {move || {
+                        neighbours
+                            .get()
+                            .1
+                            .map(|n| {
+                                view! {
+                                    <a href=question_href(n) rel="next" title=n.question>
+                                        "Next →"
+                                    </a>
+                                }
+                            })
+                    }}
                 </span>
             </nav>
             <h1>{q.question}</h1>
@@ -146,37 +123,74 @@ fn QuestionView(q: &'static Question) -> impl IntoView {
                     }}
                 </button>
             </div>
-            <Show when=move || !q.also_asked_as.is_empty()>
-                <details class="also-asked">
-                    <summary>{format!("Also asked as ({})", q.also_asked_as.len())}</summary>
-                    <ul>{q.also_asked_as.iter().map(|w| view! { <li>{*w}</li> }).collect_view()}</ul>
-                </details>
-            </Show>
-            <section class="summary" aria-labelledby="summary-h">
-                <h2 id="summary-h">"In 20 seconds"</h2>
-                <p inner_html=q.summary.html></p>
-            </section>
-            <section class="key-points" aria-labelledby="kp-h">
-                <h2 id="kp-h">"Key points"</h2>
-                <ul>{q.key_points.iter().map(|k| view! { <li inner_html=k.html></li> }).collect_view()}</ul>
-            </section>
-            <section class="answer" aria-labelledby="answer-h">
-                <h2 id="answer-h">"The full answer"</h2>
-                <div class="prose" inner_html=q.answer.html></div>
-            </section>
+            {(!wordings.is_empty())
+                .then(|| {
+                    view! {
+                        <details class="also-asked">
+                            <summary>{format!("Also asked as ({})", wordings.len())}</summary>
+                            <ul>{wordings.iter().map(|w| view! { <li>{*w}</li> }).collect_view()}</ul>
+                        </details>
+                    }
+                })}
+            {with_content(q, move |c| view! { <AnswerSections q=q content=c /> })}
             <NoteBox id=q.id />
-            <section class="follow-ups" aria-labelledby="fu-h">
-                <h2 id="fu-h">"Likely follow-ups"</h2>
-                <ul>{q.follow_ups.iter().map(|f| view! { <li>{*f}</li> }).collect_view()}</ul>
-            </section>
+            {with_content(q, |c| view! { <FollowUps content=c /> })}
             <section class="related" aria-labelledby="rel-h">
                 <h2 id="rel-h">"Related questions"</h2>
                 <ul>
-                    {q.related.iter().filter_map(|r| bank::question(r)).map(|r| view! {
-                        <li><a href=web::href(&format!("/questions/{}", r.id))>{r.question}</a></li>
-                    }).collect_view()}
+                    {q.related
+                        .iter()
+                        .filter_map(|r| bank::question(r))
+                        .map(|r| {
+                            view! {
+                                <li>
+                                    <a href=dom::href(&format!("/questions/{}", r.id))>{r.question}</a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ul>
             </section>
         </article>
     }
+}
+
+/// The page's keys: Esc back to the list, ←/→ (or k/j) previous and next, b bookmarks, / searches.
+fn use_question_keys(q: &'static Question, neighbours: Memo<Neighbours>) {
+    let state = use_app_state();
+    let query = use_list_query();
+    let go = use_go();
+    use_keys(
+        || Place::Question,
+        move |action, _| {
+            let qs = query.with_untracked(|l| l.to_query_string());
+            let target = match action {
+                Action::BackToList | Action::FocusSearch => Some(format!("/{qs}")),
+                Action::PreviousQuestion => neighbours
+                    .get_untracked()
+                    .0
+                    .map(|p| format!("/questions/{}{qs}", p.id)),
+                Action::NextQuestion => neighbours
+                    .get_untracked()
+                    .1
+                    .map(|n| format!("/questions/{}{qs}", n.id)),
+                Action::Bookmark => {
+                    let on = !state.progress.with_untracked(|p| p.is_bookmarked(q.id));
+                    let _ = state.change(Change::Bookmark {
+                        id: q.id.to_string(),
+                        on,
+                    });
+                    None
+                }
+                _ => None,
+            };
+            match target {
+                Some(path) => {
+                    go(&path);
+                    true
+                }
+                None => false,
+            }
+        },
+    );
 }

@@ -1,5 +1,6 @@
-// A static file server for end-to-end tests: serves a built site on 127.0.0.1 under a base path,
-// answering unknown paths with index.html (the rewrite rule every deploy guide in README.md uses).
+// A static file server for end-to-end tests: serves a built site on 127.0.0.1 under a base path the
+// way README.md tells hosts to: `/quiz` from quiz.html, `/` from index.html, and an unknown path
+// with 404.html and status 404.
 // usage: node tests/e2e/serve.mjs <dir> <port> [base=/]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -35,13 +36,18 @@ createServer(async (req, res) => {
     res.writeHead(403).end();
     return;
   }
+  let status = 200;
   let body = path.endsWith('/') ? null : await file(target);
   let type = types[extname(target)] || 'application/octet-stream';
   if (!body) {
-    body = await file(join(root, 'index.html'));
     type = types['.html'];
+    body = path.endsWith('/') ? await file(join(target, 'index.html')) : await file(`${target}.html`);
+    if (!body) {
+      status = 404;
+      body = await file(join(root, '404.html'));
+    }
   }
   const noCache = type.startsWith('text/html') || target.endsWith('sw.js');
-  res.writeHead(200, { 'content-type': type, 'cache-control': noCache ? 'no-cache' : 'max-age=31536000, immutable' });
+  res.writeHead(status, { 'content-type': type, 'cache-control': noCache ? 'no-cache' : 'max-age=31536000, immutable' });
   res.end(body);
 }).listen(Number(port), '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}${base}`));

@@ -13,11 +13,8 @@ use std::fmt;
 
 /// Levels a question may have, in the order the app shows them.
 pub const LEVELS: [&str; 3] = ["beginner", "intermediate", "advanced"];
-/// The topic whose questions may go without a multiple-choice check.
+/// The topic of behavioral and culture questions, which carry a weak/strong contrast.
 pub const BEHAVIORAL_TOPIC: &str = "behavioral";
-/// Whether the quality rules ([`quality`]) fail the build. Off while the bank is being brought up to
-/// them; `make bankcheck` lists what they find either way.
-pub const ENFORCE_QUALITY: bool = false;
 /// Body length rule, in whitespace-separated words of the Markdown source.
 pub const BODY_WORDS: (usize, usize) = (200, 500);
 /// Advanced answers may run longer: they owe the numbers and failure modes of what they propose.
@@ -489,14 +486,6 @@ pub fn parse_question(
             errors.push(err(path, Some("related"), format!("`{r}` is listed twice")));
         }
     }
-    let behavioral = raw.topics.iter().any(|t| t == BEHAVIORAL_TOPIC);
-    if raw.check.is_empty() && !behavioral {
-        errors.push(err(
-            path,
-            Some("check"),
-            "at least one [[check]] is required (only behavioral questions may have none)",
-        ));
-    }
     let mut checks = Vec::new();
     for (i, c) in raw.check.iter().enumerate() {
         let f = format!("check[{i}]");
@@ -628,8 +617,6 @@ pub struct Bank {
     pub topics: Vec<Topic>,
     /// Questions in bank order.
     pub questions: Vec<Question>,
-    /// What the quality rules found (errors instead when [`ENFORCE_QUALITY`] is on).
-    pub quality: Vec<BankError>,
 }
 
 /// One question file as read from disk: its path (for messages), its stem (the id) and its text.
@@ -704,18 +691,17 @@ pub fn validate_bank(
             }
         }
     }
-    let mut quality: Vec<BankError> = questions
-        .iter()
-        .flat_map(|(path, q)| quality::question_errors(path, q))
-        .collect();
+    // The quality rules: enough checks, pitfalls, checks not gameable by length or position.
+    errors.extend(
+        questions
+            .iter()
+            .flat_map(|(path, q)| quality::question_errors(path, q)),
+    );
     let bank_path = topics_path
         .rsplit_once(['/', '\\'])
         .map_or(".", |(dir, _)| dir);
     let all: Vec<Question> = questions.iter().map(|(_, q)| q.clone()).collect();
-    quality.extend(quality::bank_errors(bank_path, &all));
-    if ENFORCE_QUALITY {
-        errors.append(&mut quality);
-    }
+    errors.extend(quality::bank_errors(bank_path, &all));
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -736,11 +722,7 @@ pub fn validate_bank(
     questions.sort_by(|a, b| {
         (topic_rank(a), level_rank(a), &a.id).cmp(&(topic_rank(b), level_rank(b), &b.id))
     });
-    Ok(Bank {
-        topics,
-        questions,
-        quality,
-    })
+    Ok(Bank { topics, questions })
 }
 
 /// Reads `topics.toml` and every `*.md` file of a bank folder, then validates them.

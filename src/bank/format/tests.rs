@@ -21,7 +21,24 @@ fn body(words: usize) -> String {
     s
 }
 
-/// A valid file; tests break one thing at a time with `replace`.
+/// The pitfalls line of [`valid`].
+const PITFALLS: &str = "pitfalls = [\"Says POST is idempotent\", \"Forgets concurrent retries\"]\n";
+/// The checks after the first in [`valid`]: options of equal length, answers at other positions,
+/// so a bank of these files meets the bank-wide rules.
+const MORE_CHECKS: &str = r#"[[check]]
+prompt = "Which header carries the key?"
+options = ["Idempotency-Key", "Content-Length1", "Accept-Encoding"]
+answer = 0
+explanation = "The key travels in its own header."
+[[check]]
+prompt = "What does a replay return?"
+options = ["a new response", "an error always", "the first reply"]
+answer = 2
+explanation = "The stored response is returned again."
+"#;
+
+/// A valid file (advanced, three checks, two pitfalls); tests break one thing at a time with
+/// `replace`.
 fn valid(question: &str, related: &str) -> String {
     format!(
         r#"+++
@@ -33,15 +50,28 @@ summary = "Repeating a request has the same effect as sending it once."
 key_points = ["PUT and DELETE are idempotent", "POST is not", "Use an `Idempotency-Key` header"]
 follow_ups = ["How long do you keep keys?", "What about concurrent retries?"]
 related = [{related}]
-[[check]]
+{PITFALLS}[[check]]
 prompt = "Which method is idempotent?"
 options = ["POST", "PUT", "PATCH"]
 answer = 1
 explanation = "PUT replaces the resource, so repeating it changes nothing more."
-+++
+{MORE_CHECKS}+++
 {}"#,
         body(300)
     )
+}
+
+/// [`valid`] as a behavioral question, with its weak/strong contrast.
+fn valid_behavioral(question: &str, related: &str) -> String {
+    valid(question, related)
+        .replace("[\"http-apis\"]", "[\"behavioral\"]")
+        .replacen(
+            PITFALLS,
+            &format!(
+                "{PITFALLS}weak_answer = \"Blames the team\"\nstrong_answer = \"Owns the fix\"\n"
+            ),
+            1,
+        )
 }
 
 fn topics() -> Vec<Topic> {
@@ -241,13 +271,22 @@ fn answer_index_out_of_range_and_too_few_options() {
 }
 
 #[test]
-fn checks_required_except_for_behavioral() {
-    let no_check = valid("Q?", r#""a", "b""#);
-    let no_check = &no_check[..no_check.find("[[check]]").unwrap()];
-    let text = format!("{no_check}+++\n{}", body(300));
-    expect_error(&text, "check: at least one [[check]]");
-    let behavioral = text.replace("[\"http-apis\"]", "[\"behavioral\"]");
-    assert!(one(&behavioral).is_ok(), "{:?}", errors_of(&behavioral));
+fn checks_are_required_of_every_question_behavioral_too() {
+    for text in [
+        valid("Q?", r#""a", "b""#),
+        valid_behavioral("Q?", r#""a", "b""#),
+    ] {
+        let first = text.find("[[check]]").unwrap();
+        let end = text.rfind("+++").unwrap();
+        let none = format!("{}{}", &text[..first], &text[end..]);
+        let errors = bank_errors(vec![file("q/x.md", none)]);
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains("check: 0 [[check]] found")),
+            "{errors:?}"
+        );
+    }
 }
 
 #[test]
@@ -379,9 +418,7 @@ fn a_clean_bank_validates_and_sorts_by_topic_then_level() {
             ),
             file(
                 "q/m.md",
-                valid("M?", r#""a", "z""#)
-                    .replace("Why is it important?", "M2")
-                    .replace("[\"http-apis\"]", "[\"behavioral\"]"),
+                valid_behavioral("M?", r#""a", "z""#).replace("Why is it important?", "M2"),
             ),
         ],
     )
@@ -416,7 +453,7 @@ fn normalize_wording_ignores_case_and_punctuation() {
 
 #[test]
 fn pitfalls_and_contrast_are_rendered_and_must_pair() {
-    let base = valid("Q?", r#""a", "b""#);
+    let base = valid("Q?", r#""a", "b""#).replacen(PITFALLS, "", 1);
     let with = base.replacen(
         "[[check]]",
         "pitfalls = [\"Says `PUT` is unsafe\", \"Forgets retries\"]\n[[check]]",
@@ -443,8 +480,14 @@ fn pitfalls_and_contrast_are_rendered_and_must_pair() {
 fn quality_rules_per_file() {
     let topics = topics();
     let parse = |text: &str| parse_question("q/x.md", "x", text, &topics).expect("valid");
-    // The template is advanced with one check and no pitfalls: both rules fire.
-    let q = parse(&valid("Q?", r#""a", "b""#));
+    // An advanced question with one check and no pitfalls: both rules fire.
+    let template = valid("Q?", r#""a", "b""#);
+    assert!(quality::question_errors("q/x.md", &parse(&template)).is_empty());
+    let q = parse(
+        &template
+            .replacen(PITFALLS, "", 1)
+            .replacen(MORE_CHECKS, "", 1),
+    );
     let found: Vec<String> = quality::question_errors("q/x.md", &q)
         .iter()
         .map(|e| e.to_string())
@@ -463,6 +506,10 @@ fn quality_rules_per_file() {
     assert!(found
         .iter()
         .any(|e| e.message.contains("need `weak_answer`")));
+    assert!(
+        quality::question_errors("q/x.md", &parse(&valid_behavioral("Q?", r#""a", "b""#)))
+            .is_empty()
+    );
     let contrast = "weak_answer = \"w\"\nstrong_answer = \"s\"\n[[check]]";
     let other = valid("Q?", r#""a", "b""#).replacen("[[check]]", contrast, 1);
     let found = quality::question_errors("q/x.md", &parse(&other));
@@ -474,6 +521,7 @@ fn the_longest_option_rule_counts_strictly_longest_right_options() {
     let topics = topics();
     let with_options = |options: &str, answer: usize| {
         let text = valid("Q?", r#""a", "b""#)
+            .replacen(MORE_CHECKS, "", 1)
             .replace(r#"options = ["POST", "PUT", "PATCH"]"#, options)
             .replace("answer = 1", &format!("answer = {answer}"));
         parse_question("q/x.md", "x", &text, &topics).expect("valid")

@@ -1,16 +1,16 @@
 //! "Your data": export everything to a file, import a file back (after a preview, merging or
 //! replacing), or reset progress.
 
-use crate::app::use_app_state;
 use crate::bank;
 use crate::components::reset::ResetProgress;
+use crate::platform::clock::{self, UserCalendar};
+use crate::platform::files::{self, ReadError};
+use crate::state::{use_app_state, Change};
 use crate::stats::{self, Calendar};
-use crate::storage::{local, Mode};
+use crate::storage::store::SaveError;
 use crate::transfer::{self, How, ImportError, Incoming};
-use crate::web;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 /// The export / import / reset panel.
 #[component]
@@ -18,14 +18,13 @@ pub fn DataPanel() -> impl IntoView {
     let state = use_app_state();
     let pending = RwSignal::new(None::<Incoming>);
     let message = RwSignal::new(None::<(bool, String)>);
-    let file_input: NodeRef<leptos::html::Input> = NodeRef::new();
 
     let export = move |_| {
-        let now = web::now_ms();
+        let now = clock::now_ms();
         let text = transfer::export(&state.progress.get_untracked(), now);
-        let name = transfer::file_name(&stats::iso_date(web::BrowserCalendar.day_of(now)));
+        let name = transfer::file_name(&stats::iso_date(UserCalendar.day_of(now)));
         message.set(Some(
-            match web::download(&name, &text, "application/json") {
+            match files::download(&name, &text, "application/json") {
                 Ok(()) => (true, format!("Exported to {name}.")),
                 Err(e) => (false, format!("Export failed: {e}.")),
             },
@@ -33,33 +32,27 @@ pub fn DataPanel() -> impl IntoView {
     };
 
     let chosen = move |ev: leptos::ev::Event| {
-        let input = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        let Some(file) = input
-            .as_ref()
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        else {
+        let Some(file) = files::chosen_file(&ev) else {
             return;
         };
         pending.set(None);
         message.set(None);
         spawn_local(async move {
-            let parsed = match web::read_file(file, transfer::MAX_FILE_BYTES).await {
+            let parsed = match files::read(file, transfer::MAX_FILE_BYTES).await {
                 Ok(text) => transfer::parse(&text, |id| bank::question(id).is_some()),
-                Err(web::ReadError::TooLarge(bytes)) => Err(ImportError::TooLarge { bytes }),
-                Err(web::ReadError::Unreadable) => Err(ImportError::NotJson(
+                Err(ReadError::TooLarge(bytes)) => Err(ImportError::TooLarge { bytes }),
+                Err(ReadError::Unreadable) => Err(ImportError::NotJson(
                     "the browser could not read the file".into(),
                 )),
             };
+            // The page may have been left while the file was read: then there is nobody to tell.
             match parsed {
-                Ok(incoming) => pending.set(Some(incoming)),
-                Err(e) => message.set(Some((false, e.to_string()))),
-            }
-            // Choosing the same file again must fire `change` again.
-            if let Some(i) = file_input.get_untracked() {
-                i.set_value("");
+                Ok(incoming) => {
+                    pending.try_set(Some(incoming));
+                }
+                Err(e) => {
+                    message.try_set(Some((false, e.to_string())));
+                }
             }
         });
     };
@@ -68,37 +61,26 @@ pub fn DataPanel() -> impl IntoView {
         let Some(incoming) = pending.get_untracked() else {
             return;
         };
-        if state.mode.get_untracked() == Mode::ReadOnly {
-            message.set(Some((false, "Your data was saved by a newer version of Backprep, which this tab must not overwrite. Reload to update, then import again. Nothing was changed.".into())));
-            return;
-        }
-        let next = transfer::apply(&state.progress.get_untracked(), &incoming.progress, how);
-        // One write of the whole result: it lands entirely or not at all.
-        if state.mode.get_untracked() == Mode::ReadWrite {
-            let written = match how {
-                How::Replace => local::replace(&next).map(|()| next.clone()),
-                How::Merge => local::save(&next),
-            };
-            match written {
-                Ok(stored) => state.progress.set(stored),
-                Err(e) => {
-                    message.set(Some((false, format!("Import failed: your data could not be saved: {e}. Nothing was changed."))));
-                    return;
-                }
-            }
-        } else {
-            // Storage is unavailable: the import lasts as long as this tab, as the notice says.
-            state.progress.set(next);
-        }
-        pending.set(None);
         let what = incoming.preview.summary();
-        message.set(Some((
-            true,
-            match how {
-                How::Merge => format!("Imported and merged: {what}."),
-                How::Replace => format!("Replaced your data with the file's: {what}."),
-            },
-        )));
+        let change = Change::Import {
+            progress: Box::new(incoming.progress),
+            how,
+        };
+        // One write of the whole result: it lands entirely or not at all.
+        match state.change(change) {
+            Ok(()) => {
+                pending.set(None);
+                message.set(Some((
+                    true,
+                    match how {
+                        How::Merge => format!("Imported and merged: {what}."),
+                        How::Replace => format!("Replaced your data with the file's: {what}."),
+                    },
+                )));
+            }
+            Err(SaveError::NewerData) => message.set(Some((false, "Your data was saved by a newer version of Backprep, which this tab must not overwrite. Reload to update, then import again. Nothing was changed.".into()))),
+            Err(e) => message.set(Some((false, format!("Import failed: your data could not be saved: {e}. Nothing was changed.")))),
+        }
     };
 
     view! {
@@ -116,14 +98,13 @@ pub fn DataPanel() -> impl IntoView {
                         accept=".json,application/json"
                         class="visually-hidden"
                         data-testid="import-file"
-                        node_ref=file_input
                         on:change=chosen
                     />
                 </label>
             </div>
             {move || pending.get().map(|incoming| {
                 let p = incoming.preview.clone();
-                let when = p.exported_at.map(|t| format!(" exported {}", stats::format_day(web::BrowserCalendar.day_of(t)))).unwrap_or_default();
+                let when = p.exported_at.map(|t| format!(" exported {}", stats::format_day(UserCalendar.day_of(t)))).unwrap_or_default();
                 let unknown = (p.unknown_ids > 0).then(|| format!(
                     " {} of its questions are not in this version of the bank; their progress is kept for when they are.",
                     p.unknown_ids

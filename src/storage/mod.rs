@@ -1,9 +1,9 @@
-//! The save format and the only code that touches localStorage.
+//! The save format, and how values are loaded and saved with it.
 //!
 //! Every stored value is a JSON envelope `{"version": N, "data": …}` under a key in the `backprep:`
 //! namespace, described by a type implementing [`Stored`]. [`decode`] and [`encode`] are pure and
-//! never panic; the browser edge ([`local`]) acts on what `decode` says: it backs up anything it
-//! cannot read before starting afresh, and never overwrites data written by a newer build.
+//! never panic; [`store`] acts on what `decode` says, over `platform::storage`: it backs up anything
+//! it cannot read before starting afresh, and never overwrites data written by a newer build.
 
 use crate::prefs::Prefs;
 use crate::progress::Progress;
@@ -225,158 +225,7 @@ pub struct Notice {
     pub text: String,
 }
 
-#[cfg(target_arch = "wasm32")]
-pub mod local {
-    //! The browser edge: localStorage through gloo-storage, guarded for unavailability.
-
-    use super::*;
-    use gloo_storage::errors::StorageError;
-    use gloo_storage::{LocalStorage, Storage};
-
-    fn storage() -> Option<web_sys::Storage> {
-        web_sys::window().and_then(|w| w.local_storage().ok().flatten())
-    }
-
-    /// Whether localStorage can be used at all. `LocalStorage::raw()` panics where it is missing,
-    /// and Chromium throws on access when storage is blocked, so ask web-sys first.
-    pub fn available() -> bool {
-        storage().is_some()
-    }
-
-    fn get_raw(key: &str) -> Result<Option<String>, String> {
-        let storage = storage().ok_or_else(|| "storage unavailable".to_string())?;
-        storage
-            .get_item(key)
-            .map_err(|_| "storage unavailable".to_string())
-    }
-
-    /// What [`load`] found.
-    pub struct Loaded<T> {
-        /// The value to start from.
-        pub data: T,
-        /// Whether it may be written back.
-        pub mode: Mode,
-        /// What to tell the user.
-        pub notices: Vec<Notice>,
-    }
-
-    /// Loads `T`, following the rules of [`decode`]: an unreadable value is backed up first.
-    pub fn load<T: Stored>(now_ms: u64) -> Loaded<T> {
-        let what = T::WHAT;
-        let memory_only = |text: String| Loaded {
-            data: T::default(),
-            mode: Mode::MemoryOnly,
-            notices: vec![Notice { text }],
-        };
-        if !available() {
-            return memory_only(format!("Your browser is not letting Backprep use local storage, so your {what} will not be saved after you close this tab."));
-        }
-        let raw = match get_raw(T::KEY) {
-            Ok(Some(raw)) => raw,
-            Ok(None) => return Loaded { data: T::default(), mode: Mode::ReadWrite, notices: vec![] },
-            Err(_) => return memory_only(format!("Local storage could not be read, so your {what} will not be saved after you close this tab.")),
-        };
-        match decode::<T>(&raw) {
-            Decoded::Current { data, migrated_from: None } => Loaded { data, mode: Mode::ReadWrite, notices: vec![] },
-            Decoded::Current { data, migrated_from: Some(v) } => {
-                // Keep the old copy before the first write in the new format.
-                let kept = storage().map(|s| s.set_item(&backup_key(T::KEY, now_ms), &raw).is_ok()).unwrap_or(false);
-                let note = if kept { "; a copy of the old data was kept" } else { "" };
-                Loaded { data, mode: Mode::ReadWrite, notices: vec![Notice { text: format!("Your saved {what} was upgraded from format {v} to {}{note}.", T::VERSION) }] }
-            }
-            Decoded::Newer { version, data } => Loaded {
-                data,
-                mode: Mode::ReadOnly,
-                notices: vec![Notice { text: format!("Your {what} was saved by a newer version of Backprep (format {version}). It is shown read-only and left untouched; reload to get the newer version.") }],
-            },
-            Decoded::Corrupt { reason } => {
-                let key = backup_key(T::KEY, now_ms);
-                let kept = storage().map(|s| s.set_item(&key, &raw).is_ok()).unwrap_or(false);
-                if kept {
-                    LocalStorage::delete(T::KEY);
-                    Loaded { data: T::default(), mode: Mode::ReadWrite, notices: vec![Notice { text: format!("Your saved {what} could not be read ({reason}). It was kept under “{key}” and Backprep started afresh.") }] }
-                } else {
-                    // Could not back it up: do not overwrite it either.
-                    memory_only(format!("Your saved {what} could not be read ({reason}) and could not be backed up, so it is left as it is and changes will not be saved."))
-                }
-            }
-        }
-    }
-
-    /// Why a save did not happen.
-    #[derive(Debug, Clone, PartialEq, Eq)]
-    pub enum SaveError {
-        /// The browser's quota is full.
-        QuotaExceeded,
-        /// A newer build's data is stored; it is not overwritten.
-        NewerData,
-        /// Storage refused for another reason.
-        Unavailable(String),
-    }
-
-    impl std::fmt::Display for SaveError {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            match self {
-                SaveError::QuotaExceeded => f.write_str("browser storage is full"),
-                SaveError::NewerData => {
-                    f.write_str("a newer version of Backprep saved data in another tab")
-                }
-                SaveError::Unavailable(why) => f.write_str(why),
-            }
-        }
-    }
-
-    /// Writes `data`, first merging what another tab may have written meanwhile
-    /// ([`Stored::merge_from`]) so that nothing either tab recorded is lost. Returns what was written.
-    pub fn save<T: Stored>(data: &T) -> Result<T, SaveError> {
-        if !available() {
-            return Err(SaveError::Unavailable("storage unavailable".into()));
-        }
-        let mut merged = data.clone();
-        if let Ok(Some(raw)) = get_raw(T::KEY) {
-            match decode::<T>(&raw) {
-                Decoded::Current { data: theirs, .. } => merged.merge_from(&theirs),
-                Decoded::Newer { .. } => return Err(SaveError::NewerData),
-                Decoded::Corrupt { .. } => {}
-            }
-        }
-        write(&merged).map(|()| merged)
-    }
-
-    /// Writes `data` as it is, without merging in what is stored: for deliberate deletions (reset),
-    /// which a merge would undo. Refuses to overwrite a newer build's data.
-    pub fn replace<T: Stored>(data: &T) -> Result<(), SaveError> {
-        if !available() {
-            return Err(SaveError::Unavailable("storage unavailable".into()));
-        }
-        if let Ok(Some(raw)) = get_raw(T::KEY) {
-            if let Decoded::Newer { .. } = decode::<T>(&raw) {
-                return Err(SaveError::NewerData);
-            }
-        }
-        write(data)
-    }
-
-    /// Stores `data` in this build's envelope. gloo-storage serializes it with serde_json, exactly
-    /// as [`encode`] does.
-    fn write<T: Stored>(data: &T) -> Result<(), SaveError> {
-        match LocalStorage::set(T::KEY, Envelope::current(data)) {
-            Ok(()) => Ok(()),
-            Err(StorageError::JsError(js)) if js.name == "QuotaExceededError" => {
-                Err(SaveError::QuotaExceeded)
-            }
-            Err(other) => Err(SaveError::Unavailable(other.to_string())),
-        }
-    }
-
-    /// Reads what another tab just stored under `T::KEY`, if it is readable current data.
-    pub fn read_current<T: Stored>() -> Option<T> {
-        match decode::<T>(&get_raw(T::KEY).ok()??) {
-            Decoded::Current { data, .. } => Some(data),
-            _ => None,
-        }
-    }
-}
+pub mod store;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {

@@ -1,0 +1,108 @@
+//! A multiple-choice card: one of the question's checks, then the verdict and its explanation.
+
+use crate::bank::Question;
+use crate::components::answer::with_content;
+use crate::components::badges::LevelBadge;
+use crate::components::personal::{BookmarkButton, NoteBox};
+use crate::platform::dom;
+use crate::progress::Outcome;
+use crate::quiz::{Event, Face};
+use crate::state::use_app_state;
+use leptos::prelude::*;
+
+/// The card asking check `check` of question `q`, showing `face`.
+#[component]
+pub fn ChoiceCard(
+    /// The question.
+    q: &'static Question,
+    /// Which of its checks.
+    check: usize,
+    /// What is shown.
+    face: Face,
+) -> impl IntoView {
+    let state = use_app_state();
+    let send = move |e: Event| state.quiz_event(e);
+    let Some(key) = q.checks.get(check).copied() else {
+        return view! { <p>"This check no longer exists."</p> }.into_any();
+    };
+    let picked = move || {
+        state.quiz.with(|s| {
+            s.as_ref().and_then(|s| match s.answers.get(s.pos) {
+                Some(Some(Outcome::Choice { picked, .. })) => Some(*picked),
+                _ => None,
+            })
+        })
+    };
+    let body = move |c: std::sync::Arc<crate::bank::Content>| {
+        let Some(text) = c.checks.get(check).cloned() else {
+            return view! { <p>"This check no longer exists."</p> }.into_any();
+        };
+        let options = text
+            .options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let class = move || match (face, picked()) {
+                    (Face::Answered, _) if i == key.answer => "option right",
+                    (Face::Answered, Some(p)) if p == i => "option wrong",
+                    _ => "option",
+                };
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class=class
+                            disabled=face == Face::Answered
+                            on:click=move |_| send(Event::Pick(i))
+                        >
+                            <kbd>{(i + 1).to_string()}</kbd>
+                            " "
+                            <span inner_html=o.clone()></span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        let verdict = (face == Face::Answered).then(|| {
+            let right = picked() == Some(key.answer);
+            view! {
+                <div
+                    class=if right { "verdict right" } else { "verdict wrong" }
+                    role="status"
+                    data-testid="verdict"
+                >
+                    <p class="verdict-line">{if right { "Right." } else { "Not quite." }}</p>
+                    <p inner_html=text.explanation.clone()></p>
+                    <p>
+                        <a href=dom::href(&format!("/questions/{}", q.id))>"Read the full answer"</a>
+                    </p>
+                </div>
+                <button type="button" class="button" on:click=move |_| send(Event::Next)>
+                    "Next "
+                    <kbd>"Enter"</kbd>
+                </button>
+                <div class="personal">
+                    <BookmarkButton id=q.id />
+                    <NoteBox id=q.id />
+                </div>
+            }
+        });
+        view! {
+            <h1 id="card-h" inner_html=text.prompt.clone()></h1>
+            <ol class="options">{options}</ol>
+            {verdict}
+        }
+        .into_any()
+    };
+    view! {
+        <div class="choice-card">
+            <div class="meta">
+                <LevelBadge level=q.level />
+                " "
+                <span class="from">{q.question}</span>
+            </div>
+            {with_content(q, body)}
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,150 @@
+//! A flashcard: the question, an optional draft answer, then the answer with its key points as a
+//! rubric to tick, and the grades.
+
+use crate::bank::Question;
+use crate::components::answer::{with_content, Pitfalls};
+use crate::components::badges::LevelBadge;
+use crate::components::personal::{BookmarkButton, NoteBox};
+use crate::progress::Grade;
+use crate::quiz::{Event, Face};
+use crate::state::use_app_state;
+use leptos::prelude::*;
+
+/// The card showing `face` of question `q`.
+#[component]
+pub fn Flashcard(
+    /// The question.
+    q: &'static Question,
+    /// What is shown.
+    face: Face,
+) -> impl IntoView {
+    let state = use_app_state();
+    let send = move |e: Event| state.quiz_event(e);
+    let draft = move || {
+        state
+            .quiz
+            .with(|s| s.as_ref().map(|s| s.draft.clone()).unwrap_or_default())
+    };
+    view! {
+        <div class="flashcard">
+            <div class="meta">
+                <LevelBadge level=q.level />
+            </div>
+            <h1 id="card-h">{q.question}</h1>
+            {match face {
+                Face::Front => {
+                    view! {
+                        <label for="draft" class="draft-label">
+                            "Your answer (optional; kept with your attempt)"
+                        </label>
+                        <textarea
+                            id="draft"
+                            rows="4"
+                            maxlength=crate::transfer::MAX_DRAFT_CHARS.to_string()
+                            prop:value=draft
+                            on:input=move |ev| send(Event::Draft(event_target_value(&ev)))
+                        ></textarea>
+                        <button
+                            type="button"
+                            class="button reveal"
+                            on:click=move |_| send(Event::Reveal)
+                        >
+                            "Show answer "
+                            <kbd>"Space"</kbd>
+                        </button>
+                    }
+                        .into_any()
+                }
+                _ => {
+                    view! {
+                        <Show when=move || !draft().trim().is_empty()>
+                            <blockquote class="your-draft">
+                                <p>{draft}</p>
+                            </blockquote>
+                        </Show>
+                        {with_content(q, move |c| view! { <Revealed c=c /> })}
+                        <div class="personal">
+                            <BookmarkButton id=q.id />
+                            <NoteBox id=q.id />
+                        </div>
+                    }
+                        .into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+/// The answer side: summary, the rubric to tick, the grades, the full answer.
+#[component]
+fn Revealed(c: std::sync::Arc<crate::bank::Content>) -> impl IntoView {
+    let state = use_app_state();
+    let send = move |e: Event| state.quiz_event(e);
+    let ticked = move || {
+        state
+            .quiz
+            .with(|s| s.as_ref().map(|s| s.ticked.clone()).unwrap_or_default())
+    };
+    let suggested = move || {
+        state
+            .quiz
+            .with(|s| s.as_ref().and_then(|s| s.suggested_grade()))
+    };
+    view! {
+        <section class="summary" aria-label="Answer in 20 seconds">
+            <p inner_html=c.summary.clone()></p>
+        </section>
+        <fieldset class="rubric">
+            <legend>"Which key points did you cover?"</legend>
+            {c.key_points
+                .iter()
+                .enumerate()
+                .map(|(i, k)| {
+                    let letter = (b'a' + i as u8) as char;
+                    view! {
+                        <label class="tick">
+                            <input
+                                type="checkbox"
+                                prop:checked=move || ticked().contains(&i)
+                                on:change=move |_| send(Event::Tick(i))
+                            />
+                            <kbd>{letter.to_string()}</kbd>
+                            <span inner_html=k.clone()></span>
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+        <div class="grades" role="group" aria-label="Grade yourself">
+            {Grade::ALL
+                .into_iter()
+                .enumerate()
+                .map(|(n, g)| {
+                    view! {
+                        <button
+                            type="button"
+                            class=format!("grade grade-{}", g.id())
+                            class:suggested=move || suggested() == Some(g)
+                            on:click=move |_| send(Event::Grade(g))
+                        >
+                            <kbd>{(n + 1).to_string()}</kbd>
+                            " "
+                            {g.label()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+        <p class="suggestion" data-testid="suggested">
+            {move || suggested().map(|g| format!("Suggested from your ticks: {}", g.label()))}
+        </p>
+        <details class="full-answer">
+            <summary>"Full answer"</summary>
+            <div class="prose" inner_html=c.answer.clone()></div>
+        </details>
+        <details class="quiz-pitfalls">
+            <summary>"Where answers go wrong"</summary>
+            <Pitfalls content=c.clone() />
+        </details>
+    }
+}

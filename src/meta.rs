@@ -1,0 +1,110 @@
+//! What each page is, for the document around it: its path, the file a static host serves it
+//! from, its title and its description. The prerenderer writes these into every page's `<head>`;
+//! the pages set the same titles in the browser.
+
+use crate::bank::{self, Question};
+
+/// A page the site has a file for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// The question list (`/`).
+    List,
+    /// One question.
+    Question(&'static Question),
+    /// The quiz set-up (`/quiz`).
+    Quiz,
+    /// The quiz cards (`/quiz/play`).
+    QuizPlay,
+    /// The progress dashboard (`/progress`).
+    Progress,
+    /// What an unknown address shows.
+    NotFound,
+}
+
+/// The site's description of itself.
+pub const SITE_DESCRIPTION: &str = "Study backend developer interview questions offline: 111 questions with interview-grade answers, quizzes, spaced repetition and progress kept in your browser.";
+
+impl Page {
+    /// Every page, list first.
+    pub fn all() -> Vec<Page> {
+        let mut pages = vec![
+            Page::List,
+            Page::Quiz,
+            Page::QuizPlay,
+            Page::Progress,
+            Page::NotFound,
+        ];
+        pages.extend(bank::questions().iter().map(Page::Question));
+        pages
+    }
+
+    /// The address within the site (`/questions/jwt`); the not-found page has none of its own.
+    pub fn path(self) -> String {
+        match self {
+            Page::List => "/".into(),
+            Page::Question(q) => format!("/questions/{}", q.id),
+            Page::Quiz => "/quiz".into(),
+            Page::QuizPlay => "/quiz/play".into(),
+            Page::Progress => "/progress".into(),
+            Page::NotFound => "/404".into(),
+        }
+    }
+
+    /// The file a static host serves for [`Page::path`]: hosts map `/quiz` to `quiz.html`.
+    pub fn file(self) -> String {
+        match self {
+            Page::List => "index.html".into(),
+            Page::NotFound => "404.html".into(),
+            other => format!("{}.html", &other.path()[1..]),
+        }
+    }
+
+    /// The title's page part ("" for the home page; see `platform::dom::title_text`).
+    pub fn title(self) -> String {
+        match self {
+            Page::List => String::new(),
+            Page::Question(q) => q.question.to_string(),
+            Page::Quiz | Page::QuizPlay => "Quiz".into(),
+            Page::Progress => "Your progress".into(),
+            Page::NotFound => "Not found".into(),
+        }
+    }
+
+    /// Whether search engines should list it (the quiz cards and not-found are app states, not
+    /// pages to find).
+    pub fn is_listed(self) -> bool {
+        !matches!(self, Page::QuizPlay | Page::NotFound)
+    }
+}
+
+/// `text` cut to at most `max` characters at a word boundary, with an ellipsis when cut.
+pub fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let end = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", cut[..end].trim_end_matches([',', ';', ':', '.']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_and_files() {
+        let jwt = Page::Question(bank::question("jwt").unwrap());
+        assert_eq!(jwt.path(), "/questions/jwt");
+        assert_eq!(jwt.file(), "questions/jwt.html");
+        assert_eq!(Page::List.file(), "index.html");
+        assert_eq!(Page::QuizPlay.file(), "quiz/play.html");
+        assert_eq!(Page::all().len(), 5 + bank::questions().len());
+        assert!(!Page::NotFound.is_listed() && Page::Progress.is_listed());
+    }
+
+    #[test]
+    fn clip_cuts_at_words() {
+        assert_eq!(clip("short", 10), "short");
+        assert_eq!(clip("one two three four", 12), "one two…");
+    }
+}

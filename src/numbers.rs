@@ -1,0 +1,51 @@
+//! How numbers are written for people: thousands separators, counted nouns, megabytes. One place,
+//! so every screen says "1 day", "2 days" and "1,234 notes" the same way.
+
+/// `n` with thousands separators: "80,000".
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// "1 note", "12 notes", "1,234 notes".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", grouped(n), if n == 1 { one } else { many })
+}
+
+/// Bytes as MB with at most one decimal, rounded up so that a file just over a limit never reads
+/// as the limit itself.
+pub fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes as u64).saturating_mul(10).div_ceil(1024 * 1024);
+    if tenths.is_multiple_of(10) {
+        format!("{}", tenths / 10)
+    } else {
+        format!("{}.{}", tenths / 10, tenths % 10)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_and_groups() {
+        assert_eq!(counted(1, "day", "days"), "1 day");
+        assert_eq!(counted(0, "day", "days"), "0 days");
+        assert_eq!(counted(1234, "note", "notes"), "1,234 notes");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1_000_000), "1,000,000");
+    }
+
+    #[test]
+    fn megabytes_round_up() {
+        assert_eq!(megabytes(16 * 1024 * 1024), "16");
+        assert_eq!(megabytes(16 * 1024 * 1024 + 1), "16.1");
+    }
+}

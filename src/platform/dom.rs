@@ -1,0 +1,176 @@
+//! The document: the base path the app is served under, internal links, the page title, the theme
+//! attribute, scrolling and focus.
+
+pub use imp::{base_path, current_url, scroll_into_view, set_theme_attribute, set_title};
+
+/// Turns a `<base href>` value into a router base: an absolute path without trailing slash.
+pub fn normalize_base(href: &str) -> String {
+    // An absolute URL (http://host/sub/) keeps only its path.
+    let path = match href.find("://") {
+        Some(i) => href[i + 3..]
+            .find('/')
+            .map(|j| &href[i + 3 + j..])
+            .unwrap_or("/"),
+        None => href,
+    };
+    let trimmed = path.trim_end_matches('/');
+    if trimmed.is_empty() || trimmed == "." {
+        String::new()
+    } else if trimmed.starts_with('/') {
+        trimmed.to_string()
+    } else {
+        format!("/{trimmed}")
+    }
+}
+
+/// An internal link: the base path followed by `path` (which starts with `/`).
+///
+/// Every internal href goes through here, because the router does not add the base to absolute
+/// links.
+pub fn href(path: &str) -> String {
+    format!("{}{}", base_path(), path)
+}
+
+/// The path to hand to the router's `navigate` for an internal `path` (starting with `/`).
+///
+/// Under a base path the router joins `/backprep` and `/?q=…` into `/backprep?q=…`, which lies
+/// outside the service worker's scope (`/backprep/`) and which static hosts do not map to the app.
+/// leptos_router leaves a URL with a scheme as it is, so the list's root is given as a full URL.
+pub fn nav_path(path: &str) -> String {
+    let base = base_path();
+    if !base.is_empty() && (path == "/" || path.starts_with("/?")) {
+        format!("{}{base}{path}", imp::origin())
+    } else {
+        path.to_string()
+    }
+}
+
+/// "`page` · Backprep", or "Backprep" for the home page: every page's `<title>`.
+pub fn title_text(page: &str) -> String {
+    if page.is_empty() {
+        "Backprep".to_string()
+    } else {
+        format!("{page} · Backprep")
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    fn document() -> Option<web_sys::Document> {
+        web_sys::window().and_then(|w| w.document())
+    }
+
+    /// The path prefix the app is served under, without a trailing slash ("" at the root,
+    /// "/backprep" under a sub-path). Trunk writes the public URL into `<base>`.
+    pub fn base_path() -> String {
+        thread_local! {
+            static BASE: String = {
+                let href = document()
+                    .and_then(|d| d.query_selector("base").ok().flatten())
+                    .and_then(|b| b.get_attribute("href"))
+                    .unwrap_or_default();
+                super::normalize_base(&href)
+            };
+        }
+        BASE.with(Clone::clone)
+    }
+
+    pub(super) fn origin() -> String {
+        web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default()
+    }
+
+    /// Sets `document.title` to "`page` · Backprep" (or just "Backprep").
+    pub fn set_title(page: &str) {
+        if let Some(doc) = document() {
+            doc.set_title(&super::title_text(page));
+        }
+    }
+
+    /// Sets or removes `data-theme` on `<html>`.
+    pub fn set_theme_attribute(value: Option<&str>) {
+        if let Some(root) = document().and_then(|d| d.document_element()) {
+            let _ = match value {
+                Some(v) => root.set_attribute("data-theme", v),
+                None => root.remove_attribute("data-theme"),
+            };
+        }
+    }
+
+    /// Scrolls the element with this id into view if it is not (nearest edge).
+    pub fn scroll_into_view(id: &str) {
+        if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            el.scroll_into_view_with_scroll_into_view_options(&opts);
+        }
+    }
+
+    /// The current page's full URL.
+    pub fn current_url() -> String {
+        web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use std::cell::RefCell;
+
+    thread_local! {
+        static BASE: RefCell<String> = const { RefCell::new(String::new()) };
+    }
+
+    /// The base path the prerenderer renders for (see [`set_base_path`]).
+    pub fn base_path() -> String {
+        BASE.with_borrow(Clone::clone)
+    }
+
+    /// Sets the base path pages are rendered for (the prerenderer's `PUBLIC_URL`).
+    pub fn set_base_path(base: &str) {
+        BASE.with_borrow_mut(|b| *b = super::normalize_base(base));
+    }
+
+    pub(super) fn origin() -> String {
+        String::new()
+    }
+
+    /// Does nothing: the prerenderer writes each page's title itself.
+    pub fn set_title(_page: &str) {}
+
+    /// Does nothing on the host.
+    pub fn set_theme_attribute(_value: Option<&str>) {}
+
+    /// Does nothing on the host.
+    pub fn scroll_into_view(_id: &str) {}
+
+    /// Empty on the host.
+    pub fn current_url() -> String {
+        String::new()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use imp::set_base_path;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_paths_normalise() {
+        assert_eq!(normalize_base("/"), "");
+        assert_eq!(normalize_base(""), "");
+        assert_eq!(normalize_base("/backprep/"), "/backprep");
+        assert_eq!(normalize_base("https://example.org/backprep/"), "/backprep");
+        assert_eq!(normalize_base("backprep"), "/backprep");
+    }
+
+    #[test]
+    fn titles() {
+        assert_eq!(title_text(""), "Backprep");
+        assert_eq!(title_text("Quiz"), "Quiz · Backprep");
+    }
+}

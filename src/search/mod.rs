@@ -1,0 +1,520 @@
+//! The list's search and filters. Pure: no DOM, no storage.
+//!
+//! - [`query`]: the view state in the URL ([`ListQuery`]).
+//! - [`index`]: the inverted index and its ranking.
+//! - [`text`]: words, highlighting and snippets.
+//! - Here: what the list shows for a view ([`run`]), the chip counts ([`facet_counts`]) and the
+//!   bank's own search ([`BankSearch`]), which searches the wordings compiled into the app at once
+//!   and the answers' text once the search file (`bank::SEARCH_FILE`) has arrived.
+
+pub mod index;
+pub mod query;
+pub mod text;
+
+pub use index::{within_one_edit, Doc, Field, Found, Index};
+pub use query::{decode_component, encode_component, parse_query_string, ListQuery, Only, Sort};
+pub use text::{highlight, snippet, tokens, words};
+
+use crate::bank::{Level, Question};
+use crate::progress::Status;
+use serde::Deserialize;
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+/// What the list knows of the user's own relation to a question (from progress and the schedule).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Mine<'a> {
+    /// Practice status.
+    pub status: Status,
+    /// Due for review by the end of today.
+    pub due: bool,
+    /// Starred.
+    pub bookmarked: bool,
+    /// The personal note, if any (searched along with the bank's text).
+    pub note: Option<&'a str>,
+}
+
+impl Mine<'_> {
+    fn has(&self, only: Only) -> bool {
+        match only {
+            Only::Due => self.due,
+            Only::Bookmarked => self.bookmarked,
+            Only::Notes => self.note.is_some(),
+        }
+    }
+}
+
+/// What the list shows and filters of question `id`: its status, whether it is due by `due_by`
+/// (ms), starred, and its note.
+pub fn mine<'a>(
+    progress: &'a crate::progress::Progress,
+    schedule: &crate::schedule::Schedule,
+    due_by: u64,
+    id: &str,
+) -> Mine<'a> {
+    Mine {
+        status: progress.status(id),
+        due: schedule.is_due(id, due_by),
+        bookmarked: progress.is_bookmarked(id),
+        note: progress.note(id),
+    }
+}
+
+/// Whether every word of `query` starts a word of `note` (how a personal note matches a search).
+pub fn note_matches(note: &str, query: &str) -> bool {
+    let words: Vec<String> = tokens(note).collect();
+    let mut wanted = tokens(query).peekable();
+    wanted.peek().is_some() && wanted.all(|w| words.iter().any(|n| n.starts_with(w.as_str())))
+}
+
+/// The plain texts search indexes, one entry per question in bank order: the search file's shape
+/// (written by `build.rs`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct SearchTexts {
+    /// Plain-text summaries.
+    pub summaries: Vec<String>,
+    /// Plain-text key points.
+    pub key_points: Vec<Vec<String>>,
+    /// Plain-text answers.
+    pub bodies: Vec<String>,
+}
+
+/// Search over the real bank: the wordings at once, the answers' text once it is provided. The
+/// indexes are built on first use, so listing and filtering never wait for them.
+pub struct BankSearch {
+    /// Topic ids in taxonomy order.
+    pub topic_ids: Vec<&'static str>,
+    texts: OnceLock<SearchTexts>,
+    wordings: OnceLock<Index>,
+    full: OnceLock<Index>,
+}
+
+/// The shared [`BankSearch`]. On the host the search texts are compiled in, so it is complete from
+/// the start.
+pub fn bank_search() -> &'static BankSearch {
+    static DATA: OnceLock<BankSearch> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let search = BankSearch {
+            texts: OnceLock::new(),
+            wordings: OnceLock::new(),
+            full: OnceLock::new(),
+            topic_ids: crate::bank::topics().iter().map(|t| t.id).collect(),
+        };
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(text) = crate::bank::files::text(crate::bank::SEARCH_FILE) {
+            if let Ok(texts) = serde_json::from_str(text) {
+                search.provide(texts);
+            }
+        }
+        search
+    })
+}
+
+impl BankSearch {
+    /// Takes the answers' texts (the search file), unless they do not fit this bank. Returns
+    /// whether they were taken.
+    pub fn provide(&self, texts: SearchTexts) -> bool {
+        let n = crate::bank::questions().len();
+        if texts.summaries.len() != n || texts.bodies.len() != n || texts.key_points.len() != n {
+            return false;
+        }
+        self.texts.set(texts).is_ok()
+    }
+
+    /// Whether the answers' texts are searched (else only the wordings).
+    pub fn is_complete(&self) -> bool {
+        self.texts.get().is_some()
+    }
+
+    /// The index: over everything once the texts are in, else over the wordings.
+    pub fn index(&self) -> &Index {
+        let questions = crate::bank::questions();
+        match self.texts.get() {
+            Some(t) => self.full.get_or_init(|| {
+                let docs: Vec<Doc> = questions
+                    .iter()
+                    .enumerate()
+                    .map(|(i, q)| Doc::of(q, Some((t, i))))
+                    .collect();
+                Index::build(&docs)
+            }),
+            None => self.wordings.get_or_init(|| {
+                let docs: Vec<Doc> = questions.iter().map(|q| Doc::of(q, None)).collect();
+                Index::build(&docs)
+            }),
+        }
+    }
+
+    /// The index when `query` searches, else an empty one (filters alone need none).
+    fn index_for(&self, query: &ListQuery) -> std::borrow::Cow<'_, Index> {
+        if tokens(&query.q).next().is_some() {
+            std::borrow::Cow::Borrowed(self.index())
+        } else {
+            std::borrow::Cow::Owned(Index::build(&[]))
+        }
+    }
+
+    /// [`run`] over the real bank.
+    pub fn run<'a>(
+        &self,
+        query: &ListQuery,
+        mine_of: &dyn Fn(&str) -> Mine<'a>,
+    ) -> (Vec<usize>, BTreeSet<String>) {
+        run(
+            crate::bank::questions(),
+            &self.index_for(query),
+            query,
+            &self.topic_ids,
+            mine_of,
+        )
+    }
+
+    /// [`facet_counts`] over the real bank.
+    pub fn facet_counts<'a>(
+        &self,
+        query: &ListQuery,
+        mine_of: &dyn Fn(&str) -> Mine<'a>,
+    ) -> (Vec<(Level, usize)>, Vec<usize>) {
+        facet_counts(
+            crate::bank::questions(),
+            &self.index_for(query),
+            query,
+            &self.topic_ids,
+            mine_of,
+        )
+    }
+
+    /// What to show under a search result: the summary around a match, else the answer around a
+    /// match, else nothing (the match was in a wording, or the texts have not arrived).
+    pub fn snippet_for(&self, i: usize, matched: &BTreeSet<String>) -> Option<String> {
+        let texts = self.texts.get()?;
+        snippet(texts.summaries.get(i)?, matched, 160)
+            .or_else(|| snippet(texts.bodies.get(i)?, matched, 160))
+    }
+}
+
+/// The questions a view shows, in order: search (ranked) when `query.q` has words, then the level
+/// and topic filters, then the sort. Returns indexes into `questions`, plus the words to highlight.
+pub fn run<'a>(
+    questions: &[Question],
+    index: &Index,
+    query: &ListQuery,
+    topic_order: &[&str],
+    mine_of: &dyn Fn(&str) -> Mine<'a>,
+) -> (Vec<usize>, BTreeSet<String>) {
+    let searching = tokens(&query.q).next().is_some();
+    let (mut shown, matched): (Vec<usize>, BTreeSet<String>) = if searching {
+        let found = index.search(&query.q);
+        let mut hits: Vec<usize> = found.hits.into_iter().map(|(d, _)| d).collect();
+        // Questions found only through the user's own note come after the bank's matches.
+        let from_notes: Vec<usize> = (0..questions.len())
+            .filter(|i| !hits.contains(i))
+            .filter(|&i| {
+                mine_of(questions[i].id)
+                    .note
+                    .is_some_and(|n| note_matches(n, &query.q))
+            })
+            .collect();
+        hits.extend(from_notes);
+        (hits, found.matched)
+    } else {
+        ((0..questions.len()).collect(), BTreeSet::new())
+    };
+    shown.retain(|&i| query.keeps(&questions[i], &mine_of(questions[i].id)));
+    let topic_rank = |i: usize| {
+        topic_order
+            .iter()
+            .position(|t| *t == questions[i].topics[0])
+            .unwrap_or(usize::MAX)
+    };
+    match query.sort {
+        Sort::Bank => {}
+        // Stable sorts keep relevance (or bank order) within each group.
+        Sort::Level => shown.sort_by_key(|&i| questions[i].level),
+        Sort::Topic => shown.sort_by_key(|&i| topic_rank(i)),
+    }
+    (shown, matched)
+}
+
+/// How many questions each filter chip would show, given the search text and the *other* filter.
+pub fn facet_counts<'a>(
+    questions: &[Question],
+    index: &Index,
+    query: &ListQuery,
+    topic_ids: &[&str],
+    mine_of: &dyn Fn(&str) -> Mine<'a>,
+) -> (Vec<(Level, usize)>, Vec<usize>) {
+    let base = ListQuery {
+        levels: vec![],
+        topics: vec![],
+        statuses: query.statuses.clone(),
+        only: query.only.clone(),
+        sort: Sort::Bank,
+        q: query.q.clone(),
+    };
+    let (candidates, _) = run(questions, index, &base, topic_ids, mine_of);
+    let by_level = Level::ALL
+        .iter()
+        .map(|&l| {
+            let n = candidates
+                .iter()
+                .filter(|&&i| questions[i].level == l)
+                .filter(|&&i| {
+                    query.topics.is_empty()
+                        || questions[i]
+                            .topics
+                            .iter()
+                            .any(|t| query.topics.iter().any(|f| f == t))
+                })
+                .count();
+            (l, n)
+        })
+        .collect();
+    let by_topic = topic_ids
+        .iter()
+        .map(|t| {
+            candidates
+                .iter()
+                .filter(|&&i| questions[i].topics.contains(t))
+                .filter(|&&i| query.levels.is_empty() || query.levels.contains(&questions[i].level))
+                .count()
+        })
+        .collect();
+    (by_level, by_topic)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::bank;
+    use proptest::prelude::*;
+
+    fn bank_index() -> &'static Index {
+        bank_search().index()
+    }
+
+    fn ids_for(q: &str) -> Vec<&'static str> {
+        let index = bank_index();
+        let query = ListQuery {
+            q: q.into(),
+            ..Default::default()
+        };
+        let topics: Vec<&str> = bank::topics().iter().map(|t| t.id).collect();
+        run(bank::questions(), index, &query, &topics, &|_| {
+            Mine::default()
+        })
+        .0
+        .into_iter()
+        .map(|i| bank::questions()[i].id)
+        .collect()
+    }
+
+    #[test]
+    fn prefix_finds_whole_words() {
+        let ids = ids_for("idempot");
+        assert_eq!(ids.first(), Some(&"idempotency"), "{ids:?}");
+    }
+
+    #[test]
+    fn one_typo_in_a_longer_word_is_tolerated() {
+        assert_eq!(ids_for("idempotancy").first(), Some(&"idempotency"));
+        assert!(ids_for("kubernetse").len() > 1, "transposition");
+        // Short words must match exactly or by prefix: "cap" must not match "cat" etc.
+        assert!(within_one_edit("cache", "cachy"));
+        assert!(!within_one_edit("cache", "catchy"));
+    }
+
+    #[test]
+    fn every_term_must_match() {
+        let both = ids_for("jwt signature");
+        assert!(both.contains(&"jwt"));
+        assert!(ids_for("jwt zzzzqqq").is_empty());
+    }
+
+    #[test]
+    fn empty_query_matches_everything_in_bank_order() {
+        assert_eq!(ids_for("  ").len(), bank::questions().len());
+        assert_eq!(ids_for("")[0], bank::questions()[0].id);
+    }
+
+    #[test]
+    fn filters_combine_with_search() {
+        let index = bank_index();
+        let topics: Vec<&str> = bank::topics().iter().map(|t| t.id).collect();
+        let query = ListQuery {
+            levels: vec![Level::Beginner],
+            topics: vec!["databases".into()],
+            ..Default::default()
+        };
+        let (shown, _) = run(bank::questions(), index, &query, &topics, &|_| {
+            Mine::default()
+        });
+        assert!(!shown.is_empty());
+        for i in shown {
+            let q = &bank::questions()[i];
+            assert_eq!(q.level, Level::Beginner);
+            assert!(q.topics.contains(&"databases"));
+        }
+    }
+
+    #[test]
+    fn status_filter_uses_the_given_progress() {
+        let index = bank_index();
+        let query = ListQuery {
+            statuses: vec![Status::Knew],
+            ..Default::default()
+        };
+        let known = |id: &str| Mine {
+            status: if id == "jwt" {
+                Status::Knew
+            } else {
+                Status::New
+            },
+            ..Default::default()
+        };
+        let (shown, _) = run(bank::questions(), index, &query, &[], &known);
+        assert_eq!(
+            shown
+                .iter()
+                .map(|&i| bank::questions()[i].id)
+                .collect::<Vec<_>>(),
+            ["jwt"]
+        );
+    }
+
+    fn ids(shown: &[usize]) -> Vec<&'static str> {
+        shown.iter().map(|&i| bank::questions()[i].id).collect()
+    }
+
+    #[test]
+    fn personal_filters_must_all_hold() {
+        let index = bank_index();
+        let mine = |id: &str| Mine {
+            due: id == "jwt" || id == "cdn",
+            bookmarked: id == "jwt" || id == "caching-basics",
+            note: (id == "jwt").then_some("my note"),
+            ..Default::default()
+        };
+        let run_with = |only: Vec<Only>| {
+            let query = ListQuery {
+                only,
+                ..Default::default()
+            };
+            let mut found = ids(&run(bank::questions(), index, &query, &[], &mine).0);
+            found.sort();
+            found
+        };
+        assert_eq!(run_with(vec![Only::Due]), ["cdn", "jwt"]);
+        assert_eq!(run_with(vec![Only::Bookmarked]), ["caching-basics", "jwt"]);
+        assert_eq!(run_with(vec![Only::Notes]), ["jwt"]);
+        assert_eq!(run_with(vec![Only::Due, Only::Bookmarked]), ["jwt"]);
+    }
+
+    #[test]
+    fn a_search_finds_questions_through_the_users_notes_after_the_banks_matches() {
+        let index = bank_index();
+        let mine = |id: &str| Mine {
+            note: (id == "caching-basics")
+                .then_some("Asked at Zorblax: whiteboard isolation levels"),
+            ..Default::default()
+        };
+        let query = ListQuery {
+            q: "zorbl".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            ids(&run(bank::questions(), index, &query, &[], &mine).0),
+            ["caching-basics"]
+        );
+        let query = ListQuery {
+            q: "isolation levels".into(),
+            ..Default::default()
+        };
+        let shown = ids(&run(bank::questions(), index, &query, &[], &mine).0);
+        assert!(shown.contains(&"caching-basics"));
+        assert!(note_matches("Whiteboard: ISOLATION", "isol white"));
+        assert!(!note_matches("whiteboard", "isolation"));
+        assert!(!note_matches("anything", "  "), "no words, no match");
+    }
+
+    #[test]
+    fn sort_by_level_is_easiest_first() {
+        let index = bank_index();
+        let query = ListQuery {
+            sort: Sort::Level,
+            ..Default::default()
+        };
+        let (shown, _) = run(bank::questions(), index, &query, &[], &|_| Mine::default());
+        let levels: Vec<Level> = shown.iter().map(|&i| bank::questions()[i].level).collect();
+        let mut sorted = levels.clone();
+        sorted.sort();
+        assert_eq!(levels, sorted);
+    }
+
+    #[test]
+    fn facet_counts_match_what_the_chip_would_show() {
+        let index = bank_index();
+        let topics: Vec<&str> = bank::topics().iter().map(|t| t.id).collect();
+        let query = ListQuery {
+            q: "cache".into(),
+            ..Default::default()
+        };
+        let (levels, by_topic) = facet_counts(bank::questions(), index, &query, &topics, &|_| {
+            Mine::default()
+        });
+        for (level, n) in levels {
+            let (shown, _) = run(
+                bank::questions(),
+                index,
+                &query.toggle_level(level),
+                &topics,
+                &|_| Mine::default(),
+            );
+            assert_eq!(shown.len(), n, "{level:?}");
+        }
+        for (t, n) in topics.iter().zip(by_topic) {
+            let (shown, _) = run(
+                bank::questions(),
+                index,
+                &query.toggle_topic(t),
+                &topics,
+                &|_| Mine::default(),
+            );
+            assert_eq!(shown.len(), n, "{t}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn search_never_panics_and_hits_are_unique(q in ".{0,30}") {
+            let index = bank_index();
+            let found = index.search(&q);
+            let mut ids: Vec<usize> = found.hits.iter().map(|h| h.0).collect();
+            ids.sort();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), found.hits.len());
+        }
+    }
+
+    #[test]
+    fn before_the_texts_arrive_the_wordings_are_searched() {
+        let wordings_only = BankSearch {
+            texts: OnceLock::new(),
+            wordings: OnceLock::new(),
+            full: OnceLock::new(),
+            topic_ids: bank::topics().iter().map(|t| t.id).collect(),
+        };
+        let query = ListQuery {
+            q: "idempotency".into(),
+            ..Default::default()
+        };
+        let (shown, _) = wordings_only.run(&query, &|_| Mine::default());
+        assert!(shown
+            .iter()
+            .any(|&i| bank::questions()[i].id == "idempotency"));
+        assert!(!wordings_only.is_complete());
+        assert_eq!(wordings_only.snippet_for(shown[0], &BTreeSet::new()), None);
+        // Texts that do not fit the bank are refused.
+        assert!(!wordings_only.provide(SearchTexts::default()));
+    }
+}

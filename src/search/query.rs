@@ -1,0 +1,363 @@
+//! The list view's state (`?q=…&level=…&topic=…&status=…&only=…&sort=…`) and its URL form. Pure.
+
+use super::Mine;
+use crate::bank::{Level, Question};
+use crate::progress::Status;
+
+crate::labelled_enum! {
+    /// How the list is ordered.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+    pub enum Sort {
+        /// The bank's own order (topic, then level), or relevance when searching.
+        #[default]
+        Bank => "", "Bank order";
+        /// Easiest first.
+        Level => "level", "Level";
+        /// Grouped by first topic, in taxonomy order.
+        Topic => "topic", "Topic";
+    }
+}
+
+crate::labelled_enum! {
+    /// A personal filter: questions due for review, starred, or with a note of one's own.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Only {
+        /// Due for review by the end of today.
+        Due => "due", "Due";
+        /// Starred.
+        Bookmarked => "bookmarked", "Bookmarked";
+        /// With a personal note.
+        Notes => "notes", "Has notes";
+    }
+}
+
+/// The list view's state: what is searched, filtered and how it is sorted.
+///
+/// Normalised: levels and topics are sorted and free of duplicates, so equal views compare equal
+/// and produce the same URL.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct ListQuery {
+    /// Search text as typed.
+    pub q: String,
+    /// Levels to keep (any of them); empty keeps all.
+    pub levels: Vec<Level>,
+    /// Topic ids to keep (any of them); empty keeps all.
+    pub topics: Vec<String>,
+    /// Practice statuses to keep (any of them); empty keeps all.
+    pub statuses: Vec<Status>,
+    /// Personal filters a question must all pass (due, bookmarked, has notes).
+    pub only: Vec<Only>,
+    /// Order.
+    pub sort: Sort,
+}
+
+impl ListQuery {
+    /// Reads the state from URL parameters. Unknown levels and topics (`known_topic` says which
+    /// exist) are dropped rather than failing the view.
+    pub fn from_params(
+        get: impl Fn(&str) -> Option<String>,
+        known_topic: impl Fn(&str) -> bool,
+    ) -> Self {
+        let list = |key: &str| -> Vec<String> {
+            get(key)
+                .unwrap_or_default()
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let mut query = ListQuery {
+            q: get("q").unwrap_or_default(),
+            levels: list("level")
+                .iter()
+                .filter_map(|l| Level::from_id(l))
+                .collect(),
+            topics: list("topic")
+                .into_iter()
+                .filter(|t| known_topic(t))
+                .collect(),
+            statuses: list("status")
+                .iter()
+                .filter_map(|s| Status::from_id(s))
+                .collect(),
+            only: list("only")
+                .iter()
+                .filter_map(|o| Only::from_id(o))
+                .collect(),
+            sort: Sort::from_id(&get("sort").unwrap_or_default()).unwrap_or_default(),
+        };
+        query.normalize();
+        query
+    }
+
+    /// Sorts and de-duplicates the filters.
+    pub fn normalize(&mut self) {
+        self.levels.sort();
+        self.levels.dedup();
+        self.topics.sort();
+        self.topics.dedup();
+        self.statuses.sort();
+        self.statuses.dedup();
+        self.only.sort();
+        self.only.dedup();
+    }
+
+    /// The URL query string for this state, `?…` or `""` when nothing is set. Parameter names are
+    /// exactly `q`, `level`, `topic`, `status`, `only` and `sort`, in that order; several values are
+    /// comma-separated.
+    pub fn to_query_string(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.q.is_empty() {
+            parts.push(format!("q={}", encode_component(&self.q)));
+        }
+        if !self.levels.is_empty() {
+            let ids: Vec<&str> = self.levels.iter().map(|l| l.id()).collect();
+            parts.push(format!("level={}", ids.join(",")));
+        }
+        if !self.topics.is_empty() {
+            let ids: Vec<String> = self.topics.iter().map(|t| encode_component(t)).collect();
+            parts.push(format!("topic={}", ids.join(",")));
+        }
+        if !self.statuses.is_empty() {
+            let ids: Vec<&str> = self.statuses.iter().map(|s| s.id()).collect();
+            parts.push(format!("status={}", ids.join(",")));
+        }
+        if !self.only.is_empty() {
+            let ids: Vec<&str> = self.only.iter().map(|o| o.id()).collect();
+            parts.push(format!("only={}", ids.join(",")));
+        }
+        if self.sort != Sort::Bank {
+            parts.push(format!("sort={}", self.sort.id()));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    /// Whether any search or filter is active (sorting alone does not count).
+    pub fn is_filtered(&self) -> bool {
+        !self.q.trim().is_empty()
+            || !self.levels.is_empty()
+            || !self.topics.is_empty()
+            || !self.statuses.is_empty()
+            || !self.only.is_empty()
+    }
+
+    /// A copy with `status` switched on or off.
+    pub fn toggle_status(&self, status: Status) -> Self {
+        self.toggled(|q| toggle(&mut q.statuses, status))
+    }
+
+    /// A copy with the personal filter `only` switched on or off.
+    pub fn toggle_only(&self, only: Only) -> Self {
+        self.toggled(|q| toggle(&mut q.only, only))
+    }
+
+    /// A copy with `level` switched on or off.
+    pub fn toggle_level(&self, level: Level) -> Self {
+        self.toggled(|q| toggle(&mut q.levels, level))
+    }
+
+    /// A copy with topic `id` switched on or off.
+    pub fn toggle_topic(&self, id: &str) -> Self {
+        self.toggled(|q| toggle(&mut q.topics, id.to_string()))
+    }
+
+    fn toggled(&self, change: impl FnOnce(&mut ListQuery)) -> Self {
+        let mut next = self.clone();
+        change(&mut next);
+        next.normalize();
+        next
+    }
+
+    /// A copy without search text and filters (the sort is kept).
+    pub fn cleared(&self) -> Self {
+        ListQuery {
+            sort: self.sort,
+            ..ListQuery::default()
+        }
+    }
+
+    /// Whether question `q`, with the user's `mine`, passes the filters (not the search).
+    pub fn keeps(&self, q: &Question, mine: &Mine) -> bool {
+        (self.levels.is_empty() || self.levels.contains(&q.level))
+            && (self.topics.is_empty()
+                || q.topics.iter().any(|t| self.topics.iter().any(|f| f == t)))
+            && (self.statuses.is_empty() || self.statuses.contains(&mine.status))
+            && self.only.iter().all(|&o| mine.has(o))
+    }
+}
+
+/// Removes `value` from `values` if present, else adds it.
+fn toggle<T: PartialEq>(values: &mut Vec<T>, value: T) {
+    match values.iter().position(|v| *v == value) {
+        Some(i) => {
+            values.remove(i);
+        }
+        None => values.push(value),
+    }
+}
+
+/// Percent-encodes a URL query component (RFC 3986 unreserved characters pass through).
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes a URL query component (`%XX` and `+` for space). Invalid escapes are kept as text.
+pub fn decode_component(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(v) => {
+                        out.push(v);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Splits `?a=1&b=2` into decoded pairs.
+pub fn parse_query_string(s: &str) -> Vec<(String, String)> {
+    s.trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('=') {
+            Some((k, v)) => (decode_component(k), decode_component(v)),
+            None => (decode_component(p), String::new()),
+        })
+        .collect()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::bank;
+    use proptest::prelude::*;
+
+    #[test]
+    fn url_uses_exact_names_and_commas() {
+        let q = ListQuery {
+            q: "cap theorem & more".into(),
+            levels: vec![Level::Beginner, Level::Advanced],
+            topics: vec!["databases".into(), "security".into()],
+            statuses: vec![Status::New, Status::Partly],
+            only: vec![Only::Due, Only::Notes],
+            sort: Sort::Level,
+        };
+        assert_eq!(
+            q.to_query_string(),
+            "?q=cap%20theorem%20%26%20more&level=beginner,advanced&topic=databases,security&status=new,partly&only=due,notes&sort=level"
+        );
+        assert_eq!(ListQuery::default().to_query_string(), "");
+    }
+
+    #[test]
+    fn toggles_add_then_remove_and_keep_filters_sorted() {
+        let q = ListQuery::default()
+            .toggle_level(Level::Advanced)
+            .toggle_level(Level::Beginner);
+        assert_eq!(q.levels, vec![Level::Beginner, Level::Advanced]);
+        assert_eq!(
+            q.toggle_level(Level::Advanced).levels,
+            vec![Level::Beginner]
+        );
+        let t = q.toggle_topic("security").toggle_topic("databases");
+        assert_eq!(
+            t.topics,
+            vec!["databases".to_string(), "security".to_string()]
+        );
+        assert!(t
+            .toggle_topic("security")
+            .toggle_topic("databases")
+            .topics
+            .is_empty());
+        assert_eq!(q.toggle_status(Status::New).toggle_status(Status::New), q);
+    }
+
+    #[test]
+    fn unknown_url_values_are_dropped() {
+        let pairs = parse_query_string("?level=expert,beginner&topic=cooking,databases&sort=weird");
+        let get = |k: &str| pairs.iter().find(|p| p.0 == k).map(|p| p.1.clone());
+        let q = ListQuery::from_params(get, |t| bank::topic(t).is_some());
+        assert_eq!(q.levels, vec![Level::Beginner]);
+        assert_eq!(q.topics, vec!["databases".to_string()]);
+        assert_eq!(q.sort, Sort::Bank);
+    }
+
+    #[test]
+    fn decode_handles_plus_and_bad_escapes() {
+        assert_eq!(decode_component("a+b%20c%zz%"), "a b c%zz%");
+        assert_eq!(decode_component("%E2%9C%93"), "✓");
+    }
+
+    fn any_query() -> impl Strategy<Value = ListQuery> {
+        let level = prop_oneof![
+            Just(Level::Beginner),
+            Just(Level::Intermediate),
+            Just(Level::Advanced)
+        ];
+        let topic = proptest::sample::select(
+            bank::topics()
+                .iter()
+                .map(|t| t.id.to_string())
+                .collect::<Vec<_>>(),
+        );
+        let sort = prop_oneof![Just(Sort::Bank), Just(Sort::Level), Just(Sort::Topic)];
+        let status = proptest::sample::select(Status::ALL.to_vec());
+        let only = proptest::sample::select(Only::ALL.to_vec());
+        (
+            ".{0,40}",
+            proptest::collection::vec(level, 0..4),
+            proptest::collection::vec(topic, 0..4),
+            proptest::collection::vec(status, 0..3),
+            proptest::collection::vec(only, 0..3),
+            sort,
+        )
+            .prop_map(|(q, levels, topics, statuses, only, sort)| {
+                let mut query = ListQuery {
+                    q,
+                    levels,
+                    topics,
+                    statuses,
+                    only,
+                    sort,
+                };
+                query.normalize();
+                query
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn url_round_trips(query in any_query()) {
+            let pairs = parse_query_string(&query.to_query_string());
+            let get = |k: &str| pairs.iter().find(|p| p.0 == k).map(|p| p.1.clone());
+            prop_assert_eq!(ListQuery::from_params(get, |t| bank::topic(t).is_some()), query);
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! Every change to the user's progress, as data: one [`Change`] enum and one [`Change::apply`].
+//! Pure: the time is passed in, and saving is the caller's job (see `state`).
+
+use crate::bank;
+use crate::progress::{Attempt, Progress, QuizRecord};
+use crate::transfer::How;
+
+/// What a reset covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResetScope {
+    /// Every question, and the quiz history.
+    Everything,
+    /// The questions of one topic (by id).
+    Topic(String),
+}
+
+/// A change the user makes to their progress.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// Opened question `id` (only the first opening is kept).
+    Read(String),
+    /// Starred or unstarred question `id`.
+    Bookmark {
+        /// The question.
+        id: String,
+        /// Starred (true) or not.
+        on: bool,
+    },
+    /// Wrote, edited or (with blank text) deleted the note on question `id`.
+    Note {
+        /// The question.
+        id: String,
+        /// The note's Markdown.
+        text: String,
+    },
+    /// Answered in a quiz: new attempts, and the quiz's record if it just ended.
+    Quiz {
+        /// (question id, attempt), oldest first.
+        answers: Vec<(String, Attempt)>,
+        /// The finished quiz, for the history.
+        finished: Option<QuizRecord>,
+    },
+    /// Removed answers and read marks (bookmarks and notes, the user's own writing, stay).
+    Reset(ResetScope),
+    /// Imported a file's progress, merging it in or replacing everything with it.
+    Import {
+        /// The file's progress, validated.
+        progress: Box<Progress>,
+        /// Merge or replace.
+        how: How,
+    },
+}
+
+/// How a change must be written to storage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Write {
+    /// Merged with what another tab stored meanwhile, so that neither tab's work is lost.
+    Merge,
+    /// As it is: a deletion, which a merge with the stored copy would undo.
+    Replace,
+}
+
+impl Change {
+    /// Applies the change to `p` at `now` (ms). Returns whether anything changed, so that a
+    /// change that changes nothing is not saved.
+    pub fn apply(self, p: &mut Progress, now: u64) -> bool {
+        match self {
+            Change::Read(id) => p.mark_read(&id, now),
+            Change::Bookmark { id, on } => {
+                if p.is_bookmarked(&id) == on {
+                    return false;
+                }
+                p.set_bookmark(&id, on, now);
+                true
+            }
+            Change::Note { id, text } => {
+                let text: String = text.chars().take(crate::notes::MAX_NOTE_CHARS).collect();
+                p.set_note(&id, text.trim_end(), now)
+            }
+            Change::Quiz { answers, finished } => {
+                let changed = !answers.is_empty() || finished.is_some();
+                for (id, attempt) in answers {
+                    p.record(&id, attempt);
+                }
+                if let Some(record) = finished {
+                    p.quizzes.push(record);
+                }
+                changed
+            }
+            Change::Reset(scope) => {
+                let before = p.clone();
+                *p = reset(&before, &scope);
+                *p != before
+            }
+            Change::Import { progress, how } => {
+                let next = crate::transfer::apply(p, &progress, how);
+                let changed = next != *p;
+                *p = next;
+                changed || how == How::Replace
+            }
+        }
+    }
+
+    /// How the result must be written.
+    pub fn write(&self) -> Write {
+        match self {
+            Change::Reset(_)
+            | Change::Import {
+                how: How::Replace, ..
+            } => Write::Replace,
+            _ => Write::Merge,
+        }
+    }
+
+    /// Whether the change is all or nothing: if it cannot be saved, it is not made at all (an
+    /// import), rather than kept in this tab only.
+    pub fn is_atomic(&self) -> bool {
+        matches!(self, Change::Import { .. })
+    }
+}
+
+/// What a reset of `scope` leaves of `p`.
+pub fn reset(p: &Progress, scope: &ResetScope) -> Progress {
+    let mut next = p.clone();
+    match scope {
+        ResetScope::Everything => {
+            next.reset(|_| true);
+            next.quizzes.clear();
+        }
+        ResetScope::Topic(topic) => {
+            next.reset(|id| bank::question(id).is_some_and(|q| q.topics.contains(&topic.as_str())))
+        }
+    }
+    next
+}
+
+/// How many answers and read marks a reset of `scope` would delete.
+pub fn reset_count(p: &Progress, scope: &ResetScope) -> usize {
+    let count = |p: &Progress| p.attempts.values().map(Vec::len).sum::<usize>() + p.read.len();
+    count(p) - count(&reset(p, scope))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::Grade;
+
+    #[test]
+    fn a_change_that_changes_nothing_says_so() {
+        let mut p = Progress::default();
+        assert!(Change::Read("jwt".into()).apply(&mut p, 1));
+        assert!(!Change::Read("jwt".into()).apply(&mut p, 2));
+        assert!(!Change::Bookmark {
+            id: "jwt".into(),
+            on: false
+        }
+        .apply(&mut p, 3));
+        assert!(Change::Bookmark {
+            id: "jwt".into(),
+            on: true
+        }
+        .apply(&mut p, 3));
+        assert!(!Change::Note {
+            id: "jwt".into(),
+            text: "  ".into()
+        }
+        .apply(&mut p, 4));
+        assert!(Change::Note {
+            id: "jwt".into(),
+            text: "mine  ".into()
+        }
+        .apply(&mut p, 4));
+        assert_eq!(p.note("jwt"), Some("mine"));
+        assert!(!Change::Quiz {
+            answers: vec![],
+            finished: None
+        }
+        .apply(&mut p, 5));
+    }
+
+    #[test]
+    fn resets_keep_bookmarks_and_notes_and_count_what_they_delete() {
+        let mut p = Progress::default();
+        p.mark_read("jwt", 1);
+        p.record("jwt", Attempt::flashcard(2, Grade::Knew));
+        p.set_bookmark("jwt", true, 3);
+        p.set_note("jwt", "n", 3);
+        let jwt_topic = bank::question("jwt").unwrap().topics[0].to_string();
+        assert_eq!(reset_count(&p, &ResetScope::Topic(jwt_topic)), 2);
+        assert_eq!(reset_count(&p, &ResetScope::Topic("behavioral".into())), 0);
+        let change = Change::Reset(ResetScope::Everything);
+        assert_eq!(change.write(), Write::Replace);
+        assert!(change.apply(&mut p, 4));
+        assert!(p.attempts.is_empty() && p.read.is_empty());
+        assert!(p.is_bookmarked("jwt") && p.has_note("jwt"));
+    }
+
+    #[test]
+    fn an_import_is_atomic_and_a_replace_is_written_as_is() {
+        let mut file = Progress::default();
+        file.mark_read("cdn", 1);
+        let merge = Change::Import {
+            progress: Box::new(file.clone()),
+            how: How::Merge,
+        };
+        let replace = Change::Import {
+            progress: Box::new(file.clone()),
+            how: How::Replace,
+        };
+        assert!(merge.is_atomic() && replace.is_atomic());
+        assert_eq!(merge.write(), Write::Merge);
+        assert_eq!(replace.write(), Write::Replace);
+        let mut p = Progress::default();
+        p.mark_read("jwt", 1);
+        assert!(replace.apply(&mut p, 2));
+        assert_eq!(p, file);
+    }
+}

@@ -1,0 +1,261 @@
+//! The app's state in one place: the user's progress, the quiz in progress, preferences, notices,
+//! and the bank's content as it arrives. Pages and components read it through [`use_app_state`]
+//! and change it only through its methods: progress through [`AppState::change`] (one
+//! [`Change`] applied in one place, then saved), the quiz through [`AppState::quiz_event`].
+//!
+//! Saving happens here, right after each change, through `storage::store`; another tab's saves
+//! are merged in as they happen. Nothing here draws anything.
+
+pub mod change;
+pub mod content;
+pub mod url;
+
+pub use change::{Change, ResetScope, Write};
+pub use content::ContentStore;
+
+use crate::bank::{self, Level};
+use crate::platform::{clock, dom, events, fetch};
+use crate::prefs::{Prefs, Theme};
+use crate::progress::Progress;
+use crate::quiz::{Event, Session};
+use crate::schedule::Schedule;
+use crate::search::{self, ListQuery};
+use crate::storage::store::{self, SaveError};
+use crate::storage::{self, ActiveQuiz, Mode, Notice};
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+/// State every page can reach through context (see [`use_app_state`]).
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The user's progress (the single source of truth in memory).
+    pub progress: ReadSignal<Progress>,
+    set_progress: WriteSignal<Progress>,
+    /// Whether progress is being saved.
+    pub mode: ReadSignal<Mode>,
+    set_mode: WriteSignal<Mode>,
+    /// Display preferences.
+    pub prefs: ReadSignal<Prefs>,
+    set_prefs: WriteSignal<Prefs>,
+    prefs_mode: Mode,
+    /// Messages about stored data, shown until dismissed.
+    pub notices: RwSignal<Vec<Notice>>,
+    /// A newer build is installed and waiting for a reload.
+    pub update_ready: RwSignal<bool>,
+    /// The quiz in progress (or the last finished, for its summary).
+    pub quiz: ReadSignal<Option<Session>>,
+    set_quiz: WriteSignal<Option<Session>>,
+    quiz_mode: Mode,
+    /// When each answered question is next due, replayed from `progress`.
+    pub schedule: Memo<Schedule>,
+    /// Each question's content, fetched when needed.
+    pub content: ContentStore,
+    /// Whether search covers the answers' text yet (else the wordings only).
+    pub search_complete: RwSignal<bool>,
+}
+
+/// The state from context; the whole app is inside [`AppState::provide`].
+pub fn use_app_state() -> AppState {
+    expect_context::<AppState>()
+}
+
+impl AppState {
+    /// Loads what is stored and provides the state to every page below. In the browser it also
+    /// starts the service worker and listens to other tabs.
+    pub fn provide() -> AppState {
+        let now = clock::now_ms();
+        let progress = store::load::<Progress>(now);
+        let prefs = store::load::<Prefs>(now);
+        let quiz = store::load::<ActiveQuiz>(now);
+        let mut notices = progress.notices;
+        // Preferences and the quiz are not worth a second "storage unavailable" message.
+        if progress.mode != Mode::MemoryOnly {
+            notices.extend(prefs.notices);
+            notices.extend(quiz.notices);
+        }
+        let (progress_signal, set_progress) = signal(progress.data);
+        let (mode, set_mode) = signal(progress.mode);
+        let (prefs_signal, set_prefs) = signal(prefs.data);
+        let (quiz_signal, set_quiz) = signal(quiz.data.session);
+        let state = AppState {
+            progress: progress_signal,
+            set_progress,
+            mode,
+            set_mode,
+            prefs: prefs_signal,
+            set_prefs,
+            prefs_mode: prefs.mode,
+            notices: RwSignal::new(notices),
+            update_ready: RwSignal::new(false),
+            quiz: quiz_signal,
+            set_quiz,
+            quiz_mode: quiz.mode,
+            // Replays only the questions whose answers changed since the last value.
+            schedule: Memo::new(move |previous: Option<&Schedule>| {
+                previous
+                    .unwrap_or(&Schedule::default())
+                    .updated(&progress_signal.read())
+            }),
+            content: ContentStore::new(),
+            search_complete: RwSignal::new(search::bank_search().is_complete()),
+        };
+        provide_context(state);
+        dom::set_theme_attribute(state.prefs.get_untracked().theme.attribute());
+        crate::platform::sw::register(move || state.update_ready.set(true));
+        events::on_storage(move |key| {
+            if key.as_deref() == Some(storage::PROGRESS_KEY) {
+                state.take_in_other_tab();
+            }
+        });
+        state
+    }
+
+    /// Makes `change` to progress and saves it. A change that cannot be saved is kept in this tab
+    /// only (with a notice), except an all-or-nothing one (an import), which is then not made and
+    /// the error returned.
+    pub fn change(self, change: Change) -> Result<(), SaveError> {
+        let mut next = self.progress.get_untracked();
+        let (write, atomic) = (change.write(), change.is_atomic());
+        if !change.apply(&mut next, clock::now_ms()) {
+            return Ok(());
+        }
+        match self.mode.get_untracked() {
+            Mode::ReadWrite => {}
+            Mode::ReadOnly if atomic => return Err(SaveError::NewerData),
+            // Not saved: a newer build's data must not be overwritten, or storage is unusable.
+            Mode::ReadOnly | Mode::MemoryOnly => {
+                self.set_progress.set(next);
+                return Ok(());
+            }
+        }
+        let saved = match write {
+            Write::Merge => store::save(&next),
+            Write::Replace => store::replace(&next).map(|()| next.clone()),
+        };
+        match saved {
+            Ok(stored) => {
+                self.set_progress.set(stored);
+                Ok(())
+            }
+            Err(e) if atomic => Err(e),
+            Err(e) => {
+                self.set_mode.set(Mode::MemoryOnly);
+                self.notices.update(|n| n.push(e.notice("progress")));
+                self.set_progress.set(next);
+                Err(e)
+            }
+        }
+    }
+
+    /// Another tab saved progress: take it in (the `storage` event fires only in other tabs).
+    fn take_in_other_tab(self) {
+        if self.mode.get_untracked() != Mode::ReadWrite {
+            return;
+        }
+        if let Some(theirs) = store::read_current::<Progress>() {
+            let mut merged = self.progress.get_untracked();
+            merged.merge(&theirs);
+            if merged != self.progress.get_untracked() {
+                self.set_progress.set(merged);
+            }
+        }
+    }
+
+    /// Applies a quiz event, records any new answer in progress (and the quiz in the history when it
+    /// ends), and saves the quiz so it survives a reload. The only path by which a quiz changes.
+    pub fn quiz_event(self, event: Event) {
+        let Some(session) = self.quiz.get_untracked() else {
+            return;
+        };
+        let (logged, was_finished) = (session.log.len(), session.is_finished());
+        let next = session.apply(event, clock::now_ms());
+        let answers: Vec<_> = next.log[logged..]
+            .iter()
+            .map(|(card, attempt)| (next.cards[*card].id.clone(), attempt.clone()))
+            .collect();
+        let finished = (!was_finished && next.is_finished()).then(|| next.record());
+        let _ = self.change(Change::Quiz { answers, finished });
+        self.set_quiz(Some(next));
+    }
+
+    /// Starts a quiz (replacing any other).
+    pub fn start_quiz(self, session: Session) {
+        self.set_quiz(Some(session));
+    }
+
+    /// Drops the quiz in progress.
+    pub fn discard_quiz(self) {
+        self.set_quiz(None);
+    }
+
+    fn set_quiz(self, session: Option<Session>) {
+        if self.quiz_mode == Mode::ReadWrite {
+            let _ = store::save(&ActiveQuiz {
+                session: session.clone(),
+            });
+        }
+        self.set_quiz.set(session);
+    }
+
+    /// Switches the colour theme, and saves it.
+    pub fn set_theme(self, theme: Theme) {
+        let mut prefs = self.prefs.get_untracked();
+        prefs.theme = theme;
+        dom::set_theme_attribute(theme.attribute());
+        if self.prefs_mode == Mode::ReadWrite {
+            let _ = store::save(&prefs);
+        }
+        self.set_prefs.set(prefs);
+    }
+
+    /// The questions of list view `query` (indexes into the bank) and the words to highlight,
+    /// filtered with this user's statuses, due dates, bookmarks and notes. Tracks progress, the
+    /// schedule and the search texts when called inside a reactive scope; a search before the
+    /// texts have arrived fetches them (and searches the wordings meanwhile).
+    pub fn list(self, query: &ListQuery) -> (Vec<usize>, BTreeSet<String>) {
+        self.track_search(query);
+        let (progress, schedule) = (self.progress.read(), self.schedule.read());
+        let due_by = clock::end_of_today();
+        search::bank_search().run(query, &|id| search::mine(&progress, &schedule, due_by, id))
+    }
+
+    /// The counts on the level and topic chips for list view `query` (see
+    /// [`search::facet_counts`]).
+    pub fn facet_counts(self, query: &ListQuery) -> (Vec<(Level, usize)>, Vec<usize>) {
+        self.track_search(query);
+        let (progress, schedule) = (self.progress.read(), self.schedule.read());
+        let due_by = clock::end_of_today();
+        search::bank_search()
+            .facet_counts(query, &|id| search::mine(&progress, &schedule, due_by, id))
+    }
+
+    fn track_search(self, query: &ListQuery) {
+        if self.search_complete.get() || search::tokens(&query.q).next().is_none() {
+            return;
+        }
+        self.load_search_texts();
+    }
+
+    /// Fetches the search texts, once, so search covers the answers too.
+    pub fn load_search_texts(self) {
+        thread_local! {
+            static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+        }
+        if search::bank_search().is_complete() || ASKED.replace(true) {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let loaded = fetch::text(bank::SEARCH_FILE)
+                .await
+                .ok()
+                .and_then(|text| serde_json::from_str(&text).ok())
+                .is_some_and(|texts| search::bank_search().provide(texts));
+            if loaded {
+                self.search_complete.set(true);
+            } else {
+                // Try again on the next search (back online, say).
+                ASKED.set(false);
+            }
+        });
+    }
+}

@@ -1,0 +1,40 @@
+//! View state in the URL: the list view (`?q=…&level=…`) is read from and written to the address,
+//! so every view is a link and back/forward restore it.
+
+use crate::bank;
+use crate::platform::dom;
+use crate::search::ListQuery;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+/// The list view's state, read from the URL.
+pub fn use_list_query() -> Memo<ListQuery> {
+    let map = use_query_map();
+    Memo::new(move |_| {
+        let m = map.get();
+        ListQuery::from_params(|k| m.get(k), |t| bank::topic(t).is_some())
+    })
+}
+
+/// A function that shows another list view by changing the URL (`replace` while typing, so each
+/// keystroke is not a history entry).
+pub fn use_go_to_list() -> impl Fn(&ListQuery, bool) + Clone + 'static {
+    let navigate = use_navigate();
+    move |q: &ListQuery, replace: bool| {
+        navigate(
+            &dom::nav_path(&format!("/{}", q.to_query_string())),
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..Default::default()
+            },
+        )
+    }
+}
+
+/// A function that goes to an internal `path` (starting with `/`).
+pub fn use_go() -> impl Fn(&str) + Clone + 'static {
+    let navigate = use_navigate();
+    move |path: &str| navigate(&dom::nav_path(path), Default::default())
+}

@@ -1,0 +1,333 @@
+//! Export of all the user's progress (answers, quizzes, reads, bookmarks, notes) to a JSON file, and
+//! import of such a file back, with a preview and a choice of merging or replacing.
+//!
+//! Pure: no storage, no clock, no DOM. The file is read in full and validated in full by [`parse`]
+//! before anything is offered to the user; [`apply`] then computes the one value to store. The UI
+//! writes that value with a single localStorage set, so an invalid, truncated or hostile file can
+//! never leave a half-imported state: on `Err` there is simply nothing to write.
+//!
+//! ```
+//! use backprep::progress::Progress;
+//! use backprep::transfer::{apply, export, parse, How};
+//!
+//! let mut mine = Progress::default();
+//! mine.mark_read("jwt", 1_700_000_000_000);
+//! let file = export(&mine, 1_700_000_100_000);
+//! let incoming = parse(&file, |id| id == "jwt").expect("our own export is valid");
+//! assert_eq!(incoming.preview.read, 1);
+//! assert_eq!(apply(&Progress::default(), &incoming.progress, How::Replace), mine);
+//! ```
+
+use crate::numbers::{counted, megabytes};
+use crate::progress::{Grade, Progress};
+use crate::storage::{Stored, SCHEMA_VERSION};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// Largest file accepted, checked before reading it (File.size) and again on the text. No export
+/// of data the app could store is larger: Chromium's localStorage holds at most 10 MiB of UTF-16
+/// (5 Mi code units) per origin, Firefox and Safari less, and a UTF-16 unit never takes more than
+/// 3 bytes of UTF-8. So the size alone bounds how much work a file can cause, and only files the
+/// app did not make are refused for it.
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+/// Marker in every export so that another app's JSON is recognised as such.
+pub const APP: &str = "backprep";
+/// What an export holds; the only kind there is so far. A file may omit it.
+pub const KIND: &str = "progress";
+
+// There is deliberately no limit on how many answers, quizzes or ids a file holds: use and
+// merges grow them without bound, and every export must import back. MAX_FILE_BYTES bounds them.
+
+/// Longest question id accepted: the bank's own limit (`bank::format::MAX_ID_CHARS`, equal by a
+/// test), so every id the app stores is accepted.
+pub const MAX_ID_CHARS: usize = 100;
+/// Longest note, in characters (Unicode scalar values, so an HTML `maxlength` of this many UTF-16
+/// units always fits).
+pub const MAX_NOTE_CHARS: usize = crate::notes::MAX_NOTE_CHARS;
+/// Longest flashcard draft answer, in characters (the answer box's `maxlength`).
+pub const MAX_DRAFT_CHARS: usize = 20_000;
+/// Longest quiz mode id, in characters (the real ones are a few letters).
+pub const MAX_MODE_CHARS: usize = 32;
+/// Latest time accepted, in ms since the epoch: the start of the year 3000.
+pub const MAX_TIME_MS: u64 = 32_503_680_000_000;
+/// Largest index or count accepted (key point, check, option; a quiz's right and answered): what
+/// fits in 32 bits, so the host and the browser (32-bit `usize`) accept exactly the same files.
+pub const MAX_INDEX: u64 = u32::MAX as u64;
+
+/// Most characters of the file's own text repeated in a message, so a hostile file cannot flood it.
+const ECHO_CHARS: usize = 40;
+/// Most characters of a serde_json message kept (they can quote the file's text).
+const MAX_DETAIL_CHARS: usize = 160;
+
+/// The file's shape. Field order is the order in the file, `app` first so that a person opening it
+/// sees what it is.
+#[derive(Serialize)]
+struct ExportFile<'a> {
+    app: &'static str,
+    kind: &'static str,
+    version: u64,
+    exported_at: u64,
+    data: &'a Progress,
+}
+
+/// The export file's text: compact JSON
+/// `{"app":"backprep","kind":"progress","version":<storage::SCHEMA_VERSION>,"exported_at":<ms>,"data":<Progress>}`.
+/// Compact, not pretty-printed: `data` is then exactly the stored text, so no export can outgrow
+/// [`MAX_FILE_BYTES`] (indentation would multiply the size of deep, short values).
+pub fn export(progress: &Progress, now_ms: u64) -> String {
+    let file = ExportFile {
+        app: APP,
+        kind: KIND,
+        version: SCHEMA_VERSION,
+        exported_at: now_ms,
+        data: progress,
+    };
+    serde_json::to_string(&file).expect(
+        "progress holds only strings, numbers, string-keyed maps and lists, which always serialize",
+    )
+}
+
+/// "backprep-progress-2026-11-23.json" from an ISO date string "2026-11-23" (the caller formats the
+/// date). Anything but digits and '-' is dropped, so the name is always a safe file name.
+pub fn file_name(iso_date: &str) -> String {
+    let date: String = iso_date
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '-')
+        .collect();
+    if date.is_empty() {
+        "backprep-progress.json".to_string()
+    } else {
+        format!("backprep-progress-{date}.json")
+    }
+}
+
+/// Why a file was not imported. Display gives a clear sentence for the user, saying nothing was
+/// changed where useful.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// Larger than MAX_FILE_BYTES.
+    TooLarge {
+        /// The file's size in bytes.
+        bytes: usize,
+    },
+    /// Empty file.
+    Empty,
+    /// Not JSON, or cut off (truncated) — keep serde_json's line/column in the message.
+    NotJson(String),
+    /// JSON, but not a Backprep export (no "app":"backprep").
+    NotBackprep,
+    /// Written by a newer Backprep (schema version above ours).
+    NewerVersion(u64),
+    /// Version missing, 0, or not an integer.
+    BadVersion,
+    /// Wrong shape or types; the string says where (e.g. "attempts.jwt[3].at: expected an integer").
+    BadData(String),
+    /// Over a size limit: which one (e.g. "a note of 80,000 characters (limit 20,000) on “jwt”").
+    TooBig(String),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const UNCHANGED: &str = "Nothing was changed.";
+        match self {
+            ImportError::TooLarge { bytes } => write!(
+                f,
+                "This file is {} MB, larger than any Backprep export can be ({} MB at most). {UNCHANGED}",
+                megabytes(*bytes),
+                megabytes(MAX_FILE_BYTES)
+            ),
+            ImportError::Empty => write!(f, "This file is empty. {UNCHANGED}"),
+            ImportError::NotJson(detail) => write!(
+                f,
+                "This file is not valid JSON, or it was cut off ({detail}). {UNCHANGED}"
+            ),
+            ImportError::NotBackprep => write!(
+                f,
+                "This is not a Backprep export file (one made with “Export progress”). {UNCHANGED}"
+            ),
+            ImportError::NewerVersion(v) => write!(
+                f,
+                "This file was exported by a newer version of Backprep (format {v}; this version reads up to format {SCHEMA_VERSION}). Reload Backprep to update it, then import the file again. {UNCHANGED}"
+            ),
+            ImportError::BadVersion => write!(
+                f,
+                "This file does not say which format version it is in, so it cannot be read safely. {UNCHANGED}"
+            ),
+            ImportError::BadData(detail) => write!(
+                f,
+                "This file is damaged or was edited into a shape Backprep cannot read ({detail}). {UNCHANGED}"
+            ),
+            ImportError::TooBig(detail) => write!(
+                f,
+                "This file holds more than Backprep accepts: {detail}. {UNCHANGED}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// What a valid file holds, for the preview.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Preview {
+    /// Answers recorded.
+    pub attempts: usize,
+    /// Non-blank notes.
+    pub notes: usize,
+    /// Starred questions.
+    pub bookmarks: usize,
+    /// Finished quizzes.
+    pub quizzes: usize,
+    /// Questions opened.
+    pub read: usize,
+    /// Distinct question ids the file mentions (in read/attempts/bookmarks/notes) that this bank
+    /// does not have: kept, not dropped.
+    pub unknown_ids: usize,
+    /// When it was exported, if the file says.
+    pub exported_at: Option<u64>,
+    /// The schema version the file was written in (older ones are upgraded).
+    pub version: u64,
+}
+
+impl Preview {
+    /// e.g. "84 attempts, 12 notes, 9 bookmarks, 3 quizzes" (singular/plural right: "1 note").
+    /// Zero counts are shown too, so the user sees that a file has no notes before replacing theirs.
+    pub fn summary(&self) -> String {
+        [
+            counted(self.attempts, "attempt", "attempts"),
+            counted(self.notes, "note", "notes"),
+            counted(self.bookmarks, "bookmark", "bookmarks"),
+            counted(self.quizzes, "quiz", "quizzes"),
+        ]
+        .join(", ")
+    }
+
+    fn of(
+        progress: &Progress,
+        known: impl Fn(&str) -> bool,
+        exported_at: Option<u64>,
+        version: u64,
+    ) -> Preview {
+        let mentioned: BTreeSet<&str> = progress
+            .read
+            .keys()
+            .chain(progress.attempts.keys())
+            .chain(progress.bookmarks.keys())
+            .chain(progress.notes.keys())
+            .map(String::as_str)
+            .collect();
+        Preview {
+            attempts: progress.attempt_count(),
+            notes: progress.note_count(),
+            bookmarks: progress.bookmark_count(),
+            quizzes: progress.quizzes.len(),
+            read: progress.read.len(),
+            unknown_ids: mentioned.into_iter().filter(|id| !known(id)).count(),
+            exported_at,
+            version,
+        }
+    }
+}
+
+/// A validated file, ready to apply.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incoming {
+    /// The data, upgraded to the current schema.
+    pub progress: Progress,
+    /// Its counts.
+    pub preview: Preview,
+}
+
+/// Parses and fully validates an export. `known` says whether an id is in this build's bank (only
+/// for the preview count). Never panics; on Err nothing has been changed anywhere (it is pure).
+///
+/// Accepted: an object with `"app": "backprep"`, a `version` from 1 to
+/// [`SCHEMA_VERSION`] (older ones are upgraded as stored data is), an optional `"kind":
+/// "progress"`, an optional `exported_at` and the progress under `data`. Unknown fields anywhere
+/// are ignored, so that a later minor addition does not break import; every known field must have
+/// the right type and stay within the limits above (`MAX_*`). Ids the bank does not have are kept.
+/// The data is taken as it is (not re-sorted or deduplicated), so a valid file round-trips exactly.
+pub fn parse(raw: &str, known: impl Fn(&str) -> bool) -> Result<Incoming, ImportError> {
+    if raw.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes: raw.len() });
+    }
+    // Some editors save JSON with a byte order mark, which serde_json rejects.
+    let text = raw.strip_prefix('\u{FEFF}').unwrap_or(raw);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    // serde_json's recursion limit turns deeply nested input into an error, not a stack overflow.
+    let file: Value = serde_json::from_str(text)
+        .map_err(|e| ImportError::NotJson(capped(&e.to_string(), MAX_DETAIL_CHARS)))?;
+    let Value::Object(mut top) = file else {
+        return Err(ImportError::NotBackprep);
+    };
+    if top.get("app").and_then(Value::as_str) != Some(APP) {
+        return Err(ImportError::NotBackprep);
+    }
+    let version = match top.get("version").and_then(Value::as_u64) {
+        None | Some(0) => return Err(ImportError::BadVersion),
+        Some(v) if v > SCHEMA_VERSION => return Err(ImportError::NewerVersion(v)),
+        Some(v) => v,
+    };
+    match top.get("kind") {
+        None | Some(Value::Null) => {}
+        Some(Value::String(k)) if k == KIND => {}
+        Some(other) => {
+            return Err(bad(
+                "kind",
+                format!("expected “{KIND}”, found {}", found(other)),
+            ))
+        }
+    }
+    let exported_at = match top.get("exported_at") {
+        None | Some(Value::Null) => None,
+        Some(t) => Some(time(t, "exported_at")?),
+    };
+    let mut data = top.remove("data").ok_or_else(|| bad("data", "missing"))?;
+    if version < SCHEMA_VERSION {
+        data = <Progress as Stored>::migrate(version, data)
+            .map_err(|e| bad("data", capped(&e, MAX_DETAIL_CHARS)))?;
+    }
+    check_progress(&data)?;
+    // Everything serde reads has been checked above; this is a safety net should `Progress` gain
+    // a field the checks do not know yet.
+    let progress: Progress = serde_json::from_value(data)
+        .map_err(|e| bad("data", capped(&e.to_string(), MAX_DETAIL_CHARS)))?;
+    let preview = Preview::of(&progress, known, exported_at, version);
+    Ok(Incoming { progress, preview })
+}
+
+/// How to apply an import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// Keep what is here and add the file's (Progress::merge: nothing lost on either side).
+    Merge,
+    /// Make the stored data exactly the file's.
+    Replace,
+}
+
+/// The progress after applying `incoming` to `current`. Pure.
+///
+/// The caller stores the result as a whole, in one write, so the import is all or nothing. A
+/// replacement is written with `storage::local::replace`: `save` would merge in what is stored and
+/// so undo it.
+pub fn apply(current: &Progress, incoming: &Progress, how: How) -> Progress {
+    match how {
+        How::Merge => {
+            let mut merged = current.clone();
+            merged.merge(incoming);
+            merged
+        }
+        How::Replace => incoming.clone(),
+    }
+}
+
+mod validate;
+
+use validate::{bad, capped, check_progress, found, time};
+
+#[cfg(test)]
+mod tests;

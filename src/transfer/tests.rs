@@ -1,0 +1,709 @@
+//! Tests of export and import: round trips, previews, every way a file is refused, and property
+//! tests over generated progress values and hostile JSON.
+
+use super::*;
+use crate::progress::{Attempt, Outcome, QuizRecord};
+use crate::testing::*;
+use proptest::prelude::*;
+
+const NOW: u64 = 1_763_856_000_000;
+
+fn known(id: &str) -> bool {
+    crate::bank::question(id).is_some()
+}
+
+fn flash(at: u64, grade: Grade, ticked: Vec<usize>, draft: Option<&str>) -> Attempt {
+    Attempt {
+        at,
+        outcome: Outcome::Flashcard {
+            grade,
+            ticked,
+            draft: draft.map(str::to_string),
+        },
+    }
+}
+
+fn choice(at: u64, correct: bool) -> Attempt {
+    Attempt {
+        at,
+        outcome: Outcome::Choice {
+            check: 1,
+            picked: 2,
+            correct,
+        },
+    }
+}
+
+fn quiz(started: u64, asked: &[&str], missed: &[&str]) -> QuizRecord {
+    QuizRecord {
+        started,
+        finished: started + 60_000,
+        mode: "mixed".into(),
+        asked: asked.iter().map(|s| s.to_string()).collect(),
+        missed: missed.iter().map(|s| s.to_string()).collect(),
+        right: asked.len() - missed.len(),
+        answered: asked.len(),
+    }
+}
+
+/// Everything a real user's data holds, including tombstones and an id this bank lacks.
+fn sample() -> Progress {
+    let mut p = Progress::default();
+    p.mark_read("jwt", 1_700_000_000_000);
+    p.mark_read("from-the-future", 1_700_000_000_500);
+    p.record(
+        "jwt",
+        flash(
+            1_700_000_001_000,
+            Grade::Partly,
+            vec![0, 2],
+            Some("signed, not encrypted"),
+        ),
+    );
+    p.record("jwt", choice(1_700_000_002_000, true));
+    p.record("from-the-future", choice(1_700_000_003_000, false));
+    p.record(
+        "from-the-future",
+        flash(1_700_000_004_000, Grade::Knew, vec![], None),
+    );
+    p.quizzes.push(quiz(
+        1_700_000_000_900,
+        &["jwt", "from-the-future"],
+        &["from-the-future"],
+    ));
+    p.set_bookmark("jwt", true, 1_700_000_005_000);
+    p.set_bookmark("from-the-future", true, 1_700_000_005_100);
+    p.set_bookmark("from-the-future", false, 1_700_000_005_200);
+    p.set_note("jwt", "**exp** is in seconds", 1_700_000_006_000);
+    p.set_note("from-the-future", "gone soon", 1_700_000_006_100);
+    p.set_note("from-the-future", "", 1_700_000_006_200);
+    p
+}
+
+/// An export of `data` (JSON text) in the current format.
+fn file(data: &str) -> String {
+    format!(r#"{{"app":"backprep","kind":"progress","version":3,"exported_at":5,"data":{data}}}"#)
+}
+
+fn err(raw: &str) -> ImportError {
+    parse(raw, known).expect_err("the file should be refused")
+}
+
+fn bad_data(raw: &str) -> String {
+    match err(raw) {
+        ImportError::BadData(s) => s,
+        other => panic!("expected BadData, got {other:?}"),
+    }
+}
+
+#[test]
+fn export_then_parse_gives_back_the_same_progress_keeping_unknown_ids() {
+    let p = sample();
+    assert!(
+        known("jwt") && !known("from-the-future"),
+        "the sample needs one known and one unknown id"
+    );
+    let text = export(&p, NOW);
+    assert!(
+        text.starts_with(r#"{"app":"backprep","kind":"progress","version":3,"#),
+        "app first: {text}"
+    );
+    let incoming = parse(&text, known).expect("our own export is valid");
+    assert_eq!(incoming.progress, p);
+    assert_eq!(
+        incoming.preview,
+        Preview {
+            attempts: 4,
+            notes: 1,
+            bookmarks: 1,
+            quizzes: 1,
+            read: 2,
+            unknown_ids: 1,
+            exported_at: Some(NOW),
+            version: SCHEMA_VERSION,
+        }
+    );
+    assert_eq!(
+        incoming.preview.summary(),
+        "4 attempts, 1 note, 1 bookmark, 1 quiz"
+    );
+}
+
+#[test]
+fn an_empty_progress_round_trips() {
+    let incoming = parse(&export(&Progress::default(), 0), known).expect("valid");
+    assert_eq!(incoming.progress, Progress::default());
+    assert_eq!(
+        incoming.preview.summary(),
+        "0 attempts, 0 notes, 0 bookmarks, 0 quizzes"
+    );
+}
+
+#[test]
+fn summary_counts_with_singular_plural_and_thousands() {
+    let p = |attempts, notes, bookmarks, quizzes| Preview {
+        attempts,
+        notes,
+        bookmarks,
+        quizzes,
+        ..Preview::default()
+    };
+    assert_eq!(
+        p(84, 12, 9, 3).summary(),
+        "84 attempts, 12 notes, 9 bookmarks, 3 quizzes"
+    );
+    assert_eq!(
+        p(1, 1, 1, 1).summary(),
+        "1 attempt, 1 note, 1 bookmark, 1 quiz"
+    );
+    assert_eq!(
+        p(1_234, 0, 2, 1_000_000).summary(),
+        "1,234 attempts, 0 notes, 2 bookmarks, 1,000,000 quizzes"
+    );
+}
+
+#[test]
+fn unknown_ids_are_counted_once_across_maps() {
+    let raw = file(
+        r#"{"read":{"x-1":1,"jwt":1},"attempts":{"x-1":[]},"bookmarks":{"x-2":{"on":false,"at":1}},"notes":{"x-1":{"text":"","at":1}},"quizzes":[{"started":1,"finished":2,"mode":"choice","asked":["x-3"],"missed":[],"right":1,"answered":1}]}"#,
+    );
+    let preview = parse(&raw, known).expect("valid").preview;
+    // x-3 appears only in a quiz, which is history, not per-question progress.
+    assert_eq!(preview.unknown_ids, 2);
+    assert_eq!((preview.read, preview.bookmarks, preview.notes), (2, 0, 0));
+}
+
+#[test]
+fn file_name_from_the_date() {
+    assert_eq!(file_name("2026-11-23"), "backprep-progress-2026-11-23.json");
+    assert_eq!(file_name("../2026/11"), "backprep-progress-202611.json");
+    assert_eq!(file_name(""), "backprep-progress.json");
+}
+
+#[test]
+fn kind_and_exported_at_may_be_left_out_and_unknown_fields_are_ignored() {
+    let raw = r#"{"app":"backprep","version":3,"comment":"hand-made","data":{
+        "read":{"jwt":5},
+        "streaks":{"best":3},
+        "attempts":{"jwt":[{"at":9,"mood":"good","outcome":{"kind":"choice","check":0,"picked":1,"correct":true,"confidence":0.5}}]},
+        "quizzes":[{"started":1,"finished":2,"mode":"flashcards","asked":["jwt"],"missed":[],"right":1,"answered":1,"pool":"all"}],
+        "bookmarks":{"jwt":{"on":true,"at":3,"colour":"red"}},
+        "notes":{"jwt":{"text":"hi","at":4,"pinned":true}}}}"#;
+    let incoming = parse(raw, known).expect("unknown fields are ignored");
+    assert_eq!(incoming.preview.exported_at, None);
+    assert_eq!(
+        incoming.preview.summary(),
+        "1 attempt, 1 note, 1 bookmark, 1 quiz"
+    );
+    assert_eq!(incoming.progress.read["jwt"], 5);
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let raw = format!("\u{FEFF}{}", export(&sample(), NOW));
+    assert_eq!(parse(&raw, known).expect("valid").progress, sample());
+}
+
+#[test]
+fn version_1_and_2_files_are_upgraded() {
+    let v1 = r#"{"app":"backprep","version":1,"data":{"read":{"jwt":5,"old-id":6}}}"#;
+    let incoming = parse(v1, known).expect("v1 upgrades");
+    assert_eq!(incoming.preview.version, 1);
+    assert_eq!(incoming.preview.read, 2);
+    assert!(incoming.progress.attempts.is_empty() && incoming.progress.quizzes.is_empty());
+
+    let v2 = r#"{"app":"backprep","version":2,"data":{"read":{"jwt":5},"attempts":{"jwt":[{"at":9,"outcome":{"kind":"flashcard","grade":"knew","ticked":[0,1]}}]},"quizzes":[]}}"#;
+    let incoming = parse(v2, known).expect("v2 upgrades");
+    assert_eq!(incoming.preview.version, 2);
+    assert_eq!(incoming.progress.latest("jwt"), Some(Grade::Knew));
+    assert!(incoming.progress.bookmarks.is_empty() && incoming.progress.notes.is_empty());
+
+    // The upgraded data is validated like current data.
+    let bad_v1 = r#"{"app":"backprep","version":1,"data":{"read":{"jwt":-5}}}"#;
+    assert!(bad_data(bad_v1).starts_with("read.jwt:"));
+    assert!(matches!(
+        err(r#"{"app":"backprep","version":2,"data":[1]}"#),
+        ImportError::BadData(_)
+    ));
+}
+
+#[test]
+fn a_truncated_export_is_not_json_with_line_and_column() {
+    let text = export(&sample(), NOW);
+    let cut = &text[..text.len() / 2];
+    match err(cut) {
+        ImportError::NotJson(detail) => assert!(
+            detail.contains("line") && detail.contains("column"),
+            "{detail}"
+        ),
+        other => panic!("expected NotJson, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_csv_is_not_json() {
+    assert!(matches!(
+        err("id,at\njwt,1700000000000\n"),
+        ImportError::NotJson(_)
+    ));
+    assert!(matches!(err("1,2,3"), ImportError::NotJson(_)));
+}
+
+#[test]
+fn other_json_is_not_backprep() {
+    for raw in [
+        r#"{"app":"other"}"#,
+        r#"{"version":3,"data":{}}"#,
+        "[]",
+        "42",
+        "null",
+        r#"{"app":["backprep"]}"#,
+    ] {
+        assert_eq!(err(raw), ImportError::NotBackprep, "{raw}");
+    }
+}
+
+#[test]
+fn versions_newer_missing_or_malformed_are_refused() {
+    assert_eq!(
+        err(r#"{"app":"backprep","version":99,"data":{}}"#),
+        ImportError::NewerVersion(99)
+    );
+    for raw in [
+        r#"{"app":"backprep","version":"3","data":{}}"#,
+        r#"{"app":"backprep","version":3.0,"data":{}}"#,
+        r#"{"app":"backprep","version":0,"data":{}}"#,
+        r#"{"app":"backprep","version":-3,"data":{}}"#,
+        r#"{"app":"backprep","data":{}}"#,
+    ] {
+        assert_eq!(err(raw), ImportError::BadVersion, "{raw}");
+    }
+}
+
+#[test]
+fn a_huge_note_is_too_big_and_names_the_question() {
+    let raw = file(&format!(
+        r#"{{"notes":{{"jwt":{{"text":"{}","at":1}}}}}}"#,
+        "é".repeat(30_000)
+    ));
+    assert_eq!(
+        err(&raw),
+        ImportError::TooBig("a note of 30,000 characters (limit 20,000) on “jwt”".into())
+    );
+    // Exactly at the limit is fine.
+    let raw = file(&format!(
+        r#"{{"notes":{{"jwt":{{"text":"{}","at":1}}}}}}"#,
+        "é".repeat(MAX_NOTE_CHARS)
+    ));
+    assert!(parse(&raw, known).is_ok());
+}
+
+#[test]
+fn other_limits_are_too_big() {
+    let draft = file(&format!(
+        r#"{{"attempts":{{"jwt":[{{"at":1,"outcome":{{"kind":"flashcard","grade":"knew","ticked":[],"draft":"{}"}}}}]}}}}"#,
+        "x".repeat(MAX_DRAFT_CHARS + 1)
+    ));
+    assert!(
+        matches!(err(&draft), ImportError::TooBig(s) if s.contains("draft") && s.contains("attempts.jwt[0]"))
+    );
+    let mode = file(
+        r#"{"quizzes":[{"started":1,"finished":2,"mode":"a-mode-name-far-longer-than-any-real-one","asked":[],"missed":[],"right":0,"answered":0}]}"#,
+    );
+    assert!(matches!(err(&mode), ImportError::TooBig(s) if s.contains("quizzes[0].mode")));
+}
+
+#[test]
+fn ids_accepted_are_the_ids_a_bank_may_have() {
+    assert_eq!(MAX_ID_CHARS, crate::bank::format::MAX_ID_CHARS);
+    let longest = "a".repeat(MAX_ID_CHARS);
+    assert!(parse(&file(&format!(r#"{{"read":{{"{longest}":1}}}}"#)), known).is_ok());
+}
+
+/// Counts only grow with use and with merges, so none is capped: an export of two merged
+/// imports, each with many answers to one question, many quizzes and many ids, imports back.
+#[test]
+fn counts_have_no_limit_so_a_merged_export_imports_back() {
+    let mut a = Progress::default();
+    let mut b = Progress::default();
+    for i in 0..3_000u64 {
+        a.record("jwt", choice(2 * i, true));
+        b.record("jwt", choice(2 * i + 1, false));
+        a.quizzes.push(quiz(2 * i, &["jwt"], &[]));
+        b.quizzes.push(quiz(2 * i + 1, &["jwt", "cdn"], &["cdn"]));
+    }
+    for i in 0..12_000 {
+        a.read.insert(format!("q{i}"), 1);
+    }
+    let asked: Vec<String> = (0..1_500).map(|i| format!("q{i}")).collect();
+    let asked: Vec<&str> = asked.iter().map(String::as_str).collect();
+    b.quizzes.push(quiz(9_000, &asked, &asked));
+    let parse_export = |p: &Progress| parse(&export(p, 1), known).expect("its own export");
+    let theirs = parse_export(&b);
+    let merged = apply(&a, &theirs.progress, How::Merge);
+    assert_eq!(merged.attempts["jwt"].len(), 6_000);
+    assert_eq!(merged.quizzes.len(), 6_001);
+    assert_eq!(parse_export(&merged).progress, merged);
+}
+
+#[test]
+fn a_script_tag_as_an_id_is_bad_data() {
+    let detail = bad_data(&file(
+        r#"{"bookmarks":{"<script>alert(1)</script>":{"on":true,"at":1}}}"#,
+    ));
+    assert_eq!(
+        detail,
+        "bookmarks: “<script>alert(1)</script>” is not a question id (1–100 lowercase letters, digits and '-')"
+    );
+    let detail = bad_data(&file(
+        r#"{"quizzes":[{"started":1,"finished":2,"mode":"mixed","asked":["jwt","JWT"],"missed":[],"right":0,"answered":0}]}"#,
+    ));
+    assert!(
+        detail.starts_with("quizzes[0].asked[1]: “JWT” is not"),
+        "{detail}"
+    );
+    assert!(bad_data(&file(r#"{"read":{"":1}}"#)).starts_with("read: “” is not"));
+    let long_id = "a".repeat(MAX_ID_CHARS + 1);
+    assert!(matches!(
+        err(&file(&format!(r#"{{"read":{{"{long_id}":1}}}}"#))),
+        ImportError::BadData(_)
+    ));
+}
+
+#[test]
+fn negative_and_fractional_times_are_bad_data_with_a_path() {
+    let at = |t: &str| {
+        file(&format!(
+            r#"{{"attempts":{{"jwt":[{{"at":1,"outcome":{{"kind":"choice","check":0,"picked":0,"correct":true}}}},{{"at":{t},"outcome":{{"kind":"choice","check":0,"picked":0,"correct":true}}}}]}}}}"#
+        ))
+    };
+    assert_eq!(
+        bad_data(&at("-1")),
+        "attempts.jwt[1].at: expected an integer ≥ 0, found -1"
+    );
+    assert_eq!(
+        bad_data(&at("1.5")),
+        "attempts.jwt[1].at: expected an integer, found 1.5"
+    );
+    assert_eq!(
+        bad_data(&at("\"1\"")),
+        "attempts.jwt[1].at: expected an integer, found the text “1”"
+    );
+    assert!(bad_data(&at("32503680000001")).contains("year 3000"));
+    assert!(parse(&at("32503680000000"), known).is_ok());
+    assert!(
+        matches!(err(&at("1e999")), ImportError::NotJson(_)),
+        "out of range for serde_json"
+    );
+    let exported = r#"{"app":"backprep","version":3,"exported_at":-5,"data":{}}"#;
+    assert!(bad_data(exported).starts_with("exported_at:"));
+}
+
+#[test]
+fn wrong_shapes_are_bad_data_with_a_path() {
+    assert_eq!(
+        bad_data(&file(r#"{"attempts":{"jwt":{"at":1}}}"#)),
+        "attempts.jwt: expected a list of answers, found an object"
+    );
+    assert_eq!(
+        bad_data(&file(r#"{"attempts":[]}"#)),
+        "attempts: expected an object keyed by question id, found a list"
+    );
+    assert_eq!(
+        bad_data(&file("[]")),
+        "data: expected an object, found a list"
+    );
+    assert_eq!(
+        bad_data(&file(r#"{"read":null}"#)),
+        "read: expected an object keyed by question id, found null"
+    );
+    assert_eq!(
+        bad_data(r#"{"app":"backprep","version":3}"#),
+        "data: missing"
+    );
+    assert_eq!(
+        bad_data(&file(r#"{"attempts":{"jwt":[{"at":1}]}}"#)),
+        "attempts.jwt[0].outcome: missing"
+    );
+    assert!(bad_data(&file(r#"{"attempts":{"jwt":[{"at":1,"outcome":{"kind":"flashcard","grade":"great","ticked":[]}}]}}"#))
+        .starts_with("attempts.jwt[0].outcome.grade: unknown variant `great`"));
+    assert!(bad_data(&file(
+        r#"{"attempts":{"jwt":[{"at":1,"outcome":{"kind":"guess"}}]}}"#
+    ))
+    .starts_with("attempts.jwt[0].outcome.kind: expected “flashcard” or “choice”"));
+    assert!(bad_data(&file(r#"{"attempts":{"jwt":[{"at":1,"outcome":{"kind":"choice","check":0,"picked":4294967296,"correct":true}}]}}"#))
+        .starts_with("attempts.jwt[0].outcome.picked: 4294967296 is larger"));
+    assert!(
+        bad_data(&file(r#"{"bookmarks":{"jwt":{"on":"yes","at":1}}}"#))
+            .starts_with("bookmarks.jwt.on: expected true or false")
+    );
+    assert!(bad_data(&file(r#"{"notes":{"jwt":{"text":5,"at":1}}}"#))
+        .starts_with("notes.jwt.text: expected text"));
+    assert!(bad_data(&file(r#"{"quizzes":{}}"#)).starts_with("quizzes: expected a list"));
+    assert!(
+        bad_data(r#"{"app":"backprep","version":3,"kind":"prefs","data":{}}"#)
+            .starts_with("kind: expected “progress”")
+    );
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    assert!(matches!(err(&deep), ImportError::NotJson(s) if s.contains("recursion limit")));
+    let inside = file(&format!(r#"{{"extra":{deep}}}"#));
+    assert!(matches!(err(&inside), ImportError::NotJson(_)));
+}
+
+#[test]
+fn empty_and_oversized_files() {
+    assert_eq!(err(""), ImportError::Empty);
+    assert_eq!(err(" \n\t"), ImportError::Empty);
+    let huge = " ".repeat(MAX_FILE_BYTES + 1);
+    assert_eq!(
+        err(&huge),
+        ImportError::TooLarge {
+            bytes: MAX_FILE_BYTES + 1
+        }
+    );
+    assert_eq!(
+        err(&huge).to_string(),
+        "This file is 16.1 MB, larger than any Backprep export can be (16 MB at most). Nothing was changed."
+    );
+}
+
+#[test]
+fn hostile_text_is_echoed_short_and_defused() {
+    let key = format!("\u{202E}{}", "x".repeat(100_000));
+    let detail = bad_data(&file(&format!(r#"{{"read":{{"{key}":1}}}}"#)));
+    assert!(detail.chars().count() < 150, "{detail}");
+    assert!(
+        detail.contains("“\u{FFFD}xxx") && detail.contains("…”"),
+        "{detail}"
+    );
+    let kind = "k".repeat(100_000);
+    let detail = bad_data(&file(&format!(
+        r#"{{"attempts":{{"jwt":[{{"at":1,"outcome":{{"kind":"{kind}"}}}}]}}}}"#
+    )));
+    assert!(detail.chars().count() < 150, "{detail}");
+    let grade = "g".repeat(100_000);
+    let detail = bad_data(&file(&format!(
+        r#"{{"attempts":{{"jwt":[{{"at":1,"outcome":{{"kind":"flashcard","grade":"{grade}","ticked":[]}}}}]}}}}"#
+    )));
+    assert!(detail.chars().count() < 150, "{detail}");
+}
+
+#[test]
+fn every_message_is_a_sentence_saying_nothing_changed() {
+    for e in [
+        ImportError::TooLarge {
+            bytes: 6 * 1024 * 1024,
+        },
+        ImportError::Empty,
+        ImportError::NotJson("EOF while parsing an object at line 3 column 0".into()),
+        ImportError::NotBackprep,
+        ImportError::NewerVersion(4),
+        ImportError::BadVersion,
+        ImportError::BadData("attempts.jwt[3].at: expected an integer".into()),
+        ImportError::TooBig(
+            "a draft answer of 20,001 characters (limit 20,000) at attempts.jwt[0]".into(),
+        ),
+    ] {
+        let text = e.to_string();
+        assert!(
+            text.starts_with("This ") && text.ends_with("Nothing was changed."),
+            "{text}"
+        );
+    }
+    assert!(ImportError::NewerVersion(4)
+        .to_string()
+        .contains("format 4"));
+}
+
+#[test]
+fn replace_gives_exactly_the_file_and_merge_keeps_both() {
+    let mut current = Progress::default();
+    current.mark_read("cdn", 10);
+    current.record("cdn", choice(20, true));
+    current.record(
+        "jwt",
+        flash(
+            1_700_000_001_000,
+            Grade::Partly,
+            vec![0, 2],
+            Some("signed, not encrypted"),
+        ),
+    );
+    current.set_note("cdn", "mine", 30);
+    current.quizzes.push(quiz(5, &["cdn"], &[]));
+    let incoming = parse(&export(&sample(), NOW), known)
+        .expect("valid")
+        .progress;
+
+    assert_eq!(apply(&current, &incoming, How::Replace), incoming);
+
+    let merged = apply(&current, &incoming, How::Merge);
+    let mut expected = current.clone();
+    expected.merge(&incoming);
+    assert_eq!(merged, expected);
+    assert_eq!(merged.read.len(), 3);
+    assert_eq!(
+        merged.attempts["jwt"].len(),
+        2,
+        "the shared attempt is not doubled"
+    );
+    assert_eq!(merged.attempts["cdn"].len(), 1);
+    assert_eq!(merged.quizzes.len(), 2);
+    assert_eq!(merged.note("cdn"), Some("mine"));
+    assert_eq!(merged.note("jwt"), Some("**exp** is in seconds"));
+    assert!(
+        !merged.has_note("from-the-future"),
+        "the file's deletion is kept as a tombstone"
+    );
+    assert!(merged.is_bookmarked("jwt") && !merged.is_bookmarked("from-the-future"));
+}
+
+#[test]
+fn merging_an_import_into_itself_changes_nothing() {
+    let p = parse(&export(&sample(), NOW), known)
+        .expect("valid")
+        .progress;
+    assert_eq!(apply(&p, &p, How::Merge), p);
+}
+
+// ---- Property tests (generators in crate::testing).
+
+/// What an accepted file must satisfy: its progress re-exports and re-parses to itself, with
+/// the same counts (so it never stands for a half-read or invalid state).
+fn assert_stable(incoming: &Incoming) -> Result<(), TestCaseError> {
+    let again = parse(&export(&incoming.progress, NOW), known)
+        .map_err(|e| TestCaseError::fail(format!("an accepted file did not re-import: {e}")))?;
+    prop_assert_eq!(&again.progress, &incoming.progress);
+    prop_assert_eq!(
+        (
+            again.preview.attempts,
+            again.preview.notes,
+            again.preview.bookmarks,
+            again.preview.quizzes,
+            again.preview.read,
+            again.preview.unknown_ids
+        ),
+        (
+            incoming.preview.attempts,
+            incoming.preview.notes,
+            incoming.preview.bookmarks,
+            incoming.preview.quizzes,
+            incoming.preview.read,
+            incoming.preview.unknown_ids
+        )
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn parse_never_panics_on_any_string(raw in ".*") {
+        let _ = parse(&raw, known);
+    }
+
+    #[test]
+    fn parse_never_panics_on_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let _ = parse(&String::from_utf8_lossy(&bytes), known);
+    }
+
+    #[test]
+    fn any_json_in_an_export_is_refused_or_stable(data in json(), version in 1u64..=3) {
+        let raw = format!(r#"{{"app":"backprep","version":{version},"data":{data}}}"#);
+        if let Ok(incoming) = parse(&raw, known) {
+            assert_stable(&incoming)?;
+        }
+    }
+
+    #[test]
+    fn an_export_is_never_larger_than_3_bytes_per_stored_utf16_unit(p in progress(), now in time_ms()) {
+        // What MAX_FILE_BYTES rests on: localStorage holds at most 5 Mi UTF-16 units, and the
+        // export is the stored text in a slightly different envelope, so no export of stored
+        // data passes 3 × 5 Mi bytes plus the envelope.
+        let stored = crate::storage::encode(&p);
+        let exported = export(&p, now);
+        prop_assert!(exported.len() <= stored.len() + 100, "{} vs {}", exported.len(), stored.len());
+        prop_assert!(exported.len() <= 3 * stored.encode_utf16().count() + 100);
+    }
+
+    #[test]
+    fn exported_progress_round_trips(p in progress(), now in time_ms()) {
+        let incoming = parse(&export(&p, now), known).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(&incoming.progress, &p);
+        prop_assert_eq!(incoming.preview.exported_at, Some(now));
+    }
+
+    #[test]
+    fn merge_with_any_import_loses_nothing(current in progress(), theirs in progress()) {
+        let incoming = parse(&export(&theirs, NOW), known).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let merged = apply(&current, &incoming.progress, How::Merge);
+        for side in [&current, &incoming.progress] {
+            for (id, t) in &side.read {
+                prop_assert!(merged.read.get(id).is_some_and(|m| m <= t), "read {} lost", id);
+            }
+            for (id, list) in &side.attempts {
+                for a in list {
+                    prop_assert!(merged.attempts.get(id).is_some_and(|m| m.contains(a)), "attempt on {} lost", id);
+                }
+            }
+            for q in &side.quizzes {
+                prop_assert!(merged.quizzes.iter().any(|m| m.started == q.started), "quiz lost");
+            }
+            for (id, b) in &side.bookmarks {
+                prop_assert!(merged.bookmarks.get(id).is_some_and(|m| m >= b), "bookmark change on {} lost", id);
+            }
+            for (id, n) in &side.notes {
+                prop_assert!(merged.notes.get(id).is_some_and(|m| m >= n), "note change on {} lost", id);
+            }
+        }
+        // Everything of `current` is kept as it was, quizzes included.
+        for q in &current.quizzes {
+            prop_assert!(merged.quizzes.contains(q));
+        }
+        prop_assert_eq!(apply(&current, &incoming.progress, How::Replace), theirs);
+    }
+}
+
+proptest! {
+    // Each case parses every cut and every mutation of a whole export: few cases suffice.
+    #![proptest_config(ProptestConfig::with_cases(8))]
+
+    /// The UI's import is `parse` then one store of `apply`'s result: on `Err` the stored
+    /// value stays exactly as it was, and on `Ok` it becomes a whole, valid progress. Any cut or
+    /// any one changed byte of a valid export leads to one of those two, never something between.
+    #[test]
+    fn a_damaged_export_is_refused_or_a_whole_valid_import(
+        p in progress_of(3),
+        current in progress_of(3),
+        replacement in any::<u8>(),
+    ) {
+        let text = export(&p, NOW);
+        let stored_before = export(&current, NOW);
+        let try_import = |raw: &str| -> Result<(), TestCaseError> {
+            let mut stored = stored_before.clone();
+            if let Ok(incoming) = parse(raw, known) {
+                assert_stable(&incoming)?;
+                stored = export(&apply(&current, &incoming.progress, How::Merge), NOW);
+                prop_assert!(parse(&stored, known).is_ok(), "a merged import is storable");
+            }
+            prop_assert!(stored == stored_before || parse(&stored, known).is_ok());
+            Ok(())
+        };
+        for (end, _) in text.char_indices() {
+            try_import(&text[..end])?;
+        }
+        let bytes = text.as_bytes();
+        for i in 0..bytes.len() {
+            for b in [replacement, b'"'] {
+                let mut mutated = bytes.to_vec();
+                mutated[i] = b;
+                try_import(&String::from_utf8_lossy(&mutated))?;
+            }
+        }
+    }
+}

@@ -1,0 +1,301 @@
+//! Validation of an import file's progress, field by field. Each check names the path of what it
+//! rejects, relative to `data` (as the user would find it in the file), and repeats at most
+//! `ECHO_CHARS` of the file's own text.
+
+use super::*;
+use crate::numbers::grouped;
+use serde_json::Map;
+
+pub(super) fn bad(path: impl fmt::Display, what: impl fmt::Display) -> ImportError {
+    ImportError::BadData(format!("{path}: {what}"))
+}
+
+pub(super) fn check_progress(data: &Value) -> Result<(), ImportError> {
+    let data = object(data, "data", "an object")?;
+    if let Some(read) = data.get("read") {
+        let read = id_map(read, "read")?;
+        for (id, t) in read {
+            time(t, format!("read.{id}"))?;
+        }
+    }
+    if let Some(attempts) = data.get("attempts") {
+        for (id, list) in id_map(attempts, "attempts")? {
+            let path = format!("attempts.{id}");
+            let list = array(list, &path, "a list of answers")?;
+            for (i, a) in list.iter().enumerate() {
+                check_attempt(a, &format!("{path}[{i}]"))?;
+            }
+        }
+    }
+    if let Some(quizzes) = data.get("quizzes") {
+        let quizzes = array(quizzes, "quizzes", "a list of quizzes")?;
+        for (i, q) in quizzes.iter().enumerate() {
+            check_quiz(q, &format!("quizzes[{i}]"))?;
+        }
+    }
+    if let Some(bookmarks) = data.get("bookmarks") {
+        for (id, b) in id_map(bookmarks, "bookmarks")? {
+            let path = format!("bookmarks.{id}");
+            let b = object(b, &path, "an object with “on” and “at”")?;
+            flag(field(b, "on", &path)?, format!("{path}.on"))?;
+            time(field(b, "at", &path)?, format!("{path}.at"))?;
+        }
+    }
+    if let Some(notes) = data.get("notes") {
+        for (id, n) in id_map(notes, "notes")? {
+            let path = format!("notes.{id}");
+            let n = object(n, &path, "an object with “text” and “at”")?;
+            let text = string(field(n, "text", &path)?, format!("{path}.text"))?;
+            if let Some(chars) = over(text, MAX_NOTE_CHARS) {
+                return Err(ImportError::TooBig(format!(
+                    "a note of {} characters (limit {}) on {}",
+                    grouped(chars),
+                    grouped(MAX_NOTE_CHARS),
+                    quoted(id)
+                )));
+            }
+            time(field(n, "at", &path)?, format!("{path}.at"))?;
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn check_attempt(a: &Value, path: &str) -> Result<(), ImportError> {
+    let a = object(a, path, "an answer (an object with “at” and “outcome”)")?;
+    time(field(a, "at", path)?, format!("{path}.at"))?;
+    let opath = format!("{path}.outcome");
+    let o = object(field(a, "outcome", path)?, &opath, "an object")?;
+    let kind = string(field(o, "kind", &opath)?, format!("{opath}.kind"))?;
+    match kind {
+        "flashcard" => {
+            let grade = field(o, "grade", &opath)?;
+            // serde names the grades, so the message stays right if they are renamed.
+            Grade::deserialize(grade)
+                .map_err(|e| bad(format!("{opath}.grade"), capped(&e.to_string(), 100)))?;
+            let tpath = format!("{opath}.ticked");
+            let ticked = array(
+                field(o, "ticked", &opath)?,
+                &tpath,
+                "a list of key point numbers",
+            )?;
+            for (i, t) in ticked.iter().enumerate() {
+                index(t, format!("{tpath}[{i}]"))?;
+            }
+            match o.get("draft") {
+                None | Some(Value::Null) => {}
+                Some(d) => {
+                    let d = string(d, format!("{opath}.draft"))?;
+                    if let Some(chars) = over(d, MAX_DRAFT_CHARS) {
+                        return Err(ImportError::TooBig(format!(
+                            "a draft answer of {} characters (limit {}) at {path}",
+                            grouped(chars),
+                            grouped(MAX_DRAFT_CHARS)
+                        )));
+                    }
+                }
+            }
+        }
+        "choice" => {
+            index(field(o, "check", &opath)?, format!("{opath}.check"))?;
+            index(field(o, "picked", &opath)?, format!("{opath}.picked"))?;
+            flag(field(o, "correct", &opath)?, format!("{opath}.correct"))?;
+        }
+        other => {
+            return Err(bad(
+                format!("{opath}.kind"),
+                format!("expected “flashcard” or “choice”, found {}", quoted(other)),
+            ))
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn check_quiz(q: &Value, path: &str) -> Result<(), ImportError> {
+    let q = object(q, path, "a quiz (an object)")?;
+    time(field(q, "started", path)?, format!("{path}.started"))?;
+    time(field(q, "finished", path)?, format!("{path}.finished"))?;
+    let mode = string(field(q, "mode", path)?, format!("{path}.mode"))?;
+    if let Some(chars) = over(mode, MAX_MODE_CHARS) {
+        return Err(ImportError::TooBig(format!(
+            "a quiz mode of {} characters (limit {MAX_MODE_CHARS}) at {path}.mode",
+            grouped(chars)
+        )));
+    }
+    for list in ["asked", "missed"] {
+        let lpath = format!("{path}.{list}");
+        let ids = array(field(q, list, path)?, &lpath, "a list of question ids")?;
+        for (i, id) in ids.iter().enumerate() {
+            let ipath = format!("{lpath}[{i}]");
+            let id = string(id, &ipath)?;
+            check_id(id, &ipath)?;
+        }
+    }
+    index(field(q, "right", path)?, format!("{path}.right"))?;
+    index(field(q, "answered", path)?, format!("{path}.answered"))?;
+    Ok(())
+}
+
+/// A map keyed by valid question ids.
+pub(super) fn id_map<'v>(v: &'v Value, path: &str) -> Result<&'v Map<String, Value>, ImportError> {
+    let map = object(v, path, "an object keyed by question id")?;
+    for id in map.keys() {
+        check_id(id, path)?;
+    }
+    Ok(map)
+}
+
+/// Question ids: 1–[`MAX_ID_CHARS`] lowercase ASCII letters, digits and '-'. Checked before an id
+/// is put in any path or message, so those stay short and plain.
+pub(super) fn check_id(id: &str, path: &str) -> Result<(), ImportError> {
+    let ok = !id.is_empty()
+        && id.len() <= MAX_ID_CHARS
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if ok {
+        Ok(())
+    } else {
+        Err(bad(
+            path,
+            format!(
+                "{} is not a question id (1–{MAX_ID_CHARS} lowercase letters, digits and '-')",
+                quoted(id)
+            ),
+        ))
+    }
+}
+
+pub(super) fn field<'v>(
+    map: &'v Map<String, Value>,
+    key: &str,
+    path: &str,
+) -> Result<&'v Value, ImportError> {
+    map.get(key)
+        .ok_or_else(|| bad(format!("{path}.{key}"), "missing"))
+}
+
+pub(super) fn object<'v>(
+    v: &'v Value,
+    path: &str,
+    what: &str,
+) -> Result<&'v Map<String, Value>, ImportError> {
+    v.as_object()
+        .ok_or_else(|| bad(path, format!("expected {what}, found {}", found(v))))
+}
+
+pub(super) fn array<'v>(
+    v: &'v Value,
+    path: &str,
+    what: &str,
+) -> Result<&'v Vec<Value>, ImportError> {
+    v.as_array()
+        .ok_or_else(|| bad(path, format!("expected {what}, found {}", found(v))))
+}
+
+pub(super) fn string(v: &Value, path: impl fmt::Display) -> Result<&str, ImportError> {
+    v.as_str()
+        .ok_or_else(|| bad(path, format!("expected text, found {}", found(v))))
+}
+
+pub(super) fn flag(v: &Value, path: impl fmt::Display) -> Result<bool, ImportError> {
+    v.as_bool()
+        .ok_or_else(|| bad(path, format!("expected true or false, found {}", found(v))))
+}
+
+/// A non-negative integer, as serde reads a `u64` (so `1.0` is rejected like `1.5`).
+pub(super) fn integer(v: &Value, path: impl fmt::Display) -> Result<u64, ImportError> {
+    match v {
+        Value::Number(n) => match n.as_u64() {
+            Some(u) => Ok(u),
+            None if n.is_i64() => Err(bad(path, format!("expected an integer ≥ 0, found {n}"))),
+            None => Err(bad(
+                path,
+                format!(
+                    "expected an integer, found {}",
+                    capped(&n.to_string(), ECHO_CHARS)
+                ),
+            )),
+        },
+        other => Err(bad(
+            path,
+            format!("expected an integer, found {}", found(other)),
+        )),
+    }
+}
+
+/// A time in ms since the epoch, before the year 3000.
+pub(super) fn time(v: &Value, path: impl fmt::Display) -> Result<u64, ImportError> {
+    let t = integer(v, &path)?;
+    if t > MAX_TIME_MS {
+        return Err(bad(
+            path,
+            format!("{t} is not a time before the year 3000 (in ms since 1970)"),
+        ));
+    }
+    Ok(t)
+}
+
+/// An index or count that fits in 32 bits (see [`MAX_INDEX`]).
+pub(super) fn index(v: &Value, path: impl fmt::Display) -> Result<u64, ImportError> {
+    let i = integer(v, &path)?;
+    if i > MAX_INDEX {
+        return Err(bad(path, format!("{i} is larger than {MAX_INDEX}")));
+    }
+    Ok(i)
+}
+
+/// The number of characters of `s`, if over `limit`. The byte length bounds the count, so the
+/// common case costs nothing.
+pub(super) fn over(s: &str, limit: usize) -> Option<usize> {
+    if s.len() <= limit {
+        return None;
+    }
+    let chars = s.chars().count();
+    (chars > limit).then_some(chars)
+}
+
+// ---- Wording.
+
+/// What a value is, for "expected …, found …".
+pub(super) fn found(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => capped(&n.to_string(), ECHO_CHARS),
+        Value::String(s) => format!("the text {}", quoted(s)),
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+/// The file's text in quotes, cut to [`ECHO_CHARS`], with control and direction-changing
+/// characters replaced so that it cannot garble or disguise the message around it.
+pub(super) fn quoted(s: &str) -> String {
+    let mut out = String::from("“");
+    for (i, c) in s.chars().enumerate() {
+        if i == ECHO_CHARS {
+            out.push('…');
+            break;
+        }
+        let hidden = c.is_control()
+            || matches!(
+                c,
+                '\u{061C}'
+                    | '\u{200B}'..='\u{200F}'
+                    | '\u{2028}'..='\u{202E}'
+                    | '\u{2066}'..='\u{2069}'
+                    | '\u{FEFF}'
+            );
+        out.push(if hidden { '\u{FFFD}' } else { c });
+    }
+    out.push('”');
+    out
+}
+
+/// `s` cut to `max` characters, marked with "…" when cut.
+pub(super) fn capped(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", &s[..end]),
+        None => s.to_string(),
+    }
+}
