@@ -33,6 +33,6 @@ pub mod search;
 pub mod state;
 pub mod stats;
 pub mod storage;
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod testing;
 pub mod transfer;

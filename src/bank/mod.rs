@@ -251,6 +251,7 @@ mod tests {
         assert!(sql.distinct_wordings().is_empty());
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn every_content_file_parses_and_matches_its_question() {
         for q in questions() {

@@ -113,7 +113,7 @@ mod inlines;
 
 use block::{blocks, expand_leading_tabs};
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties;
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -329,5 +329,5 @@ mod validate;
 
 use validate::{bad, capped, check_progress, found, time};
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
