@@ -10,9 +10,10 @@ PUBLIC_URL ?= /
 serve: setup
 	trunk serve --offline --public-url $(PUBLIC_URL)
 
-## dist: write the deployable static site to dist/ (PUBLIC_URL=/sub/ for a sub-path)
+## dist: write the deployable static site to dist/ (PUBLIC_URL=/sub/ for a sub-path, SITE_URL=https://…/
+## for canonical links and the sitemap)
 dist: setup
-	trunk build --offline --release --public-url $(PUBLIC_URL)
+	scripts/build.sh dist --public-url $(PUBLIC_URL)
 
 ## test: every test layer (fmt, clippy, cargo test, browser tests, release build + size budget, end-to-end)
 test: setup-test

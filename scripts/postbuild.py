@@ -16,10 +16,17 @@ In a release build it:
 Debug builds (trunk serve) get none of this: trunk's live-reload script is inline, and a service
 worker would serve stale files during development.
 
+The study area's build (index.html) is the last of the three that scripts/build.sh runs; its hook
+first gathers the other areas' builds (their wasm, js and page templates, from DIST.<bin>/), whose
+own hooks do nothing.
+
 usage: TRUNK_STAGING_DIR=dir TRUNK_PROFILE=release scripts/postbuild.py    (as a trunk hook)
-       scripts/postbuild.py DIR [PUBLIC_URL]                               (prerender and stamp a built folder)
+       scripts/postbuild.py DIR                                            (re-stamp a built site)
 """
-import base64, hashlib, json, os, pathlib, re, subprocess, sys
+import base64, hashlib, json, os, pathlib, re, shutil, subprocess, sys
+
+# The other areas' binaries (src/meta.rs, `Area::bin`); each page's template is <bin>.html.
+OTHER_AREAS = ["backprep-practice", "backprep-progress"]
 
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {script_hashes}; "
        "style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; "
@@ -62,6 +69,19 @@ def write_shell(dist: pathlib.Path) -> None:
     title = re.sub(r'\s*<meta name="robots"[^>]*>', "", title)
     (dist / "shell.html").write_text(title + '<div id="app"></div>' + html[end:], encoding="utf-8")
 
+def gather_areas(staging: pathlib.Path, final_dist: pathlib.Path) -> None:
+    """Copies each other area's wasm, js and page template from its own build into this one."""
+    for bin in OTHER_AREAS:
+        built = pathlib.Path(f"{final_dist}.{bin}")
+        page = built / "index.html"  # trunk names its output index.html whatever the template
+        if not page.is_file():
+            raise SystemExit(f"postbuild: {page} is missing: build the site with scripts/build.sh, "
+                             "which builds every area of the app")
+        for f in built.iterdir():
+            if re.fullmatch(re.escape(bin) + r"-[0-9a-f]+(_bg\.wasm|\.js)", f.name):
+                shutil.copy2(f, staging / f.name)
+        shutil.copy2(page, staging / f"{bin}.html")
+
 def prerender(dist: pathlib.Path, public_url: str) -> None:
     root = pathlib.Path(__file__).resolve().parent.parent
     cmd = ["cargo", "run", "--quiet", "--bin", "prerender", "--", str(dist), public_url]
@@ -73,15 +93,21 @@ def prerender(dist: pathlib.Path, public_url: str) -> None:
 
 def main() -> int:
     if len(sys.argv) > 1:
+        # A site already built and prerendered: stamp it again (a changed file, a new hash).
         dist = pathlib.Path(sys.argv[1])
-        public_url = sys.argv[2] if len(sys.argv) > 2 else "/"
     else:
         if os.environ.get("TRUNK_PROFILE") != "release":
             print("postbuild: debug build, nothing to do")
             return 0
+        if pathlib.Path(os.environ.get("TRUNK_HTML_FILE", "index.html")).name != "index.html":
+            print("postbuild: an area's build; the study build gathers it")
+            return 0
         dist = pathlib.Path(os.environ["TRUNK_STAGING_DIR"])
         public_url = os.environ.get("TRUNK_PUBLIC_URL") or "/"
-    prerender(dist, public_url)
+        gather_areas(dist, pathlib.Path(os.environ["TRUNK_DIST_DIR"]))
+        prerender(dist, public_url)
+        for bin in OTHER_AREAS:
+            (dist / f"{bin}.html").unlink(missing_ok=True)
 
     pages = sorted(dist.rglob("*.html"))
     for page in pages:

@@ -35,10 +35,10 @@ run clippy-host cargo clippy --all-targets -- -D warnings
 run clippy-wasm cargo clippy --target wasm32-unknown-unknown --all-targets --features bench -- -D warnings
 run unit cargo test
 run browser cargo test --target wasm32-unknown-unknown
-run dist trunk build --offline --release
-run dist-sub trunk build --offline --release --public-url /backprep/ --dist dist-sub
+run dist scripts/build.sh dist
+run dist-sub scripts/build.sh dist-sub --public-url /backprep/
 # The same release build with the test clock (feature test-hooks), for the specs that move time.
-run dist-test trunk build --offline --release --features test-hooks --dist dist-test
+run dist-test scripts/build.sh dist-test --features test-hooks
 run size python3 scripts/size_report.py --check dist
 run e2e npx playwright test --config tests/e2e/playwright.config.js
 

@@ -1,22 +1,30 @@
-//! The whole app: the state, the frame and the routes. Wiring only.
+//! The app: the state, the frame around every page, and the routes of each area (see
+//! `meta::Area`). Each area's wasm mounts only its own routes, so it carries only its own pages;
+//! a development build and the host mount them all. Wiring only.
 
 use crate::components::notices::{Notices, UpdateNotice};
 use crate::components::shortcuts::ShortcutHelp;
 use crate::components::site::{SiteFooter, SiteHeader};
+use crate::meta::Area;
 use crate::pages::{
     dashboard::Dashboard, list::ListPage, not_found::NotFound, question::QuestionPage,
     quiz_play::QuizPlay, quiz_setup::QuizSetup,
 };
-use crate::platform::dom;
+use crate::platform::{dom, events};
 use crate::state::AppState;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-/// The whole app, inside `<div id="app">` (the element a prerendered page's app takes over).
+/// The state, and the frame every page sits in, inside `<div id="app">` (the element a
+/// prerendered page's app takes over). `area` is the part of the app this build serves (`None`:
+/// all of it).
 #[component]
-pub fn App() -> impl IntoView {
-    AppState::provide();
+fn Frame(area: Option<Area>, children: Children) -> impl IntoView {
+    AppState::provide(area);
+    if let Some(area) = area {
+        events::on_other_app_link(move |path| Area::of_path(path) != area);
+    }
     view! {
         <div id="app">
             <Router base=dom::base_path()>
@@ -25,16 +33,73 @@ pub fn App() -> impl IntoView {
                 <Notices />
                 <ShortcutHelp />
                 <main id="main" tabindex="-1">
-                    <Routes fallback=|| view! { <NotFound /> }>
-                        <Route path=path!("/") view=ListPage />
-                        <Route path=path!("/questions/:id") view=QuestionPage />
-                        <Route path=path!("/quiz") view=QuizSetup />
-                        <Route path=path!("/quiz/play") view=QuizPlay />
-                        <Route path=path!("/progress") view=Dashboard />
-                    </Routes>
+                    {children()}
                 </main>
                 <SiteFooter />
             </Router>
         </div>
+    }
+}
+
+/// The question list and the question pages.
+#[component]
+pub fn StudyApp() -> impl IntoView {
+    view! {
+        <Frame area=Some(Area::Study)>
+            <Routes fallback=|| view! { <NotFound /> }>
+                <Route path=path!("/") view=ListPage />
+                <Route path=path!("/questions/:id") view=QuestionPage />
+            </Routes>
+        </Frame>
+    }
+}
+
+/// Quizzes.
+#[component]
+pub fn PracticeApp() -> impl IntoView {
+    view! {
+        <Frame area=Some(Area::Practice)>
+            <Routes fallback=|| view! { <NotFound /> }>
+                <Route path=path!("/quiz") view=QuizSetup />
+                <Route path=path!("/quiz/play") view=QuizPlay />
+            </Routes>
+        </Frame>
+    }
+}
+
+/// The progress dashboard.
+#[component]
+pub fn ProgressApp() -> impl IntoView {
+    view! {
+        <Frame area=Some(Area::Progress)>
+            <Routes fallback=|| view! { <NotFound /> }>
+                <Route path=path!("/progress") view=Dashboard />
+            </Routes>
+        </Frame>
+    }
+}
+
+/// Every page in one app: a development build (`trunk serve`), and host tests.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Frame area=None>
+            <Routes fallback=|| view! { <NotFound /> }>
+                <Route path=path!("/") view=ListPage />
+                <Route path=path!("/questions/:id") view=QuestionPage />
+                <Route path=path!("/quiz") view=QuizSetup />
+                <Route path=path!("/quiz/play") view=QuizPlay />
+                <Route path=path!("/progress") view=Dashboard />
+            </Routes>
+        </Frame>
+    }
+}
+
+/// The app of `area` (the host renders each page with the app that serves it).
+pub fn area_app(area: Area) -> AnyView {
+    match area {
+        Area::Study => view! { <StudyApp /> }.into_any(),
+        Area::Practice => view! { <PracticeApp /> }.into_any(),
+        Area::Progress => view! { <ProgressApp /> }.into_any(),
     }
 }

@@ -3,15 +3,14 @@
 //! place in one step, so nothing moves. A page with nothing prerendered (a development build) is
 //! simply mounted.
 
-use crate::app::App;
 use crate::bank::Content;
 use wasm_bindgen::JsCast;
 
 /// Id of the inline `<script type="application/json">` with a prerendered question's content.
 pub const CONTENT_SCRIPT_ID: &str = "bp-content";
 
-/// Starts the app.
-pub fn start() {
+/// Starts `app` (one area's app, or all of them in a development build).
+pub fn start<N: leptos::prelude::IntoView + 'static>(app: fn() -> N) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -31,7 +30,7 @@ pub fn start() {
             let Ok(holder) = holder.dyn_into::<web_sys::HtmlElement>() else {
                 return;
             };
-            leptos::mount::mount_to(holder.clone(), App).forget();
+            leptos::mount::mount_to(holder.clone(), app).forget();
             if let Some(app) = holder.first_element_child() {
                 // Carry over what was typed into the page's search box before the app started.
                 let typed = document
@@ -45,7 +44,11 @@ pub fn start() {
                 }
             }
         }
-        None => leptos::mount::mount_to_body(App),
+        None => leptos::mount::mount_to_body(app),
+    }
+    // The page is the live app from here on (tests wait for this too).
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("data-app", "ready");
     }
 }
 

@@ -21,6 +21,7 @@ pub mod keys;
 pub mod meta;
 pub mod notes;
 pub mod numbers;
+pub mod order;
 pub mod pages;
 pub mod platform;
 pub mod prefs;

@@ -1,9 +1,14 @@
-//! Entry point: the panic hook, then the app starts (see `backprep::boot`).
+//! Entry point of the study area (the question list and question pages): the panic hook, then the
+//! app starts (see `backprep::boot`). A development build (`trunk serve`) has no prerendered
+//! pages and no other areas' builds, so it mounts every page.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    backprep::boot::start();
+    #[cfg(debug_assertions)]
+    backprep::boot::start(backprep::app::App);
+    #[cfg(not(debug_assertions))]
+    backprep::boot::start(backprep::app::StudyApp);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -21,6 +21,45 @@ pub enum Page {
     NotFound,
 }
 
+/// A part of the app with a wasm build of its own, so that a first visit downloads only the part it
+/// lands on (each under the size budget): moving between parts is a page load, which a
+/// prerendered page makes quick.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Area {
+    /// The question list and the question pages.
+    Study,
+    /// Quizzes.
+    Practice,
+    /// The progress dashboard, export and import.
+    Progress,
+}
+
+impl Area {
+    /// Every area.
+    pub const ALL: [Area; 3] = [Area::Study, Area::Practice, Area::Progress];
+
+    /// The area that serves the address `path` (within the site, starting with `/`).
+    pub fn of_path(path: &str) -> Area {
+        let path = path.split(['?', '#']).next().unwrap_or(path);
+        if path == "/quiz" || path.starts_with("/quiz/") {
+            Area::Practice
+        } else if path == "/progress" || path.starts_with("/progress/") {
+            Area::Progress
+        } else {
+            Area::Study
+        }
+    }
+
+    /// Its wasm binary's name (and its page template's, `<bin>.html`, for the other areas).
+    pub fn bin(self) -> &'static str {
+        match self {
+            Area::Study => "backprep",
+            Area::Practice => "backprep-practice",
+            Area::Progress => "backprep-progress",
+        }
+    }
+}
+
 /// The site's description of itself.
 pub const SITE_DESCRIPTION: &str = "Study backend developer interview questions offline: 111 questions with interview-grade answers, quizzes, spaced repetition and progress kept in your browser.";
 
@@ -70,6 +109,14 @@ impl Page {
         }
     }
 
+    /// The area that serves it.
+    pub fn area(self) -> Area {
+        match self {
+            Page::NotFound => Area::Study,
+            other => Area::of_path(&other.path()),
+        }
+    }
+
     /// Whether search engines should list it (the quiz cards and not-found are app states, not
     /// pages to find).
     pub fn is_listed(self) -> bool {
@@ -100,6 +147,17 @@ mod tests {
         assert_eq!(Page::QuizPlay.file(), "quiz/play.html");
         assert_eq!(Page::all().len(), 5 + bank::questions().len());
         assert!(!Page::NotFound.is_listed() && Page::Progress.is_listed());
+    }
+
+    #[test]
+    fn areas_by_address() {
+        assert_eq!(Area::of_path("/"), Area::Study);
+        assert_eq!(Area::of_path("/questions/jwt?q=x"), Area::Study);
+        assert_eq!(Area::of_path("/quiz?only=due"), Area::Practice);
+        assert_eq!(Area::of_path("/quiz/play"), Area::Practice);
+        assert_eq!(Area::of_path("/quizzes"), Area::Study);
+        assert_eq!(Area::of_path("/progress"), Area::Progress);
+        assert_eq!(Page::NotFound.area(), Area::Study);
     }
 
     #[test]

@@ -6,9 +6,9 @@
 //!
 //! Run by `src/bin/prerender.rs` from the trunk post-build hook (`scripts/postbuild.py`).
 
-use crate::app::App;
+use crate::app::area_app;
 use crate::bank::{self, html_to_text};
-use crate::meta::{clip, Page, SITE_DESCRIPTION};
+use crate::meta::{clip, Area, Page, SITE_DESCRIPTION};
 use crate::platform::{dom, storage};
 use leptos::prelude::*;
 use std::fmt::Write as _;
@@ -45,7 +45,7 @@ pub fn render_app(page: Page, public_url: &str) -> String {
     let owner = Owner::new();
     let html = owner.with(|| {
         provide_context(leptos_router::location::RequestUrl::new(&url));
-        view! { <App /> }.to_html()
+        area_app(page.area()).to_html()
     });
     owner.unset();
     html
@@ -224,10 +224,21 @@ pub struct Report {
 }
 
 /// Writes every page, the data files, `robots.txt` and (with a site URL) `sitemap.xml` into
-/// `dir`, which holds trunk's output.
+/// `dir`, which holds trunk's output: `index.html`, the study area's page, and `<bin>.html` for
+/// every other area (see `meta::Area`). Each page is written from its area's template.
 pub fn write_site(dir: &Path, site: &Site) -> Result<Report, String> {
-    let template = std::fs::read_to_string(dir.join("index.html"))
-        .map_err(|e| format!("{}: {e}", dir.join("index.html").display()))?;
+    let read = |name: String| {
+        std::fs::read_to_string(dir.join(&name))
+            .map_err(|e| format!("{}: {e}", dir.join(&name).display()))
+    };
+    let mut templates = std::collections::HashMap::new();
+    for area in Area::ALL {
+        let name = match area {
+            Area::Study => "index.html".to_string(),
+            other => format!("{}.html", other.bin()),
+        };
+        templates.insert(area, read(name)?);
+    }
     let write = |name: &str, text: &str| -> Result<(), String> {
         let path = dir.join(name);
         if let Some(parent) = path.parent() {
@@ -237,7 +248,10 @@ pub fn write_site(dir: &Path, site: &Site) -> Result<Report, String> {
     };
     let mut report = Report::default();
     for page in Page::all() {
-        write(&page.file(), &page_html(&template, page, site)?)?;
+        write(
+            &page.file(),
+            &page_html(&templates[&page.area()], page, site)?,
+        )?;
         report.pages += 1;
     }
     for (name, text) in bank::files::FILES {

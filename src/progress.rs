@@ -387,14 +387,14 @@ impl Progress {
                     ours.push(a.clone());
                 }
             }
-            ours.sort_by_key(|a| a.at);
+            crate::order::sort_by_key(ours, |a| a.at);
         }
         for q in &other.quizzes {
             if !self.quizzes.iter().any(|o| o.started == q.started) {
                 self.quizzes.push(q.clone());
             }
         }
-        self.quizzes.sort_by_key(|q| q.started);
+        crate::order::sort_by_key(&mut self.quizzes, |q| q.started);
         latest_wins(&mut self.bookmarks, &other.bookmarks);
         latest_wins(&mut self.notes, &other.notes);
     }

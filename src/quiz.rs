@@ -257,7 +257,7 @@ impl Session {
                     }
                     None => {
                         self.ticked.push(n);
-                        self.ticked.sort_unstable();
+                        crate::order::sort_dedup(&mut self.ticked);
                     }
                 }
             }

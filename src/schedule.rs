@@ -83,7 +83,7 @@ fn answers(attempts: &[Attempt]) -> Vec<(u64, Grade)> {
 fn replay_answers(answers: &[(u64, Grade)]) -> Option<Review> {
     let fsrs = scheduler();
     let mut sorted: Vec<&(u64, Grade)> = answers.iter().collect();
-    sorted.sort_by_key(|a| a.0);
+    crate::order::sort_by_key(&mut sorted, |a| a.0);
     // `Card::new()` reads the system clock; the default card (state New) ignores its dates.
     let mut card = Card::default();
     let mut last = None;
@@ -161,7 +161,7 @@ impl Schedule {
             .filter(|(id, e)| e.review.due <= cutoff && keep(id))
             .map(|(id, e)| (id.as_str(), e.review.due))
             .collect();
-        due.sort_by_key(|&(id, at)| (at, id));
+        crate::order::sort_by_key(&mut due, |&(id, at)| (at, id));
         due.into_iter().map(|(id, _)| id).collect()
     }
 

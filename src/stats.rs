@@ -371,7 +371,7 @@ pub struct QuizScore {
 pub fn recent_quizzes(progress: &Progress, n: usize) -> Vec<QuizScore> {
     // Stored by start time, which after a merge need not be the order they finished in.
     let mut quizzes: Vec<_> = progress.quizzes.iter().rev().collect();
-    quizzes.sort_by_key(|q| std::cmp::Reverse(q.finished));
+    crate::order::sort_by_key(&mut quizzes, |q| std::cmp::Reverse(q.finished));
     quizzes
         .into_iter()
         .take(n)

@@ -164,8 +164,7 @@ fn gist(wording: &str) -> Vec<String> {
         .map(str::to_lowercase)
         .filter(|w| !w.is_empty() && !FILLER.contains(&w.as_str()))
         .collect();
-    words.sort();
-    words.dedup();
+    crate::order::sort_dedup(&mut words);
     words
 }
 

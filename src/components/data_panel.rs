@@ -4,6 +4,7 @@
 use crate::bank;
 use crate::components::reset::ResetProgress;
 use crate::platform::clock::{self, UserCalendar};
+use crate::platform::dom;
 use crate::platform::files::{self, ReadError};
 use crate::state::{use_app_state, Change};
 use crate::stats::{self, Calendar};
@@ -90,11 +91,12 @@ pub fn DataPanel() -> impl IntoView {
                 "Everything stays in this browser. Export a copy to move it to another browser or keep a backup; import merges it back or replaces what is here."
             </p>
             <div class="data-actions">
-                <button type="button" class="button" data-testid="export" on:click=export>"Export progress"</button>
+                <button type="button" class="button" data-testid="export" disabled=!dom::live() on:click=export>"Export progress"</button>
                 <label class="button secondary file-button">
                     "Import a file…"
                     <input
                         type="file"
+                        disabled=!dom::live()
                         accept=".json,application/json"
                         class="visually-hidden"
                         data-testid="import-file"

@@ -2,6 +2,7 @@
 //! is a toggle in the URL; its count says how many questions it would show.
 
 use crate::bank::{self, Level};
+use crate::platform::dom;
 use crate::progress::Status;
 use crate::search::{ListQuery, Only, Sort};
 use crate::state::url::{use_go_to_list, use_list_query};
@@ -41,6 +42,7 @@ pub fn FilterChips(
             view! {
                 <button
                     type="button"
+                    disabled=!dom::live()
                     class=format!("chip level-chip level-{}", level.id())
                     aria-pressed=move || query.read().levels.contains(&level).to_string()
                     on:click=move |_| toggle(query.get_untracked().toggle_level(level))
@@ -60,6 +62,7 @@ pub fn FilterChips(
             view! {
                 <button
                     type="button"
+                    disabled=!dom::live()
                     class="chip"
                     title=topic.description
                     aria-pressed=move || {
@@ -81,6 +84,7 @@ pub fn FilterChips(
             view! {
                 <button
                     type="button"
+                    disabled=!dom::live()
                     class=format!("chip only-chip only-{}", only.id())
                     aria-pressed=move || query.read().only.contains(&only).to_string()
                     on:click=move |_| toggle(query.get_untracked().toggle_only(only))
@@ -103,6 +107,7 @@ pub fn FilterChips(
                     view! {
                         <button
                             type="button"
+                            disabled=!dom::live()
                             class=format!("chip status-chip status-{}", status.id())
                             aria-pressed=move || query.read().statuses.contains(&status).to_string()
                             on:click=move |_| toggle(query.get_untracked().toggle_status(status))
@@ -125,6 +130,7 @@ pub fn FilterChips(
             <label for="sort">"Sort by"</label>
             <select
                 id="sort"
+                disabled=!dom::live()
                 prop:value=move || query.read().sort.id()
                 on:change=move |ev| {
                     let mut next = query.get_untracked();
@@ -142,6 +148,7 @@ pub fn FilterChips(
                     view! {
                         <button
                             type="button"
+                            disabled=!dom::live()
                             class="link-button"
                             on:click=move |_| go(&query.get_untracked().cleared(), false)
                         >

@@ -2,6 +2,7 @@
 
 use crate::notes;
 use crate::platform::clock::{self, UserCalendar};
+use crate::platform::dom;
 use crate::state::{use_app_state, Change};
 use crate::stats::{self, Calendar};
 use leptos::prelude::*;
@@ -18,6 +19,7 @@ pub fn BookmarkButton(
         <button
             type="button"
             class="bookmark-button"
+            disabled=!dom::live()
             class:on=on
             data-testid="bookmark"
             aria-pressed=move || on().to_string()
@@ -73,7 +75,7 @@ pub fn NoteBox(
                         }.into_any(),
                         None => view! { <p class="muted">"No note yet. Notes are private and searchable."</p> }.into_any(),
                     }}
-                    <button type="button" class="link-button" data-testid="edit-note" on:click=move |_| start()>
+                    <button type="button" class="link-button" data-testid="edit-note" disabled=!dom::live() on:click=move |_| start()>
                         {move || if note.read().is_some() { "Edit note" } else { "Add a note" }}
                     </button>
                 }

@@ -1,6 +1,7 @@
 //! "Reset progress": everything, or one topic, after an explicit confirmation.
 
 use crate::bank;
+use crate::platform::dom;
 use crate::state::change::reset_count;
 use crate::state::{use_app_state, Change, ResetScope};
 use leptos::prelude::*;
@@ -29,7 +30,7 @@ pub fn ResetProgress() -> impl IntoView {
             <Show
                 when=move || open.get()
                 fallback=move || view! {
-                    <button type="button" class="link-button" on:click=move |_| open.set(true)>"Reset progress…"</button>
+                    <button type="button" class="link-button" disabled=!dom::live() on:click=move |_| open.set(true)>"Reset progress…"</button>
                 }
             >
                 <div class="reset-panel" role="group" aria-labelledby="reset-h">

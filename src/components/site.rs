@@ -29,6 +29,7 @@ pub fn SiteHeader() -> impl IntoView {
                     type="button"
                     class="link-button"
                     data-testid="theme-toggle"
+                    disabled=!dom::live()
                     title="Switch between system, light and dark"
                     on:click=move |_| state.set_theme(state.prefs.get_untracked().theme.next())
                 >

@@ -67,6 +67,10 @@ pub fn ListPage() -> impl IntoView {
     });
     let input_ref: NodeRef<leptos::html::Input> = NodeRef::new();
     Effect::new(move |_| dom::set_title(&title(&query.read())));
+    // Search covers the answers once their texts are in: fetch them now, off the first render.
+    Effect::new(move |_| state.load_search_texts());
+    // Results of a search are partial (wordings only) until then.
+    let busy = move || !state.search_complete.get() && !query.read().q.trim().is_empty();
     // Keep the selected row on screen.
     Effect::new(move |_| {
         let row = selected
@@ -134,6 +138,7 @@ pub fn ListPage() -> impl IntoView {
                 </label>
                 <input
                     id="search"
+                    disabled=!dom::live()
                     type="search"
                     node_ref=input_ref
                     placeholder=format!("Search {total} questions  (press /)")
@@ -148,7 +153,12 @@ pub fn ListPage() -> impl IntoView {
                 />
                 <FilterChips facets=facets due_today=due_today practised=practised />
             </search>
-            <ol class="question-list" data-testid="question-list" aria-label="Questions">
+            <ol
+                class="question-list"
+                data-testid="question-list"
+                aria-label="Questions"
+                aria-busy=move || busy().then_some("true")
+            >
                 {move || {
                     let (shown, matched) = results.get();
                     let qs = query.with(|q| q.to_query_string());

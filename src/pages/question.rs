@@ -115,7 +115,7 @@ fn QuestionView(q: &'static Question) -> impl IntoView {
                 {q.topic_list().map(|t| view! { <TopicLink topic=t /> }).collect_view()}
                 <BookmarkButton id=q.id />
                 <NextReview id=q.id />
-                <button type="button" class="link-button copy-link" on:click=copy>
+                <button type="button" class="link-button copy-link" disabled=!dom::live() on:click=copy>
                     {move || match copied.get() {
                         None => "Copy link",
                         Some(true) => "Link copied",

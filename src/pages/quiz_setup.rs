@@ -74,6 +74,7 @@ pub fn QuizSetup() -> impl IntoView {
             <label class="option">
                 <input
                     type="radio"
+                    disabled=!dom::live()
                     name=name
                     prop:checked=move || checked.get()
                     on:change=move |_| pick.run(())
@@ -160,7 +161,7 @@ pub fn QuizSetup() -> impl IntoView {
                         {move || problem.get()}
                     </p>
                 </Show>
-                <button type="submit" class="button start" on:click=start>
+                <button type="submit" class="button start" disabled=!dom::live() on:click=start>
                     "Start quiz"
                 </button>
             </form>

@@ -1,7 +1,7 @@
 //! The document: the base path the app is served under, internal links, the page title, the theme
 //! attribute, scrolling and focus.
 
-pub use imp::{base_path, current_url, scroll_into_view, set_theme_attribute, set_title};
+pub use imp::{base_path, current_url, load, scroll_into_view, set_theme_attribute, set_title};
 
 /// Turns a `<base href>` value into a router base: an absolute path without trailing slash.
 pub fn normalize_base(href: &str) -> String {
@@ -43,6 +43,13 @@ pub fn nav_path(path: &str) -> String {
     } else {
         path.to_string()
     }
+}
+
+/// Whether the page is the live app (in the browser), rather than HTML the prerenderer writes. A
+/// control that needs the app (a button, a filter, the search box) is rendered disabled in the
+/// prerendered page: it cannot work before the app runs, and it says so until then.
+pub const fn live() -> bool {
+    cfg!(target_arch = "wasm32")
 }
 
 /// "`page` · Backprep", or "Backprep" for the home page: every page's `<title>`.
@@ -107,6 +114,13 @@ mod imp {
         }
     }
 
+    /// Loads the page at internal `path` (a page another build of the app serves).
+    pub fn load(path: &str) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().assign(&super::href(path));
+        }
+    }
+
     /// The current page's full URL.
     pub fn current_url() -> String {
         web_sys::window()
@@ -145,6 +159,9 @@ mod imp {
 
     /// Does nothing on the host.
     pub fn scroll_into_view(_id: &str) {}
+
+    /// Does nothing on the host.
+    pub fn load(_path: &str) {}
 
     /// Empty on the host.
     pub fn current_url() -> String {

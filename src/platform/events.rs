@@ -40,7 +40,7 @@ impl KeyPress {
     }
 }
 
-pub use imp::{on_keydown, on_storage, on_visible};
+pub use imp::{on_keydown, on_other_app_link, on_storage, on_visible};
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
@@ -75,6 +75,47 @@ mod imp {
         on_cleanup(move || handle.remove());
     }
 
+    /// Lets the browser itself follow every link whose address (within the site, without the base
+    /// path) `elsewhere` says another build of the app serves: the router would otherwise take the
+    /// click and find no page for it. Listens before the router does, for the page's lifetime.
+    pub fn on_other_app_link(elsewhere: impl Fn(&str) -> bool + 'static) {
+        use wasm_bindgen::closure::Closure;
+        let base = crate::platform::dom::base_path();
+        let listener =
+            Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+                if ev.default_prevented() || ev.button() != 0 {
+                    return;
+                }
+                let link = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|e| e.closest("a[href]").ok().flatten())
+                    .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+                let Some(link) = link else { return };
+                let here = web_sys::window().and_then(|w| w.location().origin().ok());
+                if here.as_deref() != Some(link.origin().as_str()) {
+                    return;
+                }
+                let path = link.pathname();
+                let Some(path) = path.strip_prefix(base.as_str()) else {
+                    return;
+                };
+                let path = if path.is_empty() { "/" } else { path };
+                if elsewhere(path) {
+                    // The router never sees it; the browser loads the page.
+                    ev.stop_immediate_propagation();
+                }
+            });
+        if let Some(window) = web_sys::window() {
+            let _ = window.add_event_listener_with_callback_and_bool(
+                "click",
+                listener.as_ref().unchecked_ref(),
+                true,
+            );
+        }
+        listener.forget();
+    }
+
     /// Calls `handler` whenever the tab comes back into view.
     pub fn on_visible(handler: impl Fn() + 'static) {
         let handle = window_event_listener(leptos::ev::visibilitychange, move |_| {
@@ -92,6 +133,9 @@ mod imp {
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
     use super::KeyPress;
+
+    /// Nothing to click on the host.
+    pub fn on_other_app_link(_elsewhere: impl Fn(&str) -> bool + 'static) {}
 
     /// Nothing to listen to on the host.
     pub fn on_keydown(_handler: impl Fn(&KeyPress) + 'static) {}

@@ -194,8 +194,7 @@ impl Index {
     /// five or more letters), scored by the best field each term matched in.
     pub fn search(&self, query: &str) -> Found {
         let mut terms: Vec<String> = tokens(query).collect();
-        terms.sort();
-        terms.dedup();
+        crate::order::sort_dedup(&mut terms);
         if terms.is_empty() {
             return Found::default();
         }
@@ -248,7 +247,7 @@ impl Index {
             .filter(|&d| matched_terms[d] == need)
             .map(|d| (d, total[d]))
             .collect();
-        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::order::sort_by(&mut hits, &|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         Found { hits, matched }
     }
 }

@@ -230,8 +230,8 @@ pub fn run<'a>(
     match query.sort {
         Sort::Bank => {}
         // Stable sorts keep relevance (or bank order) within each group.
-        Sort::Level => shown.sort_by_key(|&i| questions[i].level),
-        Sort::Topic => shown.sort_by_key(|&i| topic_rank(i)),
+        Sort::Level => crate::order::sort_by_key(&mut shown, |&i| questions[i].level),
+        Sort::Topic => crate::order::sort_by_key(&mut shown, |&i| topic_rank(i)),
     }
     (shown, matched)
 }

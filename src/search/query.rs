@@ -93,14 +93,10 @@ impl ListQuery {
 
     /// Sorts and de-duplicates the filters.
     pub fn normalize(&mut self) {
-        self.levels.sort();
-        self.levels.dedup();
-        self.topics.sort();
-        self.topics.dedup();
-        self.statuses.sort();
-        self.statuses.dedup();
-        self.only.sort();
-        self.only.dedup();
+        crate::order::sort_dedup(&mut self.levels);
+        crate::order::sort_dedup(&mut self.topics);
+        crate::order::sort_dedup(&mut self.statuses);
+        crate::order::sort_dedup(&mut self.only);
     }
 
     /// The URL query string for this state, `?…` or `""` when nothing is set. Parameter names are

@@ -14,6 +14,7 @@ pub use change::{Change, ResetScope, Write};
 pub use content::ContentStore;
 
 use crate::bank::{self, Level};
+use crate::meta::Area;
 use crate::platform::{clock, dom, events, fetch};
 use crate::prefs::{Prefs, Theme};
 use crate::progress::Progress;
@@ -52,6 +53,8 @@ pub struct AppState {
     pub content: ContentStore,
     /// Whether search covers the answers' text yet (else the wordings only).
     pub search_complete: RwSignal<bool>,
+    /// The part of the app this build serves (`None`: all of it).
+    pub area: Option<Area>,
 }
 
 /// The state from context; the whole app is inside [`AppState::provide`].
@@ -60,9 +63,10 @@ pub fn use_app_state() -> AppState {
 }
 
 impl AppState {
-    /// Loads what is stored and provides the state to every page below. In the browser it also
-    /// starts the service worker and listens to other tabs.
-    pub fn provide() -> AppState {
+    /// Loads what is stored and provides the state to every page below, for the part of the app
+    /// `area` this build serves. In the browser it also starts the service worker and listens to
+    /// other tabs.
+    pub fn provide(area: Option<Area>) -> AppState {
         let now = clock::now_ms();
         let progress = store::load::<Progress>(now);
         let prefs = store::load::<Prefs>(now);
@@ -98,6 +102,7 @@ impl AppState {
             }),
             content: ContentStore::new(),
             search_complete: RwSignal::new(search::bank_search().is_complete()),
+            area,
         };
         provide_context(state);
         dom::set_theme_attribute(state.prefs.get_untracked().theme.attribute());

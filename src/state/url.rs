@@ -2,6 +2,7 @@
 //! so every view is a link and back/forward restore it.
 
 use crate::bank;
+use crate::meta::Area;
 use crate::platform::dom;
 use crate::search::ListQuery;
 use leptos::prelude::*;
@@ -33,8 +34,13 @@ pub fn use_go_to_list() -> impl Fn(&ListQuery, bool) + Clone + 'static {
     }
 }
 
-/// A function that goes to an internal `path` (starting with `/`).
+/// A function that goes to an internal `path` (starting with `/`): within this build of the app
+/// by the router, to a page another build serves by loading it.
 pub fn use_go() -> impl Fn(&str) + Clone + 'static {
     let navigate = use_navigate();
-    move |path: &str| navigate(&dom::nav_path(path), Default::default())
+    let area = use_context::<super::AppState>().and_then(|s| s.area);
+    move |path: &str| match area {
+        Some(here) if Area::of_path(path) != here => dom::load(path),
+        _ => navigate(&dom::nav_path(path), Default::default()),
+    }
 }

@@ -1,5 +1,5 @@
 // Story: a visitor browses the bank, opens a question, reloads a deep link, and mistypes a link.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { noViolations } from './axe.js';
 import { ids, wording } from './bank.js';
 

@@ -1,6 +1,6 @@
 // Accessibility of the dashboard and of the personal marks (bookmark, note editor, import preview),
 // light and dark: axe-core must report nothing.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { noViolations } from './axe.js';
 import { gradeComplianceQuiz } from './quiz-helpers.js';
 

@@ -1,7 +1,7 @@
 // Story: a learner stars questions and writes notes (which can never inject markup), finds them
 // again through search and filters, exports everything, resets, and imports it back; a hostile or
 // broken file is refused with a clear message and changes nothing.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { readFileSync } from 'node:fs';
 import { wording } from './bank.js';
 import { gradeComplianceQuiz } from './quiz-helpers.js';

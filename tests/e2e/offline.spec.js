@@ -1,6 +1,7 @@
 // Story: a learner opens Backprep once, then studies on a train with no network; later a new build
 // is deployed and the open app offers it. Each test runs its own static server so it can stop it.
-import { test, expect, chromium } from '@playwright/test';
+import { chromium } from '@playwright/test';
+import { test, expect, waitsForApp } from './fixtures.js';
 import { spawn, execFileSync } from 'node:child_process';
 import { cpSync, rmSync, appendFileSync, readdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -118,7 +119,7 @@ test('the app is installable and the CSP has no unsafe-inline', async ({ baseURL
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const page = await context.newPage();
+  const page = waitsForApp(await context.newPage());
   await page.goto(baseURL + '/');
   await expect(page.getByTestId('question-item').first()).toBeVisible();
   await waitForControl(page);

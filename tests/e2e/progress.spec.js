@@ -1,5 +1,5 @@
 // Story: what a visitor has read is remembered in localStorage, and unreadable data is never lost.
-import { test, expect } from '@playwright/test';
+import { test, expect, waitsForApp } from './fixtures.js';
 import { ids } from './bank.js';
 
 test('opened questions are marked read and survive a reload', async ({ page }) => {
@@ -47,8 +47,8 @@ test('progress written by a newer build is shown read-only and left untouched', 
 });
 
 test('two tabs stay consistent and neither loses what the other recorded', async ({ context }) => {
-  const a = await context.newPage();
-  const b = await context.newPage();
+  const a = waitsForApp(await context.newPage());
+  const b = waitsForApp(await context.newPage());
   await a.goto('/');
   await b.goto('/');
   await expect(b.getByTestId('list-count')).toContainText('0 read');

@@ -1,6 +1,6 @@
 // Accessibility of every quiz screen (setup, card front, revealed card, multiple-choice verdict,
 // summary), light and dark: axe-core must report nothing.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { noViolations } from './axe.js';
 
 for (const scheme of ['light', 'dark']) {

@@ -1,6 +1,6 @@
 // Story: a learner quizzes themselves on a topic with flashcards and with multiple choice, using
 // only the keyboard during the quiz; a reload mid-quiz resumes; the list then shows how they did.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 
 const position = (page) => page.getByTestId('quiz-position');
 

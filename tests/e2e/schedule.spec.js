@@ -1,6 +1,6 @@
 // Story: a learner grades flashcards; with the clock moved on (test build only) the cards come
 // due on the days FSRS set, in the learner's own time zone, and "Review due" drills exactly those.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { testBuild, setClock, DAY } from './clock.js';
 

@@ -1,16 +1,19 @@
 // Story: a learner searches and filters, opens a result, comes back to the exact same view, and
 // can do all of it from the keyboard. The URL is the state.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.js';
 import { noViolations } from './axe.js';
 import { ids, wording } from './bank.js';
 
 const items = (page) => page.getByTestId('question-item');
 const search = (page) => page.getByRole('searchbox', { name: 'Search questions' });
+/** Waits until a search's results are complete (the answers' texts are searched too). */
+const settled = (page) => expect(page.getByTestId('question-list')).not.toHaveAttribute('aria-busy', 'true');
 
 test('search, filter, open, back: the exact view comes back', async ({ page }) => {
   await page.goto('/');
   await search(page).fill('cache');
   await expect(page).toHaveURL(/\?q=cache$/);
+  await settled(page);
   const searched = await items(page).count();
   expect(searched).toBeGreaterThan(2);
   expect(searched).toBeLessThan(ids.length);
@@ -91,6 +94,7 @@ test('keyboard only: / to search, arrows and j/k to move, Enter to open, Esc to 
   await page.keyboard.press('/');
   await expect(search(page)).toBeFocused();
   await page.keyboard.type('replication');
+  await settled(page);
   await expect(page).toHaveURL(/\?q=replication$/);
   await page.keyboard.press('ArrowDown');
   await expect(items(page).nth(0)).toHaveClass(/selected/);

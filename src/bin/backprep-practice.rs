@@ -1,0 +1,12 @@
+//! Entry point of the practice area (quizzes): see `backprep::meta::Area`.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    backprep::boot::start(backprep::app::PracticeApp);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("Backprep is a WebAssembly app: run `make serve` (see README.md).");
+}
