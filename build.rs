@@ -191,7 +191,10 @@ fn main() {
         .unwrap();
     }
     meta.push_str("];\n");
-    let search = write_file("search", search_json(&bank));
+    let search_text = search_json(&bank);
+    // Also under a fixed name, for the search benchmark (which runs without a site to fetch from).
+    std::fs::write(out.join("search-texts.json"), &search_text).expect("write search-texts.json");
+    let search = write_file("search", search_text);
     writeln!(
         meta,
         "\n/// The search texts file, relative to the site's root.\npub static SEARCH_FILE: &str = {};",

@@ -62,13 +62,21 @@ fn pseudo_word(mut n: u64) -> String {
 
 #[wasm_bindgen_test]
 fn search_benchmark() {
-    // The real bank, through the same path the list page uses.
+    // The real bank, through the same path the list page uses once the search texts are in.
+    let texts: search::SearchTexts =
+        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/search-texts.json")))
+            .expect("the search texts parse");
     let start = now_ms();
-    let real_docs: Vec<Doc> = bank::questions().iter().map(Doc::of).collect();
+    let real_docs: Vec<Doc> = bank::questions()
+        .iter()
+        .enumerate()
+        .map(|(i, q)| Doc::of(q, Some((&texts, i))))
+        .collect();
     let real = Index::build(&real_docs);
     let real_build = now_ms() - start;
     let (real_median, real_rows) = time_queries(&real, 200);
     let data = search::bank_search();
+    assert!(data.provide(texts.clone()), "the texts fit the bank");
     let view = ListQuery {
         q: "cache".into(),
         levels: vec![bank::Level::Advanced],
