@@ -8,7 +8,7 @@
 
 use backprep::progress::{Attempt, Grade, Outcome, Progress, QuizRecord};
 use backprep::schedule::Schedule;
-use backprep::transfer::{self, How, MAX_FILE_BYTES};
+use backprep::transfer::{self, ImportMode, MAX_FILE_BYTES};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -86,7 +86,7 @@ fn import_benchmark() {
     let incoming = transfer::parse(&file, |_| true).expect("a valid export");
     let parse_ms = now_ms() - start;
     let start = now_ms();
-    let merged = transfer::apply(&ours, &incoming.progress, How::Merge);
+    let merged = transfer::apply(&ours, &incoming.progress, ImportMode::Merge);
     let merge_ms = now_ms() - start;
     let start = now_ms();
     let saved = serde_json::to_string(&merged).expect("serialises");

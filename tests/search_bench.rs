@@ -85,7 +85,7 @@ fn search_benchmark() {
     let start = now_ms();
     for _ in 0..200 {
         std::hint::black_box(data.run(std::hint::black_box(&view), &|_| {
-            backprep::search::Mine::default()
+            backprep::search::UserMarks::default()
         }));
     }
     let view_ms = (now_ms() - start) / 200.0;

@@ -9,7 +9,7 @@ use crate::platform::files::{self, ReadError};
 use crate::state::{use_app_state, Change};
 use crate::stats::{self, Calendar};
 use crate::storage::store::SaveError;
-use crate::transfer::{self, How, ImportError, Incoming};
+use crate::transfer::{self, ImportError, ImportMode, Incoming};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -58,7 +58,7 @@ pub fn DataPanel() -> impl IntoView {
         });
     };
 
-    let apply = move |how: How| {
+    let apply = move |how: ImportMode| {
         let Some(incoming) = pending.get_untracked() else {
             return;
         };
@@ -74,8 +74,8 @@ pub fn DataPanel() -> impl IntoView {
                 message.set(Some((
                     true,
                     match how {
-                        How::Merge => format!("Imported and merged: {what}."),
-                        How::Replace => format!("Replaced your data with the file's: {what}."),
+                        ImportMode::Merge => format!("Imported and merged: {what}."),
+                        ImportMode::Replace => format!("Replaced your data with the file's: {what}."),
                     },
                 )));
             }
@@ -116,9 +116,9 @@ pub fn DataPanel() -> impl IntoView {
                         <h3 id="preview-h">"Import this file?"</h3>
                         <p data-testid="import-summary">{format!("A file{when} with {}: merge or replace?", p.summary())}{unknown}</p>
                         <p class="muted">"Merge keeps everything here and adds the file's. Replace makes your data exactly the file's."</p>
-                        <button type="button" class="button" data-testid="import-merge" on:click=move |_| apply(How::Merge)>"Merge"</button>
+                        <button type="button" class="button" data-testid="import-merge" on:click=move |_| apply(ImportMode::Merge)>"Merge"</button>
                         " "
-                        <button type="button" class="button danger" data-testid="import-replace" on:click=move |_| apply(How::Replace)>"Replace"</button>
+                        <button type="button" class="button danger" data-testid="import-replace" on:click=move |_| apply(ImportMode::Replace)>"Replace"</button>
                         " "
                         <button type="button" on:click=move |_| pending.set(None)>"Cancel"</button>
                     </div>

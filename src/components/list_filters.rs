@@ -4,7 +4,7 @@
 use crate::bank::{self, Level};
 use crate::platform::dom;
 use crate::progress::Status;
-use crate::search::{ListQuery, Only, Sort};
+use crate::search::{ListQuery, PersonalFilter, Sort};
 use crate::state::url::{use_go_to_list, use_list_query};
 use leptos::prelude::*;
 
@@ -77,7 +77,7 @@ pub fn FilterChips(
             .into_any()
         })
         .collect();
-    let only_chips: Vec<AnyView> = Only::ALL
+    let only_chips: Vec<AnyView> = PersonalFilter::ALL
         .into_iter()
         .map(|only| {
             let toggle = toggle.clone();
@@ -90,7 +90,7 @@ pub fn FilterChips(
                     on:click=move |_| toggle(query.get_untracked().toggle_only(only))
                 >
                     {only.label()}
-                    {(only == Only::Due)
+                    {(only == PersonalFilter::Due)
                         .then(|| view! { <span class="count">{move || due_today.get()}</span> })}
                 </button>
             }

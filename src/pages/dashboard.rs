@@ -59,35 +59,35 @@ pub fn Dashboard() -> impl IntoView {
         }
     });
     // Read in place: the figures are computed once per change and not cloned per use.
-    let f = move || figures.read();
+    let fig = move || figures.read();
 
     view! {
         <section class="dashboard" aria-labelledby="dash-h" data-testid="dashboard">
             <h1 id="dash-h">"Your progress"</h1>
             <div class="stat-cards">
                 <div class="stat-card" data-testid="readiness-card">
-                    <span class="stat-value">{move || format!("{}%", stats::percent(f().overall.known, f().overall.total))}</span>
-                    <span class="stat-label">{move || format!("ready: {} of {} questions known", f().overall.known, f().overall.total)}</span>
+                    <span class="stat-value">{move || format!("{}%", stats::percent(fig().overall.known, fig().overall.total))}</span>
+                    <span class="stat-label">{move || format!("ready: {} of {} questions known", fig().overall.known, fig().overall.total)}</span>
                 </div>
                 <div class="stat-card" data-testid="due-card">
-                    <span class="stat-value">{move || f().forecast.first().copied().unwrap_or(0)}</span>
+                    <span class="stat-value">{move || fig().forecast.first().copied().unwrap_or(0)}</span>
                     <span class="stat-label">"due for review today"</span>
-                    <Show when=move || { f().forecast.first().copied().unwrap_or(0) > 0 }>
+                    <Show when=move || { fig().forecast.first().copied().unwrap_or(0) > 0 }>
                         <a class="button" href=dom::href("/quiz?only=due")>"Review due"</a>
                     </Show>
                 </div>
                 <div class="stat-card" data-testid="streak-card">
-                    <span class="stat-value">{move || crate::numbers::counted(f().streaks.current as usize, "day", "days")}</span>
+                    <span class="stat-value">{move || crate::numbers::counted(fig().streaks.current as usize, "day", "days")}</span>
                     <span class="stat-label">
                         {move || {
-                            let s = f().streaks;
+                            let s = fig().streaks;
                             let hint = if s.current > 0 && !s.studied_today { " · answer one today to keep it" } else { "" };
                             format!("current streak · best {}{hint}", crate::numbers::counted(s.best as usize, "day", "days"))
                         }}
                     </span>
                 </div>
                 <div class="stat-card">
-                    <span class="stat-value">{move || f().answers}</span>
+                    <span class="stat-value">{move || fig().answers}</span>
                     <span class="stat-label">"answers given"</span>
                 </div>
             </div>
@@ -95,7 +95,7 @@ pub fn Dashboard() -> impl IntoView {
             <section aria-labelledby="level-h">
                 <h2 id="level-h">"Readiness by level"</h2>
                 {move || {
-                    let bars = f().by_level.iter().map(|(l, m): &(Level, Mastery)| Bar {
+                    let bars = fig().by_level.iter().map(|(l, m): &(Level, Mastery)| Bar {
                         label: l.label().to_string(),
                         share: ratio(m.known, m.total),
                         text: known_text(m),
@@ -108,7 +108,7 @@ pub fn Dashboard() -> impl IntoView {
                 <h2 id="topic-h">"Mastery by topic"</h2>
                 <p class="muted">"Mastery counts “knew it” as 1 and “partly” as ½, over every question in the topic."</p>
                 {move || {
-                    let bars = bank::topics().iter().zip(f().by_topic.iter()).map(|(t, m)| Bar {
+                    let bars = bank::topics().iter().zip(fig().by_topic.iter()).map(|(t, m)| Bar {
                         label: t.name.to_string(),
                         share: m.score,
                         text: format!("{}% · {} of {} practised", (m.score * 100.0).round() as u32, m.practised, m.total),
@@ -119,18 +119,18 @@ pub fn Dashboard() -> impl IntoView {
 
             <section aria-labelledby="activity-h">
                 <h2 id="activity-h">"Activity, last 12 weeks"</h2>
-                {move || view! { <HeatmapChart map=f().heatmap.clone() /> }}
+                {move || view! { <HeatmapChart map=fig().heatmap.clone() /> }}
             </section>
 
             <section aria-labelledby="forecast-h">
                 <h2 id="forecast-h">"Reviews due, next 14 days"</h2>
-                {move || view! { <ForecastChart counts=f().forecast.clone() today=f().today /> }}
+                {move || view! { <ForecastChart counts=fig().forecast.clone() today=fig().today /> }}
             </section>
 
             <section aria-labelledby="recent-h">
                 <h2 id="recent-h">"Recent quizzes"</h2>
                 {move || {
-                    let quizzes = f().quizzes.clone();
+                    let quizzes = fig().quizzes.clone();
                     if quizzes.is_empty() {
                         view! { <p class="muted">"No finished quiz yet. " <a href=dom::href("/quiz")>"Start one"</a></p> }.into_any()
                     } else {

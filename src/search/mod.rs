@@ -12,7 +12,9 @@ pub mod query;
 pub mod text;
 
 pub use index::{within_one_edit, Doc, Field, Found, Index};
-pub use query::{decode_component, encode_component, parse_query_string, ListQuery, Only, Sort};
+pub use query::{
+    decode_component, encode_component, parse_query_string, ListQuery, PersonalFilter, Sort,
+};
 pub use text::{highlight, snippet, tokens, words};
 
 use crate::bank::{Level, Question};
@@ -23,7 +25,7 @@ use std::sync::OnceLock;
 
 /// What the list knows of the user's own relation to a question (from progress and the schedule).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Mine<'a> {
+pub struct UserMarks<'a> {
     /// Practice status.
     pub status: Status,
     /// Due for review by the end of today.
@@ -34,25 +36,25 @@ pub struct Mine<'a> {
     pub note: Option<&'a str>,
 }
 
-impl Mine<'_> {
-    fn has(&self, only: Only) -> bool {
+impl UserMarks<'_> {
+    fn has(&self, only: PersonalFilter) -> bool {
         match only {
-            Only::Due => self.due,
-            Only::Bookmarked => self.bookmarked,
-            Only::Notes => self.note.is_some(),
+            PersonalFilter::Due => self.due,
+            PersonalFilter::Bookmarked => self.bookmarked,
+            PersonalFilter::Notes => self.note.is_some(),
         }
     }
 }
 
 /// What the list shows and filters of question `id`: its status, whether it is due by `due_by`
 /// (ms), starred, and its note.
-pub fn mine<'a>(
+pub fn user_marks<'a>(
     progress: &'a crate::progress::Progress,
     schedule: &crate::schedule::Schedule,
     due_by: u64,
     id: &str,
-) -> Mine<'a> {
-    Mine {
+) -> UserMarks<'a> {
+    UserMarks {
         status: progress.status(id),
         due: schedule.is_due(id, due_by),
         bookmarked: progress.is_bookmarked(id),
@@ -158,14 +160,14 @@ impl BankSearch {
     pub fn run<'a>(
         &self,
         query: &ListQuery,
-        mine_of: &dyn Fn(&str) -> Mine<'a>,
+        marks_of: &dyn Fn(&str) -> UserMarks<'a>,
     ) -> (Vec<usize>, BTreeSet<String>) {
         run(
             crate::bank::questions(),
             &self.index_for(query),
             query,
             &self.topic_ids,
-            mine_of,
+            marks_of,
         )
     }
 
@@ -173,14 +175,14 @@ impl BankSearch {
     pub fn facet_counts<'a>(
         &self,
         query: &ListQuery,
-        mine_of: &dyn Fn(&str) -> Mine<'a>,
+        marks_of: &dyn Fn(&str) -> UserMarks<'a>,
     ) -> (Vec<(Level, usize)>, Vec<usize>) {
         facet_counts(
             crate::bank::questions(),
             &self.index_for(query),
             query,
             &self.topic_ids,
-            mine_of,
+            marks_of,
         )
     }
 
@@ -200,7 +202,7 @@ pub fn run<'a>(
     index: &Index,
     query: &ListQuery,
     topic_order: &[&str],
-    mine_of: &dyn Fn(&str) -> Mine<'a>,
+    marks_of: &dyn Fn(&str) -> UserMarks<'a>,
 ) -> (Vec<usize>, BTreeSet<String>) {
     let searching = tokens(&query.q).next().is_some();
     let (mut shown, matched): (Vec<usize>, BTreeSet<String>) = if searching {
@@ -210,7 +212,7 @@ pub fn run<'a>(
         let from_notes: Vec<usize> = (0..questions.len())
             .filter(|i| !hits.contains(i))
             .filter(|&i| {
-                mine_of(questions[i].id)
+                marks_of(questions[i].id)
                     .note
                     .is_some_and(|n| note_matches(n, &query.q))
             })
@@ -220,7 +222,7 @@ pub fn run<'a>(
     } else {
         ((0..questions.len()).collect(), BTreeSet::new())
     };
-    shown.retain(|&i| query.keeps(&questions[i], &mine_of(questions[i].id)));
+    shown.retain(|&i| query.keeps(&questions[i], &marks_of(questions[i].id)));
     let topic_rank = |i: usize| {
         topic_order
             .iter()
@@ -242,7 +244,7 @@ pub fn facet_counts<'a>(
     index: &Index,
     query: &ListQuery,
     topic_ids: &[&str],
-    mine_of: &dyn Fn(&str) -> Mine<'a>,
+    marks_of: &dyn Fn(&str) -> UserMarks<'a>,
 ) -> (Vec<(Level, usize)>, Vec<usize>) {
     let base = ListQuery {
         levels: vec![],
@@ -252,7 +254,7 @@ pub fn facet_counts<'a>(
         sort: Sort::Bank,
         q: query.q.clone(),
     };
-    let (candidates, _) = run(questions, index, &base, topic_ids, mine_of);
+    let (candidates, _) = run(questions, index, &base, topic_ids, marks_of);
     let by_level = Level::ALL
         .iter()
         .map(|&l| {
@@ -301,7 +303,7 @@ mod tests {
         };
         let topics: Vec<&str> = bank::topics().iter().map(|t| t.id).collect();
         run(bank::questions(), index, &query, &topics, &|_| {
-            Mine::default()
+            UserMarks::default()
         })
         .0
         .into_iter()
@@ -347,7 +349,7 @@ mod tests {
             ..Default::default()
         };
         let (shown, _) = run(bank::questions(), index, &query, &topics, &|_| {
-            Mine::default()
+            UserMarks::default()
         });
         assert!(!shown.is_empty());
         for i in shown {
@@ -364,7 +366,7 @@ mod tests {
             statuses: vec![Status::Knew],
             ..Default::default()
         };
-        let known = |id: &str| Mine {
+        let known = |id: &str| UserMarks {
             status: if id == "jwt" {
                 Status::Knew
             } else {
@@ -389,13 +391,13 @@ mod tests {
     #[test]
     fn personal_filters_must_all_hold() {
         let index = bank_index();
-        let mine = |id: &str| Mine {
+        let mine = |id: &str| UserMarks {
             due: id == "jwt" || id == "cdn",
             bookmarked: id == "jwt" || id == "caching-basics",
             note: (id == "jwt").then_some("my note"),
             ..Default::default()
         };
-        let run_with = |only: Vec<Only>| {
+        let run_with = |only: Vec<PersonalFilter>| {
             let query = ListQuery {
                 only,
                 ..Default::default()
@@ -404,16 +406,22 @@ mod tests {
             found.sort();
             found
         };
-        assert_eq!(run_with(vec![Only::Due]), ["cdn", "jwt"]);
-        assert_eq!(run_with(vec![Only::Bookmarked]), ["caching-basics", "jwt"]);
-        assert_eq!(run_with(vec![Only::Notes]), ["jwt"]);
-        assert_eq!(run_with(vec![Only::Due, Only::Bookmarked]), ["jwt"]);
+        assert_eq!(run_with(vec![PersonalFilter::Due]), ["cdn", "jwt"]);
+        assert_eq!(
+            run_with(vec![PersonalFilter::Bookmarked]),
+            ["caching-basics", "jwt"]
+        );
+        assert_eq!(run_with(vec![PersonalFilter::Notes]), ["jwt"]);
+        assert_eq!(
+            run_with(vec![PersonalFilter::Due, PersonalFilter::Bookmarked]),
+            ["jwt"]
+        );
     }
 
     #[test]
     fn a_search_finds_questions_through_the_users_notes_after_the_banks_matches() {
         let index = bank_index();
-        let mine = |id: &str| Mine {
+        let mine = |id: &str| UserMarks {
             note: (id == "caching-basics")
                 .then_some("Asked at Zorblax: whiteboard isolation levels"),
             ..Default::default()
@@ -444,7 +452,9 @@ mod tests {
             sort: Sort::Level,
             ..Default::default()
         };
-        let (shown, _) = run(bank::questions(), index, &query, &[], &|_| Mine::default());
+        let (shown, _) = run(bank::questions(), index, &query, &[], &|_| {
+            UserMarks::default()
+        });
         let levels: Vec<Level> = shown.iter().map(|&i| bank::questions()[i].level).collect();
         let mut sorted = levels.clone();
         sorted.sort();
@@ -460,7 +470,7 @@ mod tests {
             ..Default::default()
         };
         let (levels, by_topic) = facet_counts(bank::questions(), index, &query, &topics, &|_| {
-            Mine::default()
+            UserMarks::default()
         });
         for (level, n) in levels {
             let (shown, _) = run(
@@ -468,7 +478,7 @@ mod tests {
                 index,
                 &query.toggle_level(level),
                 &topics,
-                &|_| Mine::default(),
+                &|_| UserMarks::default(),
             );
             assert_eq!(shown.len(), n, "{level:?}");
         }
@@ -478,7 +488,7 @@ mod tests {
                 index,
                 &query.toggle_topic(t),
                 &topics,
-                &|_| Mine::default(),
+                &|_| UserMarks::default(),
             );
             assert_eq!(shown.len(), n, "{t}");
         }
@@ -508,7 +518,7 @@ mod tests {
             q: "idempotency".into(),
             ..Default::default()
         };
-        let (shown, _) = wordings_only.run(&query, &|_| Mine::default());
+        let (shown, _) = wordings_only.run(&query, &|_| UserMarks::default());
         assert!(shown
             .iter()
             .any(|&i| bank::questions()[i].id == "idempotency"));

@@ -1,6 +1,6 @@
 //! The list view's state (`?q=…&level=…&topic=…&status=…&only=…&sort=…`) and its URL form. Pure.
 
-use super::Mine;
+use super::UserMarks;
 use crate::bank::{Level, Question};
 use crate::progress::Status;
 
@@ -21,7 +21,7 @@ crate::labelled_enum! {
 crate::labelled_enum! {
     /// A personal filter: questions due for review, starred, or with a note of one's own.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum Only {
+    pub enum PersonalFilter {
         /// Due for review by the end of today.
         Due => "due", "Due";
         /// Starred.
@@ -46,7 +46,7 @@ pub struct ListQuery {
     /// Practice statuses to keep (any of them); empty keeps all.
     pub statuses: Vec<Status>,
     /// Personal filters a question must all pass (due, bookmarked, has notes).
-    pub only: Vec<Only>,
+    pub only: Vec<PersonalFilter>,
     /// Order.
     pub sort: Sort,
 }
@@ -83,7 +83,7 @@ impl ListQuery {
                 .collect(),
             only: list("only")
                 .iter()
-                .filter_map(|o| Only::from_id(o))
+                .filter_map(|o| PersonalFilter::from_id(o))
                 .collect(),
             sort: Sort::from_id(&get("sort").unwrap_or_default()).unwrap_or_default(),
         };
@@ -148,7 +148,7 @@ impl ListQuery {
     }
 
     /// A copy with the personal filter `only` switched on or off.
-    pub fn toggle_only(&self, only: Only) -> Self {
+    pub fn toggle_only(&self, only: PersonalFilter) -> Self {
         self.toggled(|q| toggle(&mut q.only, only))
     }
 
@@ -178,7 +178,7 @@ impl ListQuery {
     }
 
     /// Whether question `q`, with the user's `mine`, passes the filters (not the search).
-    pub fn keeps(&self, q: &Question, mine: &Mine) -> bool {
+    pub fn keeps(&self, q: &Question, mine: &UserMarks) -> bool {
         (self.levels.is_empty() || self.levels.contains(&q.level))
             && (self.topics.is_empty()
                 || q.topics.iter().any(|t| self.topics.iter().any(|f| f == t)))
@@ -262,7 +262,7 @@ mod tests {
             levels: vec![Level::Beginner, Level::Advanced],
             topics: vec!["databases".into(), "security".into()],
             statuses: vec![Status::New, Status::Partly],
-            only: vec![Only::Due, Only::Notes],
+            only: vec![PersonalFilter::Due, PersonalFilter::Notes],
             sort: Sort::Level,
         };
         assert_eq!(
@@ -325,7 +325,7 @@ mod tests {
         );
         let sort = prop_oneof![Just(Sort::Bank), Just(Sort::Level), Just(Sort::Topic)];
         let status = proptest::sample::select(Status::ALL.to_vec());
-        let only = proptest::sample::select(Only::ALL.to_vec());
+        let only = proptest::sample::select(PersonalFilter::ALL.to_vec());
         (
             ".{0,40}",
             proptest::collection::vec(level, 0..4),

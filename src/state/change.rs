@@ -3,7 +3,7 @@
 
 use crate::bank;
 use crate::progress::{Attempt, Progress, QuizRecord};
-use crate::transfer::How;
+use crate::transfer::ImportMode;
 
 /// What a reset covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,7 +47,7 @@ pub enum Change {
         /// The file's progress, validated.
         progress: Box<Progress>,
         /// Merge or replace.
-        how: How,
+        how: ImportMode,
     },
 }
 
@@ -96,7 +96,7 @@ impl Change {
                 let next = crate::transfer::apply(p, &progress, how);
                 let changed = next != *p;
                 *p = next;
-                changed || how == How::Replace
+                changed || how == ImportMode::Replace
             }
         }
     }
@@ -106,7 +106,8 @@ impl Change {
         match self {
             Change::Reset(_)
             | Change::Import {
-                how: How::Replace, ..
+                how: ImportMode::Replace,
+                ..
             } => Write::Replace,
             _ => Write::Merge,
         }
@@ -201,11 +202,11 @@ mod tests {
         file.mark_read("cdn", 1);
         let merge = Change::Import {
             progress: Box::new(file.clone()),
-            how: How::Merge,
+            how: ImportMode::Merge,
         };
         let replace = Change::Import {
             progress: Box::new(file.clone()),
-            how: How::Replace,
+            how: ImportMode::Replace,
         };
         assert!(merge.is_atomic() && replace.is_atomic());
         assert_eq!(merge.write(), Write::Merge);

@@ -221,7 +221,9 @@ impl AppState {
         self.track_search(query);
         let (progress, schedule) = (self.progress.read(), self.schedule.read());
         let due_by = clock::end_of_today();
-        search::bank_search().run(query, &|id| search::mine(&progress, &schedule, due_by, id))
+        search::bank_search().run(query, &|id| {
+            search::user_marks(&progress, &schedule, due_by, id)
+        })
     }
 
     /// The counts on the level and topic chips for list view `query` (see
@@ -230,8 +232,9 @@ impl AppState {
         self.track_search(query);
         let (progress, schedule) = (self.progress.read(), self.schedule.read());
         let due_by = clock::end_of_today();
-        search::bank_search()
-            .facet_counts(query, &|id| search::mine(&progress, &schedule, due_by, id))
+        search::bank_search().facet_counts(query, &|id| {
+            search::user_marks(&progress, &schedule, due_by, id)
+        })
     }
 
     fn track_search(self, query: &ListQuery) {

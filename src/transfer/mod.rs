@@ -8,14 +8,14 @@
 //!
 //! ```
 //! use backprep::progress::Progress;
-//! use backprep::transfer::{apply, export, parse, How};
+//! use backprep::transfer::{apply, export, parse, ImportMode};
 //!
 //! let mut mine = Progress::default();
 //! mine.mark_read("jwt", 1_700_000_000_000);
 //! let file = export(&mine, 1_700_000_100_000);
 //! let incoming = parse(&file, |id| id == "jwt").expect("our own export is valid");
 //! assert_eq!(incoming.preview.read, 1);
-//! assert_eq!(apply(&Progress::default(), &incoming.progress, How::Replace), mine);
+//! assert_eq!(apply(&Progress::default(), &incoming.progress, ImportMode::Replace), mine);
 //! ```
 
 use crate::numbers::{counted, megabytes};
@@ -302,7 +302,7 @@ pub fn parse(raw: &str, known: impl Fn(&str) -> bool) -> Result<Incoming, Import
 
 /// How to apply an import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum How {
+pub enum ImportMode {
     /// Keep what is here and add the file's (Progress::merge: nothing lost on either side).
     Merge,
     /// Make the stored data exactly the file's.
@@ -314,14 +314,14 @@ pub enum How {
 /// The caller stores the result as a whole, in one write, so the import is all or nothing. A
 /// replacement is written with `storage::local::replace`: `save` would merge in what is stored and
 /// so undo it.
-pub fn apply(current: &Progress, incoming: &Progress, how: How) -> Progress {
+pub fn apply(current: &Progress, incoming: &Progress, how: ImportMode) -> Progress {
     match how {
-        How::Merge => {
+        ImportMode::Merge => {
             let mut merged = current.clone();
             merged.merge(incoming);
             merged
         }
-        How::Replace => incoming.clone(),
+        ImportMode::Replace => incoming.clone(),
     }
 }
 

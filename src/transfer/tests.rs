@@ -340,7 +340,7 @@ fn counts_have_no_limit_so_a_merged_export_imports_back() {
     b.quizzes.push(quiz(9_000, &asked, &asked));
     let parse_export = |p: &Progress| parse(&export(p, 1), known).expect("its own export");
     let theirs = parse_export(&b);
-    let merged = apply(&a, &theirs.progress, How::Merge);
+    let merged = apply(&a, &theirs.progress, ImportMode::Merge);
     assert_eq!(merged.attempts["jwt"].len(), 6_000);
     assert_eq!(merged.quizzes.len(), 6_001);
     assert_eq!(parse_export(&merged).progress, merged);
@@ -539,9 +539,9 @@ fn replace_gives_exactly_the_file_and_merge_keeps_both() {
         .expect("valid")
         .progress;
 
-    assert_eq!(apply(&current, &incoming, How::Replace), incoming);
+    assert_eq!(apply(&current, &incoming, ImportMode::Replace), incoming);
 
-    let merged = apply(&current, &incoming, How::Merge);
+    let merged = apply(&current, &incoming, ImportMode::Merge);
     let mut expected = current.clone();
     expected.merge(&incoming);
     assert_eq!(merged, expected);
@@ -567,7 +567,7 @@ fn merging_an_import_into_itself_changes_nothing() {
     let p = parse(&export(&sample(), NOW), known)
         .expect("valid")
         .progress;
-    assert_eq!(apply(&p, &p, How::Merge), p);
+    assert_eq!(apply(&p, &p, ImportMode::Merge), p);
 }
 
 // ---- Property tests (generators in crate::testing).
@@ -641,7 +641,7 @@ proptest! {
     #[test]
     fn merge_with_any_import_loses_nothing(current in progress(), theirs in progress()) {
         let incoming = parse(&export(&theirs, NOW), known).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let merged = apply(&current, &incoming.progress, How::Merge);
+        let merged = apply(&current, &incoming.progress, ImportMode::Merge);
         for side in [&current, &incoming.progress] {
             for (id, t) in &side.read {
                 prop_assert!(merged.read.get(id).is_some_and(|m| m <= t), "read {} lost", id);
@@ -665,7 +665,7 @@ proptest! {
         for q in &current.quizzes {
             prop_assert!(merged.quizzes.contains(q));
         }
-        prop_assert_eq!(apply(&current, &incoming.progress, How::Replace), theirs);
+        prop_assert_eq!(apply(&current, &incoming.progress, ImportMode::Replace), theirs);
     }
 }
 
@@ -688,7 +688,7 @@ proptest! {
             let mut stored = stored_before.clone();
             if let Ok(incoming) = parse(raw, known) {
                 assert_stable(&incoming)?;
-                stored = export(&apply(&current, &incoming.progress, How::Merge), NOW);
+                stored = export(&apply(&current, &incoming.progress, ImportMode::Merge), NOW);
                 prop_assert!(parse(&stored, known).is_ok(), "a merged import is storable");
             }
             prop_assert!(stored == stored_before || parse(&stored, known).is_ok());
