@@ -1,7 +1,8 @@
-//! Starting the app in the browser. A prerendered page already shows its content; the app is
-//! rendered beside it, off screen, with the content the page carries inline, and then takes its
-//! place in one step, so nothing moves. A page with nothing prerendered (a development build) is
-//! simply mounted.
+//! Starting the app in the browser. A prerendered page already shows its content (its controls
+//! disabled until the app runs); the app is rendered beside it, off screen, with the content the
+//! page carries inline, maybe over several short tasks (`state::startup`), and then takes its place
+//! in one step, so nothing moves. A page with nothing prerendered (a development build) is simply
+//! mounted.
 
 use crate::bank::Content;
 use wasm_bindgen::JsCast;
@@ -31,37 +32,31 @@ pub fn start<N: leptos::prelude::IntoView + 'static>(app: fn() -> N) {
                 return;
             };
             leptos::mount::mount_to(holder.clone(), app).forget();
-            if let Some(app) = holder.first_element_child() {
-                // Carry over what was typed into the page's search box before the app started.
-                let typed = document
-                    .get_element_by_id("search")
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-                    .map(|i| i.value())
-                    .filter(|v| !v.is_empty());
-                let _ = prerendered.replace_with_with_node_1(&app);
-                if let Some(text) = typed {
-                    carry_over_search(&document, &text);
-                }
-            }
+            // Taken over in one step once the app has rendered (maybe over several tasks).
+            crate::state::startup::when_free(move || take_over(&prerendered, &holder));
         }
-        None => leptos::mount::mount_to_body(app),
-    }
-    // The page is the live app from here on (tests wait for this too).
-    if let Some(root) = document.document_element() {
-        let _ = root.set_attribute("data-app", "ready");
+        None => {
+            leptos::mount::mount_to_body(app);
+            mark_live(&document);
+        }
     }
 }
 
-/// Puts `text` into the app's search box and lets the app search it, as if typed there.
-fn carry_over_search(document: &web_sys::Document, text: &str) {
-    if let Some(input) = document
-        .get_element_by_id("search")
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-    {
-        input.set_value(text);
-        if let Ok(event) = web_sys::Event::new("input") {
-            let _ = input.dispatch_event(&event);
-        }
-        let _ = input.focus();
+/// Puts the app rendered in `holder` in the place of the `prerendered` one.
+fn take_over(prerendered: &web_sys::Element, holder: &web_sys::HtmlElement) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(app) = holder.first_element_child() else {
+        return;
+    };
+    let _ = prerendered.replace_with_with_node_1(&app);
+    mark_live(&document);
+}
+
+/// The page is the live app from here on (tests wait for this too).
+fn mark_live(document: &web_sys::Document) {
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("data-app", "ready");
     }
 }

@@ -36,10 +36,39 @@ pub fn QuestionRow(
 ) -> impl IntoView {
     let state = use_app_state();
     let snippet_matched = matched.clone();
-    let status = move || {
+    // The user's marks, in one reactive piece per row (a row is built 111 times on start).
+    let marks = move || {
         let p = state.progress.read();
+        let mut marks: Vec<AnyView> = Vec::new();
+        if p.is_bookmarked(q.id) {
+            marks.push(
+                view! {
+                    <span class="mark bookmark-mark" title="Bookmarked" data-testid="bookmark-mark">
+                        "★"
+                        <span class="visually-hidden">" bookmarked"</span>
+                    </span>
+                }
+                .into_any(),
+            );
+        }
+        if p.has_note(q.id) {
+            marks.push(
+                view! {
+                    <span class="mark note-mark" title="You have a note on this question">
+                        "✎ note"
+                    </span>
+                }
+                .into_any(),
+            );
+        }
+        if due.get() {
+            marks.push(
+                view! { <span class="mark due-mark" data-testid="due-mark">"due"</span> }
+                    .into_any(),
+            );
+        }
         match p.status(q.id) {
-            Status::New if p.is_read(q.id) => Some(
+            Status::New if p.is_read(q.id) => marks.push(
                 view! {
                     <span class="read-mark" title="You have opened this question">
                         "✓ read"
@@ -47,8 +76,8 @@ pub fn QuestionRow(
                 }
                 .into_any(),
             ),
-            Status::New => None,
-            s => Some(
+            Status::New => {}
+            s => marks.push(
                 view! {
                     <span class=format!("status status-{}", s.id()) data-testid="status">
                         {s.label()}
@@ -57,6 +86,7 @@ pub fn QuestionRow(
                 .into_any(),
             ),
         }
+        marks
     };
     view! {
         <li
@@ -83,42 +113,7 @@ pub fn QuestionRow(
             <div class="meta">
                 <LevelBadge level=q.level />
                 {q.topic_list().map(|t| view! { <TopicLink topic=t /> }).collect_view()}
-                {move || {
-                    state
-                        .progress
-                        .read()
-                        .is_bookmarked(q.id)
-                        .then(|| {
-                            view! {
-                                <span
-                                    class="mark bookmark-mark"
-                                    title="Bookmarked"
-                                    data-testid="bookmark-mark"
-                                >
-                                    "★"
-                                    <span class="visually-hidden">" bookmarked"</span>
-                                </span>
-                            }
-                        })
-                }}
-                {move || {
-                    state
-                        .progress
-                        .read()
-                        .has_note(q.id)
-                        .then(|| {
-                            view! {
-                                <span class="mark note-mark" title="You have a note on this question">
-                                    "✎ note"
-                                </span>
-                            }
-                        })
-                }}
-                {move || {
-                    due.get()
-                        .then(|| view! { <span class="mark due-mark" data-testid="due-mark">"due"</span> })
-                }}
-                {status}
+                {marks}
             </div>
         </li>
     }

@@ -10,6 +10,7 @@ use crate::components::reset::ResetProgress;
 use crate::keys::{self, Action, Place};
 use crate::platform::{clock, dom};
 use crate::search::{self, ListQuery};
+use crate::state::startup;
 use crate::state::url::{use_go, use_go_to_list, use_list_query};
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -81,6 +82,7 @@ pub fn ListPage() -> impl IntoView {
         }
     });
     use_list_keys(query, results, selection, selected, input_ref);
+    let slices = use_slices(bank::questions().len().div_ceil(ROWS_PER_SLICE));
 
     let go_input = go.clone();
     let total = bank::questions().len();
@@ -163,22 +165,37 @@ pub fn ListPage() -> impl IntoView {
                     let (shown, matched) = results.get();
                     let qs = query.with(|q| q.to_query_string());
                     let searching = !query.read().q.trim().is_empty();
-                    let search = search::bank_search();
+                    // In slices, each shown once `slices` reaches it (see `use_slices`).
                     shown
-                        .into_iter()
+                        .chunks(ROWS_PER_SLICE)
                         .enumerate()
-                        .map(|(pos, i)| {
-                            let q = &bank::questions()[i];
-                            let snippet = if searching { search.snippet_for(i, &matched) } else { None };
+                        .map(|(n, slice)| {
+                            let (slice, matched, qs) = (slice.to_vec(), matched.clone(), qs.clone());
+                            let start = n * ROWS_PER_SLICE;
                             view! {
-                                <QuestionRow
-                                    q=q
-                                    qs=qs.clone()
-                                    matched=matched.clone()
-                                    snippet=snippet
-                                    selected=Signal::derive(move || selected.get() == Some(pos))
-                                    due=Signal::derive(move || due.read().contains(q.id))
-                                />
+                                <Show when=move || { slices.get() > n }>
+                                    {slice
+                                        .iter()
+                                        .enumerate()
+                                        .map(|(k, &i)| {
+                                            let q = &bank::questions()[i];
+                                            let pos = start + k;
+                                            let snippet = searching
+                                                .then(|| search::bank_search().snippet_for(i, &matched))
+                                                .flatten();
+                                            view! {
+                                                <QuestionRow
+                                                    q=q
+                                                    qs=qs.clone()
+                                                    matched=matched.clone()
+                                                    snippet=snippet
+                                                    selected=Signal::derive(move || selected.get() == Some(pos))
+                                                    due=Signal::derive(move || due.read().contains(q.id))
+                                                />
+                                            }
+                                        })
+                                        .collect_view()}
+                                </Show>
                             }
                         })
                         .collect_view()
@@ -192,6 +209,36 @@ pub fn ListPage() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// Rows built per task during the first render.
+const ROWS_PER_SLICE: usize = 12;
+
+/// How many slices of rows to show: on the first render in the browser one more per task until
+/// all `total` are in (holding the takeover of the prerendered page until then, see
+/// `state::startup`), so no task blocks for long; everything at once on the host and later.
+fn use_slices(total: usize) -> RwSignal<usize> {
+    if !dom::live() {
+        return RwSignal::new(usize::MAX);
+    }
+    let slices = RwSignal::new(1);
+    fn grow(slices: RwSignal<usize>, total: usize, hold: startup::Hold) {
+        set_timeout(
+            move || {
+                let next = slices.get_untracked() + 1;
+                if next >= total {
+                    slices.set(usize::MAX);
+                    hold.release();
+                } else {
+                    slices.set(next);
+                    grow(slices, total, hold);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+    grow(slices, total, startup::hold());
+    slices
 }
 
 type Results = Memo<(Vec<usize>, Arc<BTreeSet<String>>)>;

@@ -8,6 +8,7 @@
 
 pub mod change;
 pub mod content;
+pub mod startup;
 pub mod url;
 
 pub use change::{Change, ResetScope, Write};

@@ -1,12 +1,16 @@
 // A static file server for end-to-end tests: serves a built site on 127.0.0.1 under a base path the
 // way README.md tells hosts to: `/quiz` from quiz.html, `/` from index.html, and an unknown path
 // with 404.html and status 404.
-// usage: node tests/e2e/serve.mjs <dir> <port> [base=/]
+// usage: node tests/e2e/serve.mjs <dir> <port> [base=/] [--gzip]   (--gzip: compressed as a CDN would)
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
-const [dir = 'dist', port = '4173', base = '/'] = process.argv.slice(2);
+const args = process.argv.slice(2).filter((a) => a !== '--gzip');
+const gzip = process.argv.includes('--gzip');
+const [dir = 'dist', port = '4173', base = '/'] = args;
+const compressed = new Map();
 const root = resolve(dir);
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
@@ -48,6 +52,14 @@ createServer(async (req, res) => {
     }
   }
   const noCache = type.startsWith('text/html') || target.endsWith('sw.js');
-  res.writeHead(status, { 'content-type': type, 'cache-control': noCache ? 'no-cache' : 'max-age=31536000, immutable' });
+  const headers = { 'content-type': type, 'cache-control': noCache ? 'no-cache' : 'max-age=31536000, immutable' };
+  if (gzip && /gzip/.test(req.headers['accept-encoding'] || '') && !type.startsWith('image/')) {
+    const key = `${path}:${body.length}`;
+    if (!compressed.has(key)) compressed.set(key, gzipSync(body, { level: 9 }));
+    body = compressed.get(key);
+    headers['content-encoding'] = 'gzip';
+    headers.vary = 'accept-encoding';
+  }
+  res.writeHead(status, headers);
   res.end(body);
 }).listen(Number(port), '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}${base}`));
