@@ -21,10 +21,10 @@ const DAY_MS: i128 = 86_400_000;
 /// The first day with a date (1 January 262144 BC, year −262143): chrono's earliest.
 ///
 /// `as` because `From` is not usable in a constant; widening an `i32` cannot lose anything.
-pub(super) const FIRST_DAY: Day = NaiveDate::MIN.to_epoch_days() as Day;
+const FIRST_DAY: Day = NaiveDate::MIN.to_epoch_days() as Day;
 
 /// The last day with a date (31 December 262142 AD): chrono's latest.
-pub(super) const LAST_DAY: Day = NaiveDate::MAX.to_epoch_days() as Day;
+const LAST_DAY: Day = NaiveDate::MAX.to_epoch_days() as Day;
 
 /// Turns instants into the user's local calendar days. The browser implements it with the real
 /// time zone (DST-aware, offset looked up per instant); tests use FixedOffset.
