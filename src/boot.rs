@@ -31,15 +31,44 @@ pub fn start<N: leptos::prelude::IntoView + 'static>(app: fn() -> N) {
             let Ok(holder) = holder.dyn_into::<web_sys::HtmlElement>() else {
                 return;
             };
+            crate::state::startup::set_rows_in_view(rows_in_view(&prerendered));
             leptos::mount::mount_to(holder.clone(), app).forget();
-            // Taken over in one step once the app has rendered (maybe over several tasks).
-            crate::state::startup::when_free(move || take_over(&prerendered, &holder));
+            // Taken over in one step once the app has rendered, maybe over several tasks. The
+            // router renders its page just after mounting (a microtask), so look on the next task.
+            leptos::prelude::set_timeout(
+                move || {
+                    crate::state::startup::when_free(move || {
+                        // In a task of its own: the browser lays the new page out then.
+                        leptos::prelude::set_timeout(
+                            move || take_over(&prerendered, &holder),
+                            std::time::Duration::ZERO,
+                        )
+                    })
+                },
+                std::time::Duration::ZERO,
+            );
         }
         None => {
             leptos::mount::mount_to_body(app);
             mark_live(&document);
         }
     }
+}
+
+/// How many of the prerendered list's rows start above the bottom of the window.
+fn rows_in_view(prerendered: &web_sys::Element) -> usize {
+    let bottom = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let Ok(rows) = prerendered.query_selector_all(".question-item") else {
+        return 0;
+    };
+    (0..rows.length())
+        .filter_map(|i| rows.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .take_while(|row| row.get_bounding_client_rect().top() < bottom)
+        .count()
 }
 
 /// Puts the app rendered in `holder` in the place of the `prerendered` one.

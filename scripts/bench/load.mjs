@@ -7,7 +7,7 @@
 //    as the box takes input has filtered the list (Backprep only: the static page cannot).
 // 2. Lighthouse 12 (mobile preset, simulated throttling) on `/` and a question page, median of 3.
 //
-// usage: node scripts/bench/load.mjs [DIST=dist] [RUNS=5]
+// usage: node scripts/bench/load.mjs [DIST=dist] [RUNS=5]     (BENCH=race or BENCH=lighthouse: one part)
 // Needs the site built (make dist) and lighthouse installed in scripts/bench (make bench-load does both).
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -83,7 +83,10 @@ async function coldRun(browser, url, typeSearch) {
       window.__typedAt = performance.now();
     });
     await box.pressSequentially('cache');
-    await page.waitForFunction(() => window.__searchAt !== undefined, null, { timeout: 60_000 });
+    await page.waitForFunction(() => window.__searchAt !== undefined, null, { timeout: 60_000 }).catch(async (e) => {
+      console.log('search never settled:', await page.evaluate(() => JSON.stringify({ typed: window.__typedAt, before: window.__before, url: location.href, n: document.querySelectorAll('[data-testid="question-item"]').length, busy: document.querySelector('[data-testid="question-list"]')?.getAttribute('aria-busy') })));
+      throw e;
+    });
     result.search = await page.evaluate(() => window.__searchAt);
   }
   await page.waitForLoadState('networkidle').catch(() => {});
@@ -158,5 +161,6 @@ async function lighthouse() {
   server.kill();
 }
 
-await race();
-await lighthouse();
+// BENCH=race or BENCH=lighthouse runs one part only.
+if (process.env.BENCH !== 'lighthouse') await race();
+if (process.env.BENCH !== 'race') await lighthouse();

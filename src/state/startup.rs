@@ -1,13 +1,27 @@
 //! The app's first render, spread over several short tasks. A prerendered page is already on
 //! screen while the app renders beside it; a page with much to build (the list's 111 rows) builds
 //! it in slices, one task each, so the browser never blocks for long, and holds the page's
-//! takeover until the last slice is in. `boot` takes over when nothing is held.
+//! takeover until what is in view is built (the rest follows, out of view, after the takeover).
+//! `boot` takes over when nothing is held; it says beforehand how many rows the prerendered page
+//! shows down to the bottom of the window ([`set_rows_in_view`]).
 
 use std::cell::{Cell, RefCell};
 
 thread_local! {
     static HELD: Cell<usize> = const { Cell::new(0) };
+    static ROWS_IN_VIEW: Cell<usize> = const { Cell::new(usize::MAX) };
     static WHEN_FREE: RefCell<Option<Box<dyn FnOnce()>>> = const { RefCell::new(None) };
+}
+
+/// Records how many list rows the prerendered page shows, from the top to the bottom of the
+/// window (where the reader may have scrolled to).
+pub fn set_rows_in_view(rows: usize) {
+    ROWS_IN_VIEW.set(rows);
+}
+
+/// How many rows must be built before the takeover (all, unless `boot` said otherwise).
+pub fn rows_in_view() -> usize {
+    ROWS_IN_VIEW.get()
 }
 
 /// Holds the takeover until the returned [`Hold`] is released (or dropped).
