@@ -232,12 +232,24 @@ impl Session {
         Some(Grade::suggested(self.ticked.len(), q.key_points))
     }
 
+    /// Makes a session read from storage fit together: one answer slot per card, and a position
+    /// no further than the end. Returns whether anything had to change (a session this build
+    /// deals always fits; a stored one may have been edited).
+    pub fn repair(&mut self) -> bool {
+        let fits = self.answers.len() == self.cards.len() && self.pos <= self.cards.len();
+        self.answers.resize(self.cards.len(), None);
+        self.pos = self.pos.min(self.cards.len());
+        !fits
+    }
+
     /// Applies one event. Events that make no sense in the current state are ignored, so no
-    /// sequence of events can panic or break the session.
+    /// sequence of events can panic or break the session, whatever was stored.
     pub fn apply(mut self, event: Event, now: u64) -> Session {
         if self.finished.is_some() {
             return self;
         }
+        // Every index below is then within bounds.
+        self.repair();
         if event == Event::Finish {
             self.finished = Some(now);
             self.pos = self.cards.len();
@@ -299,12 +311,14 @@ impl Session {
     }
 
     fn answer(&mut self, outcome: Outcome, now: u64) {
-        self.answers[self.pos] = Some(outcome.clone());
+        if let Some(slot) = self.answers.get_mut(self.pos) {
+            *slot = Some(outcome.clone());
+        }
         self.log.push((self.pos, Attempt { at: now, outcome }));
     }
 
     fn advance(mut self, now: u64) -> Session {
-        self.pos += 1;
+        self.pos = self.pos.saturating_add(1);
         if self.pos >= self.cards.len() {
             self.pos = self.cards.len();
             self.finished = Some(now);
@@ -340,8 +354,9 @@ impl Session {
         let topics = bank::topics();
         s.by_topic = topics.iter().map(|t| (t.id, 0, 0)).collect();
         s.by_level = Level::ALL.iter().map(|&l| (l, 0, 0)).collect();
-        for (card, answer) in self.cards.iter().zip(&self.answers) {
-            let Some(outcome) = answer else {
+        for (i, card) in self.cards.iter().enumerate() {
+            // A stored session may have fewer answers than cards: the missing ones are skipped.
+            let Some(Some(outcome)) = self.answers.get(i) else {
                 s.skipped += 1;
                 continue;
             };
@@ -666,6 +681,28 @@ mod tests {
         assert_eq!(format_duration(245_000), "4 min 05 s");
     }
 
+    /// A stored session is data anyone can edit: one with fewer answers than cards (or a position
+    /// past the end) panicked when a card was answered.
+    #[test]
+    fn a_stored_session_with_fewer_answers_than_cards_does_not_panic() {
+        let raw = r#"{"started":1,"mode":"flashcards","cards":[{"id":"jwt"},{"id":"cdn"}],"pos":1,"face":"revealed","draft":"","ticked":[],"answers":[null],"log":[],"finished":null}"#;
+        let s: Session = serde_json::from_str(raw).expect("a session");
+        assert_eq!(s.summary().skipped, 2, "a missing answer counts as skipped");
+        let s = s.apply(Event::Grade(Grade::Knew), 5);
+        assert_eq!(s.log.len(), 1);
+        assert_eq!(s.answers.len(), 2);
+        assert!(s.is_finished());
+        assert_eq!(s.summary().answered, 1);
+
+        let mut far: Session =
+            serde_json::from_str(&raw.replace(r#""pos":1"#, r#""pos":18446744073709551615"#))
+                .expect("a session");
+        assert!(far.clone().apply(Event::Skip, 6).is_finished());
+        assert!(far.repair());
+        assert_eq!(far.pos, 2);
+        assert!(!far.repair(), "fits now");
+    }
+
     fn any_event() -> impl Strategy<Value = Event> {
         prop_oneof![
             ".{0,8}".prop_map(Event::Draft),
@@ -705,6 +742,26 @@ mod tests {
             }
             let sum = s.summary();
             prop_assert_eq!(sum.answered + sum.skipped, sum.total);
+        }
+
+        #[test]
+        fn no_event_sequence_panics_on_a_session_that_does_not_fit(
+            seed in any::<u64>(),
+            answers in 0usize..8,
+            pos in prop_oneof![0usize..8, Just(usize::MAX)],
+            events in proptest::collection::vec(any_event(), 0..30),
+        ) {
+            let setup = Setup { count: Some(5), shuffled: true, pool: Pool::All, mode: QuizMode::Mixed };
+            let mut s = Session::deal(&setup, &all(), &Progress::default(), &|_| false, seed, 0).unwrap();
+            s.answers.resize(answers, None);
+            s.pos = pos;
+            let _ = s.summary();
+            for (t, e) in events.into_iter().enumerate() {
+                s = s.apply(e, t as u64 + 1);
+                prop_assert!(s.pos <= s.cards.len());
+                let _ = s.summary();
+                let _ = s.record();
+            }
         }
     }
 }

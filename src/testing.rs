@@ -1,24 +1,38 @@
 //! Test data shared by the unit tests: generators of arbitrary progress values (proptest).
 
 use crate::progress::{Attempt, Bookmark, Grade, Note, Outcome, Progress, QuizRecord};
-use crate::transfer::MAX_TIME_MS;
 use proptest::prelude::*;
 use serde_json::Value;
+use std::collections::BTreeMap;
 
-pub fn id() -> impl Strategy<Value = String> {
+/// The clock of the tests: generated times are never later (imports refuse times more than a day
+/// after the clock).
+pub const NOW: u64 = 1_763_856_000_000;
+
+pub fn id() -> impl Strategy<Value = String> + Clone {
     prop_oneof![Just("jwt".to_string()), "[a-z0-9-]{1,12}"]
 }
 
-pub fn time_ms() -> impl Strategy<Value = u64> {
+pub fn time_ms() -> impl Strategy<Value = u64> + Clone {
+    prop_oneof![0..=NOW, Just(NOW), 1_600_000_000_000u64..NOW]
+}
+
+/// A few times close together, so that merged copies share entries and marks fall between them.
+pub fn near_time() -> impl Strategy<Value = u64> + Clone {
+    0u64..24
+}
+
+/// A few ids, so that copies mention the same questions.
+pub fn near_id() -> impl Strategy<Value = String> + Clone {
     prop_oneof![
-        0..=MAX_TIME_MS,
-        Just(MAX_TIME_MS),
-        1_600_000_000_000u64..1_900_000_000_000
+        Just("jwt".to_string()),
+        Just("cdn".to_string()),
+        Just("acid".to_string())
     ]
 }
 
-pub fn attempt() -> impl Strategy<Value = Attempt> {
-    let outcome = prop_oneof![
+pub fn outcome() -> impl Strategy<Value = Outcome> + Clone {
+    prop_oneof![
         (
             0usize..3,
             proptest::collection::vec(0usize..20, 0..5),
@@ -36,17 +50,19 @@ pub fn attempt() -> impl Strategy<Value = Attempt> {
                 correct,
             }
         }),
-    ];
-    (time_ms(), outcome).prop_map(|(at, outcome)| Attempt { at, outcome })
+    ]
 }
 
-pub fn quiz_record() -> impl Strategy<Value = QuizRecord> {
+fn quiz_record_at<S: Strategy<Value = String> + Clone>(
+    time: impl Strategy<Value = u64> + Clone,
+    id: S,
+) -> impl Strategy<Value = QuizRecord> {
     (
-        time_ms(),
-        time_ms(),
+        time.clone(),
+        time,
         "[a-z]{0,10}",
-        proptest::collection::vec(id(), 0..4),
-        proptest::collection::vec(id(), 0..3),
+        proptest::collection::vec(id.clone(), 0..4),
+        proptest::collection::vec(id, 0..3),
         0usize..10,
         0usize..10,
     )
@@ -67,28 +83,141 @@ pub fn progress() -> impl Strategy<Value = Progress> {
     progress_of(4)
 }
 
-/// Progress with fewer than `n` entries in each map or list.
+/// Progress with fewer than `n` entries in each map or list, and at times some deletion marks.
 pub fn progress_of(n: usize) -> impl Strategy<Value = Progress> {
+    progress_with(n, time_ms(), id())
+}
+
+/// Progress over a few ids and a few close times, with marks among them: what merge tests need
+/// for copies that overlap, tie and straddle each other's marks.
+pub fn near_progress() -> impl Strategy<Value = Progress> {
+    progress_with(4, near_time(), near_id())
+}
+
+fn progress_with<T, S>(n: usize, time: T, id: S) -> impl Strategy<Value = Progress>
+where
+    T: Strategy<Value = u64> + Clone + 'static,
+    S: Strategy<Value = String> + Clone + 'static,
+{
+    let attempt = (time.clone(), outcome()).prop_map(|(at, outcome)| Attempt { at, outcome });
+    let mark = proptest::option::weighted(0.3, time.clone());
     (
-        proptest::collection::btree_map(id(), time_ms(), 0..n),
-        proptest::collection::btree_map(id(), proptest::collection::vec(attempt(), 0..n), 0..n),
-        proptest::collection::vec(quiz_record(), 0..n),
-        proptest::collection::btree_map(id(), (any::<bool>(), time_ms()), 0..n),
-        proptest::collection::btree_map(id(), (".{0,30}", time_ms()), 0..n),
+        (
+            proptest::collection::btree_map(id.clone(), time.clone(), 0..n),
+            proptest::collection::btree_map(
+                id.clone(),
+                proptest::collection::vec(attempt, 0..n),
+                0..n,
+            ),
+            proptest::collection::vec(quiz_record_at(time.clone(), id.clone()), 0..n),
+            proptest::collection::btree_map(id.clone(), (any::<bool>(), time.clone()), 0..n),
+            proptest::collection::btree_map(id.clone(), (".{0,30}", time.clone()), 0..n),
+        ),
+        (
+            mark.clone(),
+            mark,
+            proptest::collection::btree_map(id, time, 0..n / 2 + 1),
+        ),
     )
-        .prop_map(|(read, attempts, quizzes, bookmarks, notes)| Progress {
-            read,
-            attempts,
-            quizzes,
-            bookmarks: bookmarks
-                .into_iter()
-                .map(|(k, (on, at))| (k, Bookmark { on, at }))
-                .collect(),
-            notes: notes
-                .into_iter()
-                .map(|(k, (text, at))| (k, Note { text, at }))
-                .collect(),
+        .prop_map(
+            |((read, attempts, quizzes, bookmarks, notes), (replaced_at, reset_at, cleared))| {
+                Progress {
+                    read,
+                    attempts,
+                    quizzes,
+                    bookmarks: bookmarks
+                        .into_iter()
+                        .map(|(k, (on, at))| (k, Bookmark { on, at }))
+                        .collect(),
+                    notes: notes
+                        .into_iter()
+                        .map(|(k, (text, at))| (k, Note { text, at }))
+                        .collect(),
+                    replaced_at,
+                    reset_at,
+                    cleared,
+                }
+            },
+        )
+}
+
+/// Two copies of normal use, as two tabs hold them: answers recorded in time order (never two to
+/// one question at the same millisecond), one quiz per start time, no marks; each copy holds some
+/// of the same answers and quizzes (what both saw) and some of its own.
+pub fn normal_pair() -> impl Strategy<Value = (Progress, Progress)> {
+    let per_question =
+        proptest::collection::btree_map(0u64..40, (outcome(), any::<bool>(), any::<bool>()), 1..8);
+    let quizzes = proptest::collection::btree_map(
+        0u64..40,
+        (
+            quiz_record_at(0u64..40, near_id()),
+            any::<bool>(),
+            any::<bool>(),
+        ),
+        0..5,
+    );
+    (
+        proptest::collection::btree_map(near_id(), per_question, 0..3),
+        quizzes,
+        proptest::collection::btree_map(near_id(), (0u64..40, 0u64..40), 0..3),
+        proptest::collection::btree_map(near_id(), (any::<bool>(), 0u64..40, 0u64..40), 0..3),
+        proptest::collection::btree_map(near_id(), (".{0,8}", 0u64..40, 0u64..40), 0..3),
+    )
+        .prop_map(|(answers, quizzes, read, bookmarks, notes)| {
+            let mut a = Progress::default();
+            let mut b = Progress::default();
+            for (id, pool) in answers {
+                for (at, (outcome, in_a, in_b)) in pool {
+                    let attempt = Attempt { at, outcome };
+                    // Each answer is in at least one copy.
+                    if in_a || !in_b {
+                        a.record(&id, attempt.clone());
+                    }
+                    if in_b {
+                        b.record(&id, attempt);
+                    }
+                }
+            }
+            for (started, (mut q, in_a, in_b)) in quizzes {
+                q.started = started;
+                if in_a || !in_b {
+                    a.quizzes.push(q.clone());
+                }
+                if in_b {
+                    b.quizzes.push(q);
+                }
+            }
+            for (id, (ta, tb)) in read {
+                a.mark_read(&id, ta);
+                b.mark_read(&id, tb);
+            }
+            for (id, (on, ta, tb)) in bookmarks {
+                a.set_bookmark(&id, on, ta);
+                b.set_bookmark(&id, !on, tb);
+            }
+            for (id, (text, ta, tb)) in notes {
+                a.set_note(&id, &text, ta);
+                b.set_note(&id, "theirs", tb);
+            }
+            (a, b)
         })
+}
+
+/// All the marks of `p`, as one list.
+pub fn marks(p: &Progress) -> Vec<u64> {
+    p.replaced_at
+        .into_iter()
+        .chain(p.reset_at)
+        .chain(p.cleared.values().copied())
+        .collect()
+}
+
+/// `p` without its read marks (the one part of merge that is not associative).
+pub fn without_reads(p: &Progress) -> Progress {
+    Progress {
+        read: BTreeMap::new(),
+        ..p.clone()
+    }
 }
 
 /// JSON built from the export's own vocabulary, so that random input reaches deep into the

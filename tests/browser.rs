@@ -61,7 +61,7 @@ fn save_then_load_round_trips_through_real_local_storage() {
     p.mark_read("jwt", 42);
     local::save(&p).expect("save");
     let raw = ls().get_item(PROGRESS_KEY).unwrap().expect("stored");
-    assert!(raw.starts_with("{\"version\":3,"), "{raw}");
+    assert!(raw.starts_with("{\"version\":4,"), "{raw}");
     let (loaded, mode, _) = load_progress(2);
     assert_eq!(loaded, p);
     assert_eq!(mode, Mode::ReadWrite);
@@ -250,16 +250,23 @@ fn storage_that_throws_on_access_means_memory_only_with_a_notice() {
 }
 
 #[wasm_bindgen_test]
-fn replace_writes_a_reset_that_a_merging_save_would_undo() {
+fn a_marked_reset_holds_through_a_merging_save_of_a_stale_copy() {
     clear_backprep_keys();
     let mut p = Progress::default();
     p.mark_read("jwt", 1);
     local::save(&p).unwrap();
-    local::replace(&Progress::default()).unwrap();
-    assert_eq!(load_progress(2).0, Progress::default());
-    // A merging save of the empty value keeps what is stored (the point of merging)...
+    let mut reset = p.clone();
+    reset.reset_all(2);
+    local::save(&reset).unwrap();
+    // Another tab still holds `p` and saves it: the reset's mark keeps the read mark out...
+    assert!(!local::save(&p).unwrap().is_read("jwt"));
+    assert!(!load_progress(3).0.is_read("jwt"));
+    // ... while a merging save of the empty value keeps what is stored (the point of merging).
     local::save(&p).unwrap();
-    assert!(local::save(&Progress::default()).unwrap().is_read("jwt"));
+    assert!(local::save(&Progress::default())
+        .unwrap()
+        .reset_at
+        .is_some());
 }
 
 #[wasm_bindgen_test]
@@ -271,7 +278,7 @@ fn an_older_schema_is_migrated_with_a_backup_and_a_notice() {
     assert!(p.is_read("jwt"));
     assert_eq!(mode, Mode::ReadWrite);
     assert!(
-        notices[0].text.contains("upgraded from format 1 to 3"),
+        notices[0].text.contains("upgraded from format 1 to 4"),
         "{notices:?}"
     );
     assert_eq!(
@@ -284,7 +291,7 @@ fn an_older_schema_is_migrated_with_a_backup_and_a_notice() {
         .get_item(PROGRESS_KEY)
         .unwrap()
         .unwrap()
-        .starts_with("{\"version\":3,"));
+        .starts_with("{\"version\":4,"));
 }
 
 #[wasm_bindgen_test]

@@ -1,13 +1,16 @@
 //! Import benchmark: the worst an import can cost, in release WASM in Chromium. A file as large as
 //! an import accepts (`transfer::MAX_FILE_BYTES`), full of answers, quizzes and notes, is parsed
 //! and validated, merged into a progress of the same size, and written out as a save would be.
-//! Also times the schedule the app derives from such a progress. Prints figures; asserts nothing
-//! about time.
+//! Also times the schedule the app derives from such a progress, and the worst case for merging: a
+//! file of that size holding nothing but answers to one question (~200,000), merged into a progress
+//! that already holds them, then a save. Prints figures; asserts nothing about time (the host test
+//! `progress::tests::merging_50000_answers_to_one_question_is_fast` guards the worst case).
 //! Run: `make bench` (cargo test --release --features bench --target wasm32-unknown-unknown --test import_bench)
 #![cfg(all(target_arch = "wasm32", feature = "bench"))]
 
 use backprep::progress::{Attempt, Grade, Outcome, Progress, QuizRecord};
 use backprep::schedule::Schedule;
+use backprep::storage::{decode, encode, Decoded};
 use backprep::transfer::{self, ImportMode, MAX_FILE_BYTES};
 use wasm_bindgen_test::*;
 
@@ -69,6 +72,102 @@ fn heavy_progress(bytes: usize, salt: u64) -> Progress {
     p
 }
 
+/// The clock the files are imported at: after every time in them (they span decades of made-up
+/// use, and imports refuse times more than a day after the clock).
+const CLOCK: u64 = u64::MAX;
+
+/// Answers to one question only, until the export is just under `bytes`: ~200,000 for a file as
+/// large as an import accepts. Merging compared each of them with each other one before.
+fn one_question_answered(bytes: usize) -> Progress {
+    let mut p = Progress::default();
+    let mut i = 0u64;
+    while transfer::export(&p, 0).len() < bytes {
+        for _ in 0..10_000 {
+            i += 1;
+            let outcome = Outcome::Choice {
+                check: (i % 3) as usize,
+                picked: (i % 4) as usize,
+                correct: i.is_multiple_of(2),
+            };
+            p.record(
+                "jwt",
+                Attempt {
+                    at: 1_600_000_000_000 + i * 1_000,
+                    outcome,
+                },
+            );
+        }
+    }
+    p
+}
+
+#[wasm_bindgen_test]
+fn one_question_worst_case_benchmark() {
+    let target = MAX_FILE_BYTES - MAX_FILE_BYTES / 20;
+    let start = now_ms();
+    let built = one_question_answered(target);
+    let file = transfer::export(&built, 1_700_000_000_000);
+    let setup = now_ms() - start;
+    assert!(
+        file.len() <= MAX_FILE_BYTES,
+        "the benchmark file must be importable"
+    );
+
+    let start = now_ms();
+    let incoming = transfer::parse(&file, |_| true, CLOCK).expect("a valid export");
+    let parse_ms = now_ms() - start;
+    // Merged into a progress that already holds every one of them (imported twice, say).
+    let start = now_ms();
+    let merged = transfer::apply(&built, &incoming.progress, ImportMode::Merge, CLOCK);
+    let merge_ms = now_ms() - start;
+    assert_eq!(merged, built, "nothing new");
+
+    // Then a normal save: one more answer, and the stored copy (this one, as text) read and merged
+    // in, then written as text, as `storage::store::save` does (bar the localStorage write, which
+    // this size would not fit).
+    let stored = encode(&merged);
+    let mut ours = merged.clone();
+    ours.record(
+        "jwt",
+        Attempt {
+            at: 1_700_000_000_000,
+            outcome: Outcome::Choice {
+                check: 0,
+                picked: 0,
+                correct: true,
+            },
+        },
+    );
+    let start = now_ms();
+    let Decoded::Current { data: theirs, .. } = decode::<Progress>(&stored) else {
+        panic!("our own encoding reads back");
+    };
+    let read_ms = now_ms() - start;
+    let start = now_ms();
+    ours.merge(&theirs);
+    let save_merge_ms = now_ms() - start;
+    let start = now_ms();
+    let written = encode(&ours);
+    let write_ms = now_ms() - start;
+    assert_eq!(ours.attempt_count(), built.attempt_count() + 1);
+    std::hint::black_box(&written);
+
+    console_log!(
+        "{}",
+        common::header("import benchmark: one question, worst case")
+    );
+    console_log!(
+        "  file: {:.1} MB, {} answers to one question (built in {setup:.0} ms)",
+        file.len() as f64 / 1_048_576.0,
+        incoming.progress.attempt_count()
+    );
+    console_log!("  parse + validate: {parse_ms:.0} ms");
+    console_log!("  merge into a progress that holds them all: {merge_ms:.0} ms");
+    console_log!(
+        "  a save after it: read the stored copy {read_ms:.0} ms, merge {save_merge_ms:.0} ms, write {write_ms:.0} ms"
+    );
+}
+
 #[wasm_bindgen_test]
 fn import_benchmark() {
     let target = MAX_FILE_BYTES - MAX_FILE_BYTES / 20;
@@ -83,10 +182,10 @@ fn import_benchmark() {
     );
 
     let start = now_ms();
-    let incoming = transfer::parse(&file, |_| true).expect("a valid export");
+    let incoming = transfer::parse(&file, |_| true, CLOCK).expect("a valid export");
     let parse_ms = now_ms() - start;
     let start = now_ms();
-    let merged = transfer::apply(&ours, &incoming.progress, ImportMode::Merge);
+    let merged = transfer::apply(&ours, &incoming.progress, ImportMode::Merge, CLOCK);
     let merge_ms = now_ms() - start;
     let start = now_ms();
     let saved = serde_json::to_string(&merged).expect("serialises");

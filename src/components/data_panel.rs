@@ -40,7 +40,9 @@ pub fn DataPanel() -> impl IntoView {
         message.set(None);
         spawn_local(async move {
             let parsed = match files::read(file, transfer::MAX_FILE_BYTES).await {
-                Ok(text) => transfer::parse(&text, |id| bank::question(id).is_some()),
+                Ok(text) => {
+                    transfer::parse(&text, |id| bank::question(id).is_some(), clock::now_ms())
+                }
                 Err(ReadError::TooLarge(bytes)) => Err(ImportError::TooLarge { bytes }),
                 Err(ReadError::Unreadable) => Err(ImportError::NotJson(
                     "the browser could not read the file".into(),

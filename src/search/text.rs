@@ -65,9 +65,10 @@ pub fn snippet(text: &str, matched: &BTreeSet<String>, max_chars: usize) -> Opti
         .nth(before)
         .map(|(i, _)| i)
         .unwrap_or(0);
-    // Start at a word boundary.
+    // Start at a word boundary, but only one before the match: a space found after it would put
+    // the start past the match, and past the end chosen below.
     if start > 0 {
-        start = text[start..]
+        start = text[start..s]
             .find(' ')
             .map(|i| start + i + 1)
             .unwrap_or(start);
@@ -124,7 +125,40 @@ mod tests {
         assert!(snippet("nothing here", &matched, 60).is_none());
     }
 
+    /// A long run without spaces before the match and a space after it moved the start past the
+    /// match and past the end: a slice with start after end (a panic).
+    #[test]
+    fn snippet_with_no_space_before_the_match_does_not_slice_past_its_end() {
+        let matched: BTreeSet<String> = ["needle".to_string()].into();
+        let text = format!("{}-needle {}", "x".repeat(30), "y".repeat(100));
+        let s = snippet(&text, &matched, 60).expect("match");
+        assert!(s.starts_with('…') && s.contains("-needle"), "{s}");
+    }
+
     proptest! {
+        #[test]
+        fn snippet_never_panics_and_shows_the_match(
+            text in "[a-c \\-é]{0,120}",
+            word in "[a-c]{1,3}",
+            max_chars in 0usize..80,
+        ) {
+            let matched: BTreeSet<String> = [word.clone()].into();
+            if let Some(s) = snippet(&text, &matched, max_chars) {
+                let inner = s.trim_start_matches('…').trim_end_matches('…');
+                prop_assert!(text.contains(inner));
+                if max_chars >= 3 * word.chars().count() + 3 {
+                    prop_assert!(inner.to_lowercase().contains(&word), "{:?} in {:?}", inner, text);
+                }
+            }
+        }
+
+        #[test]
+        fn snippet_never_panics_on_any_text(text in ".{0,200}", words in proptest::collection::btree_set(".{1,4}", 0..4), max_chars in 0usize..200) {
+            let _ = snippet(&text, &words, max_chars);
+            let matched: BTreeSet<String> = tokens(&text).take(2).collect();
+            let _ = snippet(&text, &matched, max_chars);
+        }
+
         #[test]
         fn highlight_preserves_text(text in ".{0,80}", word in "[a-z]{1,6}") {
             let matched: BTreeSet<String> = [word].into();

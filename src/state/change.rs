@@ -51,15 +51,6 @@ pub enum Change {
     },
 }
 
-/// How a change must be written to storage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Write {
-    /// Merged with what another tab stored meanwhile, so that neither tab's work is lost.
-    Merge,
-    /// As it is: a deletion, which a merge with the stored copy would undo.
-    Replace,
-}
-
 impl Change {
     /// Applies the change to `p` at `now` (ms). Returns whether anything changed, so that a
     /// change that changes nothing is not saved.
@@ -88,29 +79,28 @@ impl Change {
                 changed
             }
             Change::Reset(scope) => {
-                let before = p.clone();
-                *p = reset(&before, &scope);
-                *p != before
+                // Always a change: even with nothing here to delete, its mark deletes what other
+                // copies hold.
+                *p = reset(p, &scope, now);
+                true
             }
             Change::Import { progress, how } => {
-                let next = crate::transfer::apply(p, &progress, how);
+                let next = crate::transfer::apply(p, &progress, how, now);
                 let changed = next != *p;
                 *p = next;
-                changed || how == ImportMode::Replace
+                changed
             }
         }
     }
 
-    /// How the result must be written.
-    pub fn write(&self) -> Write {
-        match self {
-            Change::Reset(_)
-            | Change::Import {
-                how: ImportMode::Replace,
-                ..
-            } => Write::Replace,
-            _ => Write::Merge,
-        }
+    /// Whether the change decides about everything stored (a reset, an import), so that it must be
+    /// made to the freshest copy: what other tabs stored is merged in first, so that its marks are
+    /// later than every mark stored and an import merges into all there is.
+    ///
+    /// Every change, these included, is then saved by a merging save: the marks a reset or a
+    /// replacing import sets keep that merge from bringing back what they deleted.
+    pub fn decides_all(&self) -> bool {
+        matches!(self, Change::Reset(_) | Change::Import { .. })
     }
 
     /// Whether the change is all or nothing: if it cannot be saved, it is not made at all (an
@@ -120,17 +110,18 @@ impl Change {
     }
 }
 
-/// What a reset of `scope` leaves of `p`.
-pub fn reset(p: &Progress, scope: &ResetScope) -> Progress {
+/// What a reset of `scope` at `now` (ms) leaves of `p`, marks included (see [`Progress::merge`]).
+pub fn reset(p: &Progress, scope: &ResetScope, now: u64) -> Progress {
     let mut next = p.clone();
     match scope {
-        ResetScope::Everything => {
-            next.reset(|_| true);
-            next.quizzes.clear();
-        }
-        ResetScope::Topic(topic) => {
-            next.reset(|id| bank::question(id).is_some_and(|q| q.topics.contains(&topic.as_str())))
-        }
+        ResetScope::Everything => next.reset_all(now),
+        ResetScope::Topic(topic) => next.reset_questions(
+            bank::questions()
+                .iter()
+                .filter(|q| q.topics.contains(&topic.as_str()))
+                .map(|q| q.id),
+            now,
+        ),
     }
     next
 }
@@ -138,7 +129,8 @@ pub fn reset(p: &Progress, scope: &ResetScope) -> Progress {
 /// How many answers and read marks a reset of `scope` would delete.
 pub fn reset_count(p: &Progress, scope: &ResetScope) -> usize {
     let count = |p: &Progress| p.attempts.values().map(Vec::len).sum::<usize>() + p.read.len();
-    count(p) - count(&reset(p, scope))
+    // The time only dates the marks, which are not counted.
+    count(p) - count(&reset(p, scope, 0))
 }
 
 #[cfg(test)]
@@ -190,14 +182,36 @@ mod tests {
         assert_eq!(reset_count(&p, &ResetScope::Topic(jwt_topic)), 2);
         assert_eq!(reset_count(&p, &ResetScope::Topic("behavioral".into())), 0);
         let change = Change::Reset(ResetScope::Everything);
-        assert_eq!(change.write(), Write::Replace);
+        assert!(change.decides_all());
         assert!(change.apply(&mut p, 4));
         assert!(p.attempts.is_empty() && p.read.is_empty());
         assert!(p.is_bookmarked("jwt") && p.has_note("jwt"));
+        assert_eq!(
+            p.reset_at,
+            Some(4),
+            "marked, so that merging an older copy does not undo it"
+        );
+        assert!(
+            Change::Reset(ResetScope::Everything).apply(&mut p, 5),
+            "a reset with nothing here to delete still marks what other copies hold"
+        );
     }
 
     #[test]
-    fn an_import_is_atomic_and_a_replace_is_written_as_is() {
+    fn a_topic_reset_marks_every_question_of_the_topic() {
+        let mut p = Progress::default();
+        let jwt_topic = bank::question("jwt").unwrap().topics[0].to_string();
+        assert!(Change::Reset(ResetScope::Topic(jwt_topic.clone())).apply(&mut p, 7));
+        let of_topic = bank::questions()
+            .iter()
+            .filter(|q| q.topics.contains(&jwt_topic.as_str()))
+            .count();
+        assert_eq!(p.cleared.len(), of_topic, "held here or not");
+        assert_eq!(p.cleared.get("jwt"), Some(&7));
+    }
+
+    #[test]
+    fn an_import_is_atomic_and_a_replace_is_marked() {
         let mut file = Progress::default();
         file.mark_read("cdn", 1);
         let merge = Change::Import {
@@ -209,11 +223,17 @@ mod tests {
             how: ImportMode::Replace,
         };
         assert!(merge.is_atomic() && replace.is_atomic());
-        assert_eq!(merge.write(), Write::Merge);
-        assert_eq!(replace.write(), Write::Replace);
+        assert!(merge.decides_all() && replace.decides_all());
+        assert!(!Change::Read("jwt".into()).decides_all());
         let mut p = Progress::default();
         p.mark_read("jwt", 1);
         assert!(replace.apply(&mut p, 2));
-        assert_eq!(p, file);
+        assert_eq!(p.read, file.read);
+        assert_eq!(p.replaced_at, Some(2));
+        let mut again = p.clone();
+        assert!(
+            !merge.apply(&mut again, 3),
+            "merging what is here changes nothing"
+        );
     }
 }

@@ -11,7 +11,7 @@ pub mod content;
 pub mod startup;
 pub mod url;
 
-pub use change::{Change, ResetScope, Write};
+pub use change::{Change, ResetScope};
 pub use content::ContentStore;
 
 use crate::bank::{self, Level};
@@ -121,11 +121,18 @@ impl AppState {
     /// the error returned.
     pub fn change(self, change: Change) -> Result<(), SaveError> {
         let mut next = self.progress.get_untracked();
-        let (write, atomic) = (change.write(), change.is_atomic());
+        let mode = self.mode.get_untracked();
+        if change.decides_all() && mode == Mode::ReadWrite {
+            // This tab may not have heard of another's latest save yet.
+            if let Some(stored) = store::read_current::<Progress>() {
+                next.merge(&stored);
+            }
+        }
+        let atomic = change.is_atomic();
         if !change.apply(&mut next, clock::now_ms()) {
             return Ok(());
         }
-        match self.mode.get_untracked() {
+        match mode {
             Mode::ReadWrite => {}
             Mode::ReadOnly if atomic => return Err(SaveError::NewerData),
             // Not saved: a newer build's data must not be overwritten, or storage is unusable.
@@ -134,11 +141,8 @@ impl AppState {
                 return Ok(());
             }
         }
-        let saved = match write {
-            Write::Merge => store::save(&next),
-            Write::Replace => store::replace(&next).map(|()| next.clone()),
-        };
-        match saved {
+        // A merging save, for deletions too: their marks keep the merge from undoing them.
+        match store::save(&next) {
             Ok(stored) => {
                 self.set_progress.set(stored);
                 Ok(())
@@ -177,7 +181,9 @@ impl AppState {
         let next = session.apply(event, clock::now_ms());
         let answers: Vec<_> = next.log[logged..]
             .iter()
-            .map(|(card, attempt)| (next.cards[*card].id.clone(), attempt.clone()))
+            .filter_map(|(card, attempt)| {
+                Some((next.cards.get(*card)?.id.clone(), attempt.clone()))
+            })
             .collect();
         let finished = (!was_finished && next.is_finished()).then(|| next.record());
         let _ = self.change(Change::Quiz { answers, finished });
@@ -266,5 +272,104 @@ impl AppState {
                 ASKED.set(false);
             }
         });
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::platform::storage as raw;
+    use crate::progress::{Attempt, Grade};
+    use crate::storage::encode;
+    use crate::transfer::ImportMode;
+
+    /// A tab as the app opens it. On the host every tab shares the in-memory store, and no storage
+    /// event reaches a tab: it is a tab asleep in the background, holding the copy it loaded.
+    fn open_tab() -> (Owner, AppState) {
+        let owner = Owner::new();
+        let state = owner.with(|| AppState::provide(None));
+        (owner, state)
+    }
+
+    fn used() -> Progress {
+        let mut p = Progress::default();
+        p.mark_read("jwt", 1_700_000_000_000);
+        p.record("jwt", Attempt::flashcard(1_700_000_001_000, Grade::Knew));
+        p.set_bookmark("jwt", true, 1_700_000_002_000);
+        p
+    }
+
+    fn stored() -> Progress {
+        store::read_current::<Progress>().expect("stored progress")
+    }
+
+    /// Lets the clock move on: what is done at the very millisecond of a deletion counts as
+    /// before it (no user acts in two tabs within one millisecond, but a test does).
+    fn later() {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+
+    #[test]
+    fn a_reset_in_one_tab_is_not_undone_when_a_stale_tab_saves() {
+        raw::reset();
+        raw::set(storage::PROGRESS_KEY, &encode(&used())).unwrap();
+        let ((_a, a), (_b, b)) = (open_tab(), open_tab());
+        a.change(Change::Reset(ResetScope::Everything)).unwrap();
+        later();
+        b.change(Change::Bookmark {
+            id: "cdn".into(),
+            on: true,
+        })
+        .unwrap();
+        let p = stored();
+        assert!(p.read.is_empty() && p.attempts.is_empty(), "{p:?}");
+        assert!(p.is_bookmarked("cdn") && p.is_bookmarked("jwt"));
+        assert_eq!(
+            b.progress.get_untracked(),
+            p,
+            "the stale tab now shows the reset"
+        );
+        // A's next save keeps B's bookmark.
+        later();
+        a.change(Change::Read("acid".into())).unwrap();
+        assert!(stored().is_bookmarked("cdn") && stored().is_read("acid"));
+    }
+
+    #[test]
+    fn a_replace_in_one_tab_is_not_undone_when_a_stale_tab_saves() {
+        raw::reset();
+        raw::set(storage::PROGRESS_KEY, &encode(&used())).unwrap();
+        let ((_a, a), (_b, b)) = (open_tab(), open_tab());
+        let mut file = Progress::default();
+        file.mark_read("cdn", 1_600_000_000_000);
+        a.change(Change::Import {
+            progress: Box::new(file),
+            how: ImportMode::Replace,
+        })
+        .unwrap();
+        later();
+        b.change(Change::Read("acid".into())).unwrap();
+        let p = stored();
+        assert!(
+            !p.is_read("jwt") && p.is_read("cdn") && p.is_read("acid"),
+            "{p:?}"
+        );
+        assert!(p.attempts.is_empty() && !p.is_bookmarked("jwt"), "{p:?}");
+    }
+
+    #[test]
+    fn a_merge_import_in_a_stale_tab_after_a_reset_elsewhere_adds_the_file() {
+        raw::reset();
+        raw::set(storage::PROGRESS_KEY, &encode(&used())).unwrap();
+        let ((_a, a), (_b, b)) = (open_tab(), open_tab());
+        a.change(Change::Reset(ResetScope::Everything)).unwrap();
+        b.change(Change::Import {
+            progress: Box::new(used()),
+            how: ImportMode::Merge,
+        })
+        .unwrap();
+        let p = stored();
+        assert_eq!(p.latest("jwt"), Some(Grade::Knew), "{p:?}");
+        assert!(p.reset_at.is_some());
     }
 }

@@ -5,6 +5,7 @@
 //! never panic; [`store`] acts on what `decode` says, over `platform::storage`: it backs up anything
 //! it cannot read before starting afresh, and never overwrites data written by a newer build.
 
+use crate::numbers::counted;
 use crate::prefs::Prefs;
 use crate::progress::Progress;
 use crate::quiz::Session;
@@ -24,8 +25,9 @@ pub const PREFS_KEY: &str = "backprep:prefs";
 pub const BACKUP_PREFIX: &str = "backprep:backup:";
 /// The progress schema this build writes. Version 1 held only `read`; version 2 added attempts and
 /// quiz history; version 3 added bookmarks and notes (an older build must not rewrite a version 3
-/// file, or it would drop them).
-pub const SCHEMA_VERSION: u64 = 3;
+/// file, or it would drop them); version 4 added the marks of deliberate deletions (`replaced_at`,
+/// `reset_at`, `cleared`; an older build would merge a reset away).
+pub const SCHEMA_VERSION: u64 = 4;
 
 /// A value kept in localStorage under its own key and schema version.
 pub trait Stored: Serialize + DeserializeOwned + Default + Clone + PartialEq {
@@ -46,6 +48,14 @@ pub trait Stored: Serialize + DeserializeOwned + Default + Clone + PartialEq {
     /// Folds in what another tab saved meanwhile, so that neither tab's work is lost. The default
     /// keeps this tab's value.
     fn merge_from(&mut self, _theirs: &Self) {}
+
+    /// Sets aside, on load at `now_ms`, what this build must not use as stored (entries dated in the
+    /// future, parts that do not fit together), and says what in words that follow "Your saved
+    /// {WHAT}" ("had 2 entries dated …, which were set aside"). `None`: nothing was; the default.
+    fn set_aside(&mut self, now_ms: u64) -> Option<String> {
+        let _ = now_ms;
+        None
+    }
 }
 
 impl Stored for Progress {
@@ -55,7 +65,7 @@ impl Stored for Progress {
 
     fn migrate(from: u64, data: Value) -> Result<Value, String> {
         match from {
-            // v1 → v3: same `read` map; attempts, quizzes, bookmarks and notes start empty.
+            // v1 → v4: same `read` map; attempts, quizzes, bookmarks, notes and marks start empty.
             1 => match data {
                 Value::Object(mut map) => {
                     map.entry("attempts")
@@ -66,10 +76,11 @@ impl Stored for Progress {
                 Value::Null => Ok(Value::Object(Default::default())),
                 _ => Err("version 1 data is not an object".into()),
             },
-            // v2 → v3: bookmarks and notes start empty (absent fields default).
-            2 => match data {
+            // v2 → v3: bookmarks and notes start empty (absent fields default). v3 → v4: no
+            // deletion marks yet, which is what absent marks mean.
+            2 | 3 => match data {
                 Value::Object(_) | Value::Null => Ok(data),
-                _ => Err("version 2 data is not an object".into()),
+                _ => Err(format!("version {from} data is not an object")),
             },
             v => Err(format!("no migration from version {v}")),
         }
@@ -77,6 +88,17 @@ impl Stored for Progress {
 
     fn merge_from(&mut self, theirs: &Self) {
         self.merge(theirs);
+    }
+
+    fn set_aside(&mut self, now_ms: u64) -> Option<String> {
+        let n = self.set_aside_future(now_ms);
+        (n > 0).then(|| {
+            format!(
+                "had {} dated in the future (more than a day from now), which {} set aside",
+                counted(n, "entry", "entries"),
+                if n == 1 { "was" } else { "were" }
+            )
+        })
     }
 }
 
@@ -92,6 +114,14 @@ impl Stored for ActiveQuiz {
     const KEY: &'static str = QUIZ_KEY;
     const VERSION: u64 = 1;
     const WHAT: &'static str = "quiz in progress";
+
+    fn set_aside(&mut self, _now_ms: u64) -> Option<String> {
+        let session = self.session.as_mut()?;
+        let (answers, cards) = (session.answers.len(), session.cards.len());
+        session.repair().then(|| {
+            format!("did not fit together ({answers} answers for {cards} cards, or a position past the end), so it was repaired")
+        })
+    }
 }
 
 impl Stored for Prefs {
@@ -295,7 +325,7 @@ mod tests {
     #[test]
     fn missing_fields_default() {
         assert_eq!(
-            decode::<Progress>(r#"{"version":3,"data":{}}"#),
+            decode::<Progress>(r#"{"version":4,"data":{}}"#),
             Decoded::Current {
                 data: Progress::default(),
                 migrated_from: None
@@ -367,6 +397,46 @@ mod tests {
     }
 
     #[test]
+    fn version_3_is_migrated_with_no_marks_and_marks_round_trip() {
+        let v3 =
+            r#"{"version":3,"data":{"read":{"jwt":5},"bookmarks":{"cdn":{"at":6,"on":true}}}}"#;
+        match decode::<Progress>(v3) {
+            Decoded::Current {
+                data,
+                migrated_from,
+            } => {
+                assert_eq!(migrated_from, Some(3));
+                assert!(data.is_read("jwt") && data.is_bookmarked("cdn"));
+                assert_eq!((data.replaced_at, data.reset_at), (None, None));
+                assert!(data.cleared.is_empty());
+            }
+            other => panic!("expected a migration, got {other:?}"),
+        }
+        assert!(matches!(
+            decode::<Progress>(r#"{"version":3,"data":"x"}"#),
+            Decoded::Corrupt { .. }
+        ));
+        let mut p = sample();
+        p.reset_all(10);
+        p.reset_questions(["cdn"], 20);
+        let text = encode(&p);
+        assert!(
+            text.contains(r#""reset_at":1700000000000"#)
+                && text.contains(r#""cleared":{"cdn":1700000000001}"#),
+            "{text}"
+        );
+        assert_eq!(
+            decode::<Progress>(&text),
+            Decoded::Current {
+                data: p,
+                migrated_from: None
+            }
+        );
+        // No marks: none written, as in version 3.
+        assert!(!encode(&sample()).contains("reset_at"));
+    }
+
+    #[test]
     fn backup_key_is_namespaced() {
         assert_eq!(backup_key(PROGRESS_KEY, 7), "backprep:backup:progress:7");
     }
@@ -380,6 +450,11 @@ mod tests {
         #[test]
         fn decode_never_panics_on_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..256)) {
             let _ = decode::<Progress>(&String::from_utf8_lossy(&bytes));
+        }
+
+        #[test]
+        fn round_trip_generated_progress_with_marks(p in crate::testing::progress()) {
+            prop_assert_eq!(decode::<Progress>(&encode(&p)), Decoded::Current { data: p, migrated_from: None });
         }
 
         #[test]

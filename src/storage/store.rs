@@ -17,7 +17,9 @@ pub struct Loaded<T> {
     pub notices: Vec<Notice>,
 }
 
-/// Loads `T`, following the rules of [`decode`]: an unreadable value is backed up first.
+/// Loads `T`, following the rules of [`decode`]: an unreadable value is backed up first, and so is
+/// one from which something is set aside ([`Stored::set_aside`]: progress dated in the future, a
+/// quiz that does not fit together), which is then written back without it.
 pub fn load<T: Stored>(now_ms: u64) -> Loaded<T> {
     let what = T::WHAT;
     let memory_only = |text: String| Loaded {
@@ -41,33 +43,58 @@ pub fn load<T: Stored>(now_ms: u64) -> Loaded<T> {
     };
     match decode::<T>(&stored) {
         Decoded::Current {
-            data,
-            migrated_from: None,
-        } => Loaded {
-            data,
-            mode: Mode::ReadWrite,
-            notices: vec![],
-        },
-        Decoded::Current {
-            data,
-            migrated_from: Some(v),
+            mut data,
+            migrated_from,
         } => {
-            // Keep the old copy before the first write in the new format.
-            let kept = raw::set(&backup_key(T::KEY, now_ms), &stored).is_ok();
-            let note = if kept {
-                "; a copy of the old data was kept"
-            } else {
-                ""
-            };
-            Loaded {
-                data,
-                mode: Mode::ReadWrite,
-                notices: vec![Notice {
+            let aside = data.set_aside(now_ms);
+            if migrated_from.is_none() && aside.is_none() {
+                return Loaded {
+                    data,
+                    mode: Mode::ReadWrite,
+                    notices: vec![],
+                };
+            }
+            // Keep the old copy before the first write in the new format, or before what was set
+            // aside is dropped.
+            let key = backup_key(T::KEY, now_ms);
+            let kept = raw::set(&key, &stored).is_ok();
+            let mut notices = vec![];
+            if let Some(v) = migrated_from {
+                let note = if kept {
+                    "; a copy of the old data was kept"
+                } else {
+                    ""
+                };
+                notices.push(Notice {
                     text: format!(
                         "Your saved {what} was upgraded from format {v} to {}{note}.",
                         T::VERSION
                     ),
-                }],
+                });
+            }
+            let Some(aside) = aside else {
+                return Loaded {
+                    data,
+                    mode: Mode::ReadWrite,
+                    notices,
+                };
+            };
+            // Written back at once: a save merges in what is stored, which would bring it back.
+            if kept && write(&data).is_ok() {
+                notices.push(Notice { text: format!("Your saved {what} {aside}; a copy of it as it was is kept under “{key}”.") });
+                Loaded {
+                    data,
+                    mode: Mode::ReadWrite,
+                    notices,
+                }
+            } else {
+                // Could not back it up: do not overwrite it either.
+                notices.push(Notice { text: format!("Your saved {what} {aside}; it could not be backed up, so it is left as it is and changes will not be saved.") });
+                Loaded {
+                    data,
+                    mode: Mode::MemoryOnly,
+                    notices,
+                }
             }
         }
         Decoded::Newer { version, data } => Loaded {
@@ -138,7 +165,9 @@ impl SaveError {
 }
 
 /// Writes `data`, first merging what another tab may have written meanwhile
-/// ([`Stored::merge_from`]) so that nothing either tab recorded is lost. Returns what was written.
+/// ([`Stored::merge_from`]) so that nothing either tab recorded is lost. Deletions too are saved
+/// so: the marks they leave in progress keep the merge from undoing them. Returns what was
+/// written.
 pub fn save<T: Stored>(data: &T) -> Result<T, SaveError> {
     if !raw::available() {
         return Err(SaveError::Unavailable("storage unavailable".into()));
@@ -152,20 +181,6 @@ pub fn save<T: Stored>(data: &T) -> Result<T, SaveError> {
         }
     }
     write(&merged).map(|()| merged)
-}
-
-/// Writes `data` as it is, without merging in what is stored: for deliberate deletions (reset,
-/// replace on import), which a merge would undo. Refuses to overwrite a newer build's data.
-pub fn replace<T: Stored>(data: &T) -> Result<(), SaveError> {
-    if !raw::available() {
-        return Err(SaveError::Unavailable("storage unavailable".into()));
-    }
-    if let Ok(Some(stored)) = raw::get(T::KEY) {
-        if let Decoded::Newer { .. } = decode::<T>(&stored) {
-            return Err(SaveError::NewerData);
-        }
-    }
-    write(data)
 }
 
 /// Stores `data` in this build's envelope, in one write (serialized once, exactly as [`encode`]
@@ -186,11 +201,11 @@ pub fn read_current<T: Stored>() -> Option<T> {
 mod tests {
     use super::*;
     use crate::platform::storage::{reset, set_fault, Fault};
-    use crate::progress::Progress;
-    use crate::storage::{encode, PROGRESS_KEY};
+    use crate::progress::{Attempt, Grade, Progress, MAX_AHEAD_MS};
+    use crate::storage::{encode, ActiveQuiz, PROGRESS_KEY, QUIZ_KEY};
 
     #[test]
-    fn save_merges_what_another_tab_wrote_and_replace_does_not() {
+    fn save_merges_what_another_tab_wrote_and_a_marked_reset_holds() {
         reset();
         let mut ours = Progress::default();
         ours.mark_read("a", 1);
@@ -200,8 +215,74 @@ mod tests {
         raw::set(PROGRESS_KEY, &encode(&theirs)).unwrap();
         let written = save(&ours).unwrap();
         assert!(written.is_read("a") && written.is_read("b"));
-        replace(&Progress::default()).unwrap();
-        assert_eq!(load::<Progress>(3).data, Progress::default());
+        let mut reset_here = written.clone();
+        reset_here.reset_all(3);
+        save(&reset_here).unwrap();
+        // The other tab saves its old copy: the reset holds.
+        assert!(save(&written).unwrap().read.is_empty());
+        assert!(load::<Progress>(4).data.read.is_empty());
+    }
+
+    #[test]
+    fn future_dated_entries_are_set_aside_on_load_with_a_backup_and_a_notice() {
+        reset();
+        let now = 1_763_856_000_000;
+        let mut p = Progress::default();
+        p.record("jwt", Attempt::flashcard(now - 5, Grade::Partly));
+        p.record("jwt", Attempt::flashcard(32_503_680_000_000, Grade::Knew));
+        p.mark_read("cdn", now + 2 * MAX_AHEAD_MS);
+        let original = encode(&p);
+        raw::set(PROGRESS_KEY, &original).unwrap();
+        let loaded = load::<Progress>(now);
+        assert_eq!(loaded.mode, Mode::ReadWrite);
+        assert_eq!(loaded.data.latest("jwt"), Some(Grade::Partly));
+        assert!(!loaded.data.is_read("cdn"));
+        let key = format!("backprep:backup:progress:{now}");
+        assert_eq!(raw::get(&key).unwrap(), Some(original), "kept untouched");
+        assert_eq!(loaded.notices.len(), 1);
+        let text = &loaded.notices[0].text;
+        assert!(
+            text.contains("2 entries dated in the future") && text.contains(&key),
+            "{text}"
+        );
+        // Written back, so that the next (merging) save does not bring them back.
+        assert_eq!(save(&loaded.data).unwrap(), loaded.data);
+        assert!(load::<Progress>(now).notices.is_empty());
+    }
+
+    #[test]
+    fn future_dated_entries_that_cannot_be_backed_up_are_left_as_they_are() {
+        reset();
+        let mut p = Progress::default();
+        p.mark_read("cdn", u64::MAX);
+        let original = encode(&p);
+        raw::set(PROGRESS_KEY, &original).unwrap();
+        set_fault(Some(Fault::QuotaBytes(10)));
+        let loaded = load::<Progress>(5);
+        assert_eq!(loaded.mode, Mode::MemoryOnly);
+        assert!(!loaded.data.is_read("cdn"));
+        assert!(loaded.notices[0].text.contains("could not be backed up"));
+        reset();
+    }
+
+    #[test]
+    fn a_stored_quiz_that_does_not_fit_together_is_repaired_on_load() {
+        reset();
+        let raw_quiz = r#"{"version":1,"data":{"session":{"started":1,"mode":"flashcards","cards":[{"id":"jwt"},{"id":"cdn"}],"pos":7,"face":"front","draft":"","ticked":[],"answers":[null],"log":[],"finished":null}}}"#;
+        raw::set(QUIZ_KEY, raw_quiz).unwrap();
+        let loaded = load::<ActiveQuiz>(9);
+        let session = loaded.data.session.expect("kept, repaired");
+        assert_eq!((session.answers.len(), session.pos), (2, 2));
+        assert!(
+            loaded.notices[0].text.contains("repaired"),
+            "{:?}",
+            loaded.notices
+        );
+        assert_eq!(
+            raw::get("backprep:backup:quiz:9").unwrap().as_deref(),
+            Some(raw_quiz)
+        );
+        assert!(load::<ActiveQuiz>(10).notices.is_empty(), "written back");
     }
 
     #[test]
@@ -218,7 +299,6 @@ mod tests {
         raw::set(PROGRESS_KEY, newer).unwrap();
         assert_eq!(load::<Progress>(78).mode, Mode::ReadOnly);
         assert_eq!(save(&Progress::default()), Err(SaveError::NewerData));
-        assert_eq!(replace(&Progress::default()), Err(SaveError::NewerData));
         assert_eq!(raw::get(PROGRESS_KEY).unwrap().as_deref(), Some(newer));
     }
 

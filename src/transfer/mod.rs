@@ -13,13 +13,16 @@
 //! let mut mine = Progress::default();
 //! mine.mark_read("jwt", 1_700_000_000_000);
 //! let file = export(&mine, 1_700_000_100_000);
-//! let incoming = parse(&file, |id| id == "jwt").expect("our own export is valid");
+//! let now = 1_700_000_200_000;
+//! let incoming = parse(&file, |id| id == "jwt", now).expect("our own export is valid");
 //! assert_eq!(incoming.preview.read, 1);
-//! assert_eq!(apply(&Progress::default(), &incoming.progress, ImportMode::Replace), mine);
+//! let replaced = apply(&Progress::default(), &incoming.progress, ImportMode::Replace, now);
+//! assert_eq!(replaced.read, mine.read);
+//! assert_eq!(replaced.replaced_at, Some(now), "marked, so no older copy undoes it");
 //! ```
 
 use crate::numbers::{counted, megabytes};
-use crate::progress::{Grade, Progress};
+use crate::progress::{latest_accepted, Grade, Progress};
 use crate::storage::{Stored, SCHEMA_VERSION};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -50,8 +53,6 @@ pub const MAX_NOTE_CHARS: usize = crate::notes::MAX_NOTE_CHARS;
 pub const MAX_DRAFT_CHARS: usize = 20_000;
 /// Longest quiz mode id, in characters (the real ones are a few letters).
 pub const MAX_MODE_CHARS: usize = 32;
-/// Latest time accepted, in ms since the epoch: the start of the year 3000.
-pub const MAX_TIME_MS: u64 = 32_503_680_000_000;
 /// Largest index or count accepted (key point, check, option; a quiz's right and answered): what
 /// fits in 32 bits, so the host and the browser (32-bit `usize`) accept exactly the same files.
 pub const MAX_INDEX: u64 = u32::MAX as u64;
@@ -122,7 +123,8 @@ pub enum ImportError {
     NewerVersion(u64),
     /// Version missing, 0, or not an integer.
     BadVersion,
-    /// Wrong shape or types; the string says where (e.g. "attempts.jwt[3].at: expected an integer").
+    /// Wrong shape or types, or a time dated in the future; the string says where (e.g.
+    /// "attempts.jwt[3].at: expected an integer").
     BadData(String),
     /// Over a size limit: which one (e.g. "a note of 80,000 characters (limit 20,000) on “jwt”").
     TooBig(String),
@@ -241,15 +243,22 @@ pub struct Incoming {
 }
 
 /// Parses and fully validates an export. `known` says whether an id is in this build's bank (only
-/// for the preview count). Never panics; on Err nothing has been changed anywhere (it is pure).
+/// for the preview count); `now_ms` is the clock, for refusing times more than a day after it
+/// (`progress::MAX_AHEAD_MS`): a future-dated answer would be its question's latest for ever.
+/// Never panics; on Err nothing has been changed anywhere (it is pure).
 ///
 /// Accepted: an object with `"app": "backprep"`, a `version` from 1 to
-/// [`SCHEMA_VERSION`] (older ones are upgraded as stored data is), an optional `"kind":
+/// [`SCHEMA_VERSION`] (older ones are upgraded as stored data is; they hold no deletion marks), an optional `"kind":
 /// "progress"`, an optional `exported_at` and the progress under `data`. Unknown fields anywhere
 /// are ignored, so that a later minor addition does not break import; every known field must have
 /// the right type and stay within the limits above (`MAX_*`). Ids the bank does not have are kept.
 /// The data is taken as it is (not re-sorted or deduplicated), so a valid file round-trips exactly.
-pub fn parse(raw: &str, known: impl Fn(&str) -> bool) -> Result<Incoming, ImportError> {
+pub fn parse(
+    raw: &str,
+    known: impl Fn(&str) -> bool,
+    now_ms: u64,
+) -> Result<Incoming, ImportError> {
+    let latest = latest_accepted(now_ms);
     if raw.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { bytes: raw.len() });
     }
@@ -284,14 +293,14 @@ pub fn parse(raw: &str, known: impl Fn(&str) -> bool) -> Result<Incoming, Import
     }
     let exported_at = match top.get("exported_at") {
         None | Some(Value::Null) => None,
-        Some(t) => Some(time(t, "exported_at")?),
+        Some(t) => Some(time(t, "exported_at", latest)?),
     };
     let mut data = top.remove("data").ok_or_else(|| bad("data", "missing"))?;
     if version < SCHEMA_VERSION {
         data = <Progress as Stored>::migrate(version, data)
             .map_err(|e| bad("data", capped(&e, MAX_DETAIL_CHARS)))?;
     }
-    check_progress(&data)?;
+    check_progress(&data, latest)?;
     // Everything serde reads has been checked above; this is a safety net should `Progress` gain
     // a field the checks do not know yet.
     let progress: Progress = serde_json::from_value(data)
@@ -303,25 +312,35 @@ pub fn parse(raw: &str, known: impl Fn(&str) -> bool) -> Result<Incoming, Import
 /// How to apply an import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportMode {
-    /// Keep what is here and add the file's (Progress::merge: nothing lost on either side).
+    /// Keep what is here and add the file's (a union: nothing lost on either side; the file's
+    /// entries count even where a reset here came later, since the user asked for them).
     Merge,
-    /// Make the stored data exactly the file's.
+    /// Make the stored data exactly the file's (with a mark, so no older copy undoes it).
     Replace,
 }
 
-/// The progress after applying `incoming` to `current`. Pure.
+/// The progress after applying `incoming` to `current` at `now` (ms). Pure.
 ///
-/// The caller stores the result as a whole, in one write, so the import is all or nothing. A
-/// replacement is written with `storage::local::replace`: `save` would merge in what is stored and
-/// so undo it.
-pub fn apply(current: &Progress, incoming: &Progress, how: ImportMode) -> Progress {
+/// The caller stores the result as a whole, in one write, so the import is all or nothing. That
+/// write may merge in what is stored (another tab's copy): a replacement carries the mark
+/// `replaced_at`, so the merge does not undo it.
+pub fn apply(current: &Progress, incoming: &Progress, how: ImportMode, now: u64) -> Progress {
     match how {
         ImportMode::Merge => {
+            // The file's marks record deletions elsewhere, and this copy's marks must not drop
+            // what the user asks to add: merged as if the file had this copy's marks, a plain
+            // union that keeps this copy's marks.
+            let file = Progress {
+                replaced_at: current.replaced_at,
+                reset_at: current.reset_at,
+                cleared: current.cleared.clone(),
+                ..incoming.clone()
+            };
             let mut merged = current.clone();
-            merged.merge(incoming);
+            merged.merge(&file);
             merged
         }
-        ImportMode::Replace => incoming.clone(),
+        ImportMode::Replace => current.replaced_by(incoming, now),
     }
 }
 

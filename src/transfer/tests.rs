@@ -2,11 +2,9 @@
 //! tests over generated progress values and hostile JSON.
 
 use super::*;
-use crate::progress::{Attempt, Outcome, QuizRecord};
+use crate::progress::{Attempt, Outcome, QuizRecord, MAX_AHEAD_MS};
 use crate::testing::*;
 use proptest::prelude::*;
-
-const NOW: u64 = 1_763_856_000_000;
 
 fn known(id: &str) -> bool {
     crate::bank::question(id).is_some()
@@ -82,11 +80,11 @@ fn sample() -> Progress {
 
 /// An export of `data` (JSON text) in the current format.
 fn file(data: &str) -> String {
-    format!(r#"{{"app":"backprep","kind":"progress","version":3,"exported_at":5,"data":{data}}}"#)
+    format!(r#"{{"app":"backprep","kind":"progress","version":4,"exported_at":5,"data":{data}}}"#)
 }
 
 fn err(raw: &str) -> ImportError {
-    parse(raw, known).expect_err("the file should be refused")
+    parse(raw, known, NOW).expect_err("the file should be refused")
 }
 
 fn bad_data(raw: &str) -> String {
@@ -105,10 +103,10 @@ fn export_then_parse_gives_back_the_same_progress_keeping_unknown_ids() {
     );
     let text = export(&p, NOW);
     assert!(
-        text.starts_with(r#"{"app":"backprep","kind":"progress","version":3,"#),
+        text.starts_with(r#"{"app":"backprep","kind":"progress","version":4,"#),
         "app first: {text}"
     );
-    let incoming = parse(&text, known).expect("our own export is valid");
+    let incoming = parse(&text, known, NOW).expect("our own export is valid");
     assert_eq!(incoming.progress, p);
     assert_eq!(
         incoming.preview,
@@ -131,7 +129,7 @@ fn export_then_parse_gives_back_the_same_progress_keeping_unknown_ids() {
 
 #[test]
 fn an_empty_progress_round_trips() {
-    let incoming = parse(&export(&Progress::default(), 0), known).expect("valid");
+    let incoming = parse(&export(&Progress::default(), 0), known, NOW).expect("valid");
     assert_eq!(incoming.progress, Progress::default());
     assert_eq!(
         incoming.preview.summary(),
@@ -167,7 +165,7 @@ fn unknown_ids_are_counted_once_across_maps() {
     let raw = file(
         r#"{"read":{"x-1":1,"jwt":1},"attempts":{"x-1":[]},"bookmarks":{"x-2":{"on":false,"at":1}},"notes":{"x-1":{"text":"","at":1}},"quizzes":[{"started":1,"finished":2,"mode":"choice","asked":["x-3"],"missed":[],"right":1,"answered":1}]}"#,
     );
-    let preview = parse(&raw, known).expect("valid").preview;
+    let preview = parse(&raw, known, NOW).expect("valid").preview;
     // x-3 appears only in a quiz, which is history, not per-question progress.
     assert_eq!(preview.unknown_ids, 2);
     assert_eq!((preview.read, preview.bookmarks, preview.notes), (2, 0, 0));
@@ -189,7 +187,7 @@ fn kind_and_exported_at_may_be_left_out_and_unknown_fields_are_ignored() {
         "quizzes":[{"started":1,"finished":2,"mode":"flashcards","asked":["jwt"],"missed":[],"right":1,"answered":1,"pool":"all"}],
         "bookmarks":{"jwt":{"on":true,"at":3,"colour":"red"}},
         "notes":{"jwt":{"text":"hi","at":4,"pinned":true}}}}"#;
-    let incoming = parse(raw, known).expect("unknown fields are ignored");
+    let incoming = parse(raw, known, NOW).expect("unknown fields are ignored");
     assert_eq!(incoming.preview.exported_at, None);
     assert_eq!(
         incoming.preview.summary(),
@@ -201,19 +199,19 @@ fn kind_and_exported_at_may_be_left_out_and_unknown_fields_are_ignored() {
 #[test]
 fn a_byte_order_mark_is_accepted() {
     let raw = format!("\u{FEFF}{}", export(&sample(), NOW));
-    assert_eq!(parse(&raw, known).expect("valid").progress, sample());
+    assert_eq!(parse(&raw, known, NOW).expect("valid").progress, sample());
 }
 
 #[test]
 fn version_1_and_2_files_are_upgraded() {
     let v1 = r#"{"app":"backprep","version":1,"data":{"read":{"jwt":5,"old-id":6}}}"#;
-    let incoming = parse(v1, known).expect("v1 upgrades");
+    let incoming = parse(v1, known, NOW).expect("v1 upgrades");
     assert_eq!(incoming.preview.version, 1);
     assert_eq!(incoming.preview.read, 2);
     assert!(incoming.progress.attempts.is_empty() && incoming.progress.quizzes.is_empty());
 
     let v2 = r#"{"app":"backprep","version":2,"data":{"read":{"jwt":5},"attempts":{"jwt":[{"at":9,"outcome":{"kind":"flashcard","grade":"knew","ticked":[0,1]}}]},"quizzes":[]}}"#;
-    let incoming = parse(v2, known).expect("v2 upgrades");
+    let incoming = parse(v2, known, NOW).expect("v2 upgrades");
     assert_eq!(incoming.preview.version, 2);
     assert_eq!(incoming.progress.latest("jwt"), Some(Grade::Knew));
     assert!(incoming.progress.bookmarks.is_empty() && incoming.progress.notes.is_empty());
@@ -225,6 +223,133 @@ fn version_1_and_2_files_are_upgraded() {
         err(r#"{"app":"backprep","version":2,"data":[1]}"#),
         ImportError::BadData(_)
     ));
+}
+
+#[test]
+fn version_3_files_are_upgraded_and_version_4_marks_are_read() {
+    let v3 = r#"{"app":"backprep","version":3,"data":{"read":{"jwt":5},"notes":{"jwt":{"text":"n","at":6}}}}"#;
+    let incoming = parse(v3, known, NOW).expect("v3 upgrades");
+    assert_eq!(incoming.preview.version, 3);
+    assert_eq!(incoming.progress.note("jwt"), Some("n"));
+    assert_eq!(incoming.progress.reset_at, None);
+
+    let mut p = sample();
+    p.reset_questions(["jwt"], NOW - 10);
+    p.record("cdn", choice(NOW - 5, true));
+    p.reset_all(NOW - 1);
+    p.reset_questions(["cdn"], NOW);
+    let p = p.replaced_by(&p, NOW);
+    let text = export(&p, NOW);
+    assert!(text.contains(r#""replaced_at":"#), "{text}");
+    assert_eq!(parse(&text, known, NOW).expect("valid").progress, p);
+    let marks = file(r#"{"replaced_at":null,"reset_at":3,"cleared":{"jwt":4,"from-elsewhere":5}}"#);
+    let incoming = parse(&marks, known, NOW).expect("valid marks").progress;
+    assert_eq!((incoming.replaced_at, incoming.reset_at), (None, Some(3)));
+    assert_eq!(incoming.cleared.len(), 2);
+}
+
+#[test]
+fn marks_are_validated_like_times() {
+    assert_eq!(
+        bad_data(&file(r#"{"reset_at":"yesterday"}"#)),
+        "reset_at: expected an integer, found the text “yesterday”"
+    );
+    assert!(bad_data(&file(r#"{"cleared":{"JWT":1}}"#)).starts_with("cleared: “JWT” is not"));
+    assert!(bad_data(&file(r#"{"cleared":[]}"#)).starts_with("cleared: expected an object"));
+    assert!(bad_data(&file(r#"{"replaced_at":-1}"#))
+        .starts_with("replaced_at: expected an integer ≥ 0"));
+}
+
+/// A future-dated answer was the question's latest for ever (and never came due): every time in a
+/// file is refused if later than a day from now, naming the field.
+#[test]
+fn anything_dated_more_than_a_day_ahead_is_refused_naming_the_field() {
+    let future = NOW + MAX_AHEAD_MS + 1;
+    let cases = [
+        (format!(r#"{{"read":{{"jwt":{future}}}}}"#), "read.jwt"),
+        (
+            format!(
+                r#"{{"attempts":{{"jwt":[{{"at":{future},"outcome":{{"kind":"choice","check":0,"picked":0,"correct":true}}}}]}}}}"#
+            ),
+            "attempts.jwt[0].at",
+        ),
+        (
+            format!(
+                r#"{{"quizzes":[{{"started":1,"finished":{future},"mode":"mixed","asked":[],"missed":[],"right":0,"answered":0}}]}}"#
+            ),
+            "quizzes[0].finished",
+        ),
+        (
+            format!(
+                r#"{{"quizzes":[{{"started":{future},"finished":1,"mode":"mixed","asked":[],"missed":[],"right":0,"answered":0}}]}}"#
+            ),
+            "quizzes[0].started",
+        ),
+        (
+            format!(r#"{{"bookmarks":{{"jwt":{{"on":true,"at":{future}}}}}}}"#),
+            "bookmarks.jwt.at",
+        ),
+        (
+            format!(r#"{{"notes":{{"jwt":{{"text":"n","at":{future}}}}}}}"#),
+            "notes.jwt.at",
+        ),
+        (format!(r#"{{"replaced_at":{future}}}"#), "replaced_at"),
+        (format!(r#"{{"reset_at":{future}}}"#), "reset_at"),
+        (
+            format!(r#"{{"cleared":{{"jwt":{future}}}}}"#),
+            "cleared.jwt",
+        ),
+    ];
+    for (data, path) in cases {
+        let detail = bad_data(&file(&data));
+        assert!(
+            detail.starts_with(&format!("{path}: {future} is dated in the future")),
+            "{detail}"
+        );
+    }
+    let exported =
+        format!(r#"{{"app":"backprep","version":4,"exported_at":{future},"data":{{}}}}"#);
+    assert!(bad_data(&exported).starts_with("exported_at:"));
+    // The limit follows the clock given: the same file is fine two days later.
+    assert!(parse(
+        &file(&format!(r#"{{"read":{{"jwt":{future}}}}}"#)),
+        known,
+        NOW + 2 * MAX_AHEAD_MS
+    )
+    .is_ok());
+    // And so is an old file's year-3000 time refused now (it was accepted before).
+    let v2 = r#"{"app":"backprep","version":2,"data":{"attempts":{"jwt":[{"at":32503680000000,"outcome":{"kind":"choice","check":0,"picked":0,"correct":true}}]}}}"#;
+    assert!(bad_data(v2).contains("dated in the future"));
+}
+
+/// What a replace leaves must hold in every tab: merging any copy from before it (its marks are
+/// all earlier) adds nothing of what was here, and a later merge import brings the file's data in
+/// even where a reset came later.
+#[test]
+fn a_replace_holds_against_older_copies_and_a_merge_import_adds_despite_a_reset() {
+    let current = sample();
+    let file = parse(&export(&sample(), NOW), known, NOW)
+        .expect("valid")
+        .progress;
+    let mut other_file = Progress::default();
+    other_file.mark_read("cdn", 1);
+    let replaced = apply(&current, &other_file, ImportMode::Replace, NOW);
+    let mut stale = current.clone();
+    stale.merge(&replaced);
+    assert_eq!(
+        stale, replaced,
+        "nothing of the copy from before comes back"
+    );
+
+    let mut reset = current.clone();
+    reset.reset_all(NOW);
+    let merged = apply(&reset, &file, ImportMode::Merge, NOW + 1);
+    assert_eq!(
+        merged.attempt_count(),
+        file.attempt_count(),
+        "asked for, so added"
+    );
+    assert_eq!(merged.reset_at, reset.reset_at, "this copy's marks kept");
 }
 
 #[test]
@@ -295,7 +420,7 @@ fn a_huge_note_is_too_big_and_names_the_question() {
         r#"{{"notes":{{"jwt":{{"text":"{}","at":1}}}}}}"#,
         "é".repeat(MAX_NOTE_CHARS)
     ));
-    assert!(parse(&raw, known).is_ok());
+    assert!(parse(&raw, known, NOW).is_ok());
 }
 
 #[test]
@@ -317,7 +442,12 @@ fn other_limits_are_too_big() {
 fn ids_accepted_are_the_ids_a_bank_may_have() {
     assert_eq!(MAX_ID_CHARS, crate::bank::format::MAX_ID_CHARS);
     let longest = "a".repeat(MAX_ID_CHARS);
-    assert!(parse(&file(&format!(r#"{{"read":{{"{longest}":1}}}}"#)), known).is_ok());
+    assert!(parse(
+        &file(&format!(r#"{{"read":{{"{longest}":1}}}}"#)),
+        known,
+        NOW
+    )
+    .is_ok());
 }
 
 /// Counts only grow with use and with merges, so none is capped: an export of two merged
@@ -338,9 +468,9 @@ fn counts_have_no_limit_so_a_merged_export_imports_back() {
     let asked: Vec<String> = (0..1_500).map(|i| format!("q{i}")).collect();
     let asked: Vec<&str> = asked.iter().map(String::as_str).collect();
     b.quizzes.push(quiz(9_000, &asked, &asked));
-    let parse_export = |p: &Progress| parse(&export(p, 1), known).expect("its own export");
+    let parse_export = |p: &Progress| parse(&export(p, 1), known, NOW).expect("its own export");
     let theirs = parse_export(&b);
-    let merged = apply(&a, &theirs.progress, ImportMode::Merge);
+    let merged = apply(&a, &theirs.progress, ImportMode::Merge, NOW);
     assert_eq!(merged.attempts["jwt"].len(), 6_000);
     assert_eq!(merged.quizzes.len(), 6_001);
     assert_eq!(parse_export(&merged).progress, merged);
@@ -389,8 +519,11 @@ fn negative_and_fractional_times_are_bad_data_with_a_path() {
         bad_data(&at("\"1\"")),
         "attempts.jwt[1].at: expected an integer, found the text “1”"
     );
-    assert!(bad_data(&at("32503680000001")).contains("year 3000"));
-    assert!(parse(&at("32503680000000"), known).is_ok());
+    assert_eq!(
+        bad_data(&at(&(NOW + MAX_AHEAD_MS + 1).to_string())),
+        "attempts.jwt[1].at: 1763942400001 is dated in the future (more than a day from now, in ms since 1970)"
+    );
+    assert!(parse(&at(&(NOW + MAX_AHEAD_MS).to_string()), known, NOW).is_ok());
     assert!(
         matches!(err(&at("1e999")), ImportError::NotJson(_)),
         "out of range for serde_json"
@@ -535,13 +668,20 @@ fn replace_gives_exactly_the_file_and_merge_keeps_both() {
     );
     current.set_note("cdn", "mine", 30);
     current.quizzes.push(quiz(5, &["cdn"], &[]));
-    let incoming = parse(&export(&sample(), NOW), known)
+    let incoming = parse(&export(&sample(), NOW), known, NOW)
         .expect("valid")
         .progress;
 
-    assert_eq!(apply(&current, &incoming, ImportMode::Replace), incoming);
+    let replaced = apply(&current, &incoming, ImportMode::Replace, NOW);
+    assert_eq!(
+        replaced,
+        Progress {
+            replaced_at: Some(NOW),
+            ..incoming.clone()
+        }
+    );
 
-    let merged = apply(&current, &incoming, ImportMode::Merge);
+    let merged = apply(&current, &incoming, ImportMode::Merge, NOW);
     let mut expected = current.clone();
     expected.merge(&incoming);
     assert_eq!(merged, expected);
@@ -564,10 +704,10 @@ fn replace_gives_exactly_the_file_and_merge_keeps_both() {
 
 #[test]
 fn merging_an_import_into_itself_changes_nothing() {
-    let p = parse(&export(&sample(), NOW), known)
+    let p = parse(&export(&sample(), NOW), known, NOW)
         .expect("valid")
         .progress;
-    assert_eq!(apply(&p, &p, ImportMode::Merge), p);
+    assert_eq!(apply(&p, &p, ImportMode::Merge, NOW), p);
 }
 
 // ---- Property tests (generators in crate::testing).
@@ -575,7 +715,7 @@ fn merging_an_import_into_itself_changes_nothing() {
 /// What an accepted file must satisfy: its progress re-exports and re-parses to itself, with
 /// the same counts (so it never stands for a half-read or invalid state).
 fn assert_stable(incoming: &Incoming) -> Result<(), TestCaseError> {
-    let again = parse(&export(&incoming.progress, NOW), known)
+    let again = parse(&export(&incoming.progress, NOW), known, NOW)
         .map_err(|e| TestCaseError::fail(format!("an accepted file did not re-import: {e}")))?;
     prop_assert_eq!(&again.progress, &incoming.progress);
     prop_assert_eq!(
@@ -604,18 +744,18 @@ proptest! {
 
     #[test]
     fn parse_never_panics_on_any_string(raw in ".*") {
-        let _ = parse(&raw, known);
+        let _ = parse(&raw, known, NOW);
     }
 
     #[test]
     fn parse_never_panics_on_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
-        let _ = parse(&String::from_utf8_lossy(&bytes), known);
+        let _ = parse(&String::from_utf8_lossy(&bytes), known, NOW);
     }
 
     #[test]
     fn any_json_in_an_export_is_refused_or_stable(data in json(), version in 1u64..=3) {
         let raw = format!(r#"{{"app":"backprep","version":{version},"data":{data}}}"#);
-        if let Ok(incoming) = parse(&raw, known) {
+        if let Ok(incoming) = parse(&raw, known, NOW) {
             assert_stable(&incoming)?;
         }
     }
@@ -633,15 +773,15 @@ proptest! {
 
     #[test]
     fn exported_progress_round_trips(p in progress(), now in time_ms()) {
-        let incoming = parse(&export(&p, now), known).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let incoming = parse(&export(&p, now), known, NOW).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(&incoming.progress, &p);
         prop_assert_eq!(incoming.preview.exported_at, Some(now));
     }
 
     #[test]
     fn merge_with_any_import_loses_nothing(current in progress(), theirs in progress()) {
-        let incoming = parse(&export(&theirs, NOW), known).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let merged = apply(&current, &incoming.progress, ImportMode::Merge);
+        let incoming = parse(&export(&theirs, NOW), known, NOW).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let merged = apply(&current, &incoming.progress, ImportMode::Merge, NOW);
         for side in [&current, &incoming.progress] {
             for (id, t) in &side.read {
                 prop_assert!(merged.read.get(id).is_some_and(|m| m <= t), "read {} lost", id);
@@ -665,7 +805,14 @@ proptest! {
         for q in &current.quizzes {
             prop_assert!(merged.quizzes.contains(q));
         }
-        prop_assert_eq!(apply(&current, &incoming.progress, ImportMode::Replace), theirs);
+        // Replace: exactly the file's entries, marked later than anything here.
+        let replaced = apply(&current, &incoming.progress, ImportMode::Replace, NOW);
+        prop_assert_eq!(
+            Progress { replaced_at: theirs.replaced_at, reset_at: theirs.reset_at, cleared: theirs.cleared.clone(), ..replaced.clone() },
+            theirs
+        );
+        let mark = replaced.replaced_at.unwrap_or_default();
+        prop_assert!(mark >= NOW && crate::testing::marks(&current).iter().all(|&m| m < mark));
     }
 }
 
@@ -686,12 +833,12 @@ proptest! {
         let stored_before = export(&current, NOW);
         let try_import = |raw: &str| -> Result<(), TestCaseError> {
             let mut stored = stored_before.clone();
-            if let Ok(incoming) = parse(raw, known) {
+            if let Ok(incoming) = parse(raw, known, NOW) {
                 assert_stable(&incoming)?;
-                stored = export(&apply(&current, &incoming.progress, ImportMode::Merge), NOW);
-                prop_assert!(parse(&stored, known).is_ok(), "a merged import is storable");
+                stored = export(&apply(&current, &incoming.progress, ImportMode::Merge, NOW), NOW);
+                prop_assert!(parse(&stored, known, NOW).is_ok(), "a merged import is storable");
             }
-            prop_assert!(stored == stored_before || parse(&stored, known).is_ok());
+            prop_assert!(stored == stored_before || parse(&stored, known, NOW).is_ok());
             Ok(())
         };
         for (end, _) in text.char_indices() {

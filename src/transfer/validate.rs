@@ -10,12 +10,13 @@ pub(super) fn bad(path: impl fmt::Display, what: impl fmt::Display) -> ImportErr
     ImportError::BadData(format!("{path}: {what}"))
 }
 
-pub(super) fn check_progress(data: &Value) -> Result<(), ImportError> {
+/// Checks `data`, refusing any time after `latest` (ms).
+pub(super) fn check_progress(data: &Value, latest: u64) -> Result<(), ImportError> {
     let data = object(data, "data", "an object")?;
     if let Some(read) = data.get("read") {
         let read = id_map(read, "read")?;
         for (id, t) in read {
-            time(t, format!("read.{id}"))?;
+            time(t, format!("read.{id}"), latest)?;
         }
     }
     if let Some(attempts) = data.get("attempts") {
@@ -23,14 +24,14 @@ pub(super) fn check_progress(data: &Value) -> Result<(), ImportError> {
             let path = format!("attempts.{id}");
             let list = array(list, &path, "a list of answers")?;
             for (i, a) in list.iter().enumerate() {
-                check_attempt(a, &format!("{path}[{i}]"))?;
+                check_attempt(a, &format!("{path}[{i}]"), latest)?;
             }
         }
     }
     if let Some(quizzes) = data.get("quizzes") {
         let quizzes = array(quizzes, "quizzes", "a list of quizzes")?;
         for (i, q) in quizzes.iter().enumerate() {
-            check_quiz(q, &format!("quizzes[{i}]"))?;
+            check_quiz(q, &format!("quizzes[{i}]"), latest)?;
         }
     }
     if let Some(bookmarks) = data.get("bookmarks") {
@@ -38,7 +39,7 @@ pub(super) fn check_progress(data: &Value) -> Result<(), ImportError> {
             let path = format!("bookmarks.{id}");
             let b = object(b, &path, "an object with “on” and “at”")?;
             flag(field(b, "on", &path)?, format!("{path}.on"))?;
-            time(field(b, "at", &path)?, format!("{path}.at"))?;
+            time(field(b, "at", &path)?, format!("{path}.at"), latest)?;
         }
     }
     if let Some(notes) = data.get("notes") {
@@ -54,15 +55,29 @@ pub(super) fn check_progress(data: &Value) -> Result<(), ImportError> {
                     quoted(id)
                 )));
             }
-            time(field(n, "at", &path)?, format!("{path}.at"))?;
+            time(field(n, "at", &path)?, format!("{path}.at"), latest)?;
+        }
+    }
+    // The marks of deliberate deletions (schema 4).
+    for mark in ["replaced_at", "reset_at"] {
+        match data.get(mark) {
+            None | Some(Value::Null) => {}
+            Some(t) => {
+                time(t, mark, latest)?;
+            }
+        }
+    }
+    if let Some(cleared) = data.get("cleared") {
+        for (id, t) in id_map(cleared, "cleared")? {
+            time(t, format!("cleared.{id}"), latest)?;
         }
     }
     Ok(())
 }
 
-pub(super) fn check_attempt(a: &Value, path: &str) -> Result<(), ImportError> {
+pub(super) fn check_attempt(a: &Value, path: &str, latest: u64) -> Result<(), ImportError> {
     let a = object(a, path, "an answer (an object with “at” and “outcome”)")?;
-    time(field(a, "at", path)?, format!("{path}.at"))?;
+    time(field(a, "at", path)?, format!("{path}.at"), latest)?;
     let opath = format!("{path}.outcome");
     let o = object(field(a, "outcome", path)?, &opath, "an object")?;
     let kind = string(field(o, "kind", &opath)?, format!("{opath}.kind"))?;
@@ -110,10 +125,18 @@ pub(super) fn check_attempt(a: &Value, path: &str) -> Result<(), ImportError> {
     Ok(())
 }
 
-pub(super) fn check_quiz(q: &Value, path: &str) -> Result<(), ImportError> {
+pub(super) fn check_quiz(q: &Value, path: &str, latest: u64) -> Result<(), ImportError> {
     let q = object(q, path, "a quiz (an object)")?;
-    time(field(q, "started", path)?, format!("{path}.started"))?;
-    time(field(q, "finished", path)?, format!("{path}.finished"))?;
+    time(
+        field(q, "started", path)?,
+        format!("{path}.started"),
+        latest,
+    )?;
+    time(
+        field(q, "finished", path)?,
+        format!("{path}.finished"),
+        latest,
+    )?;
     let mode = string(field(q, "mode", path)?, format!("{path}.mode"))?;
     if let Some(chars) = over(mode, MAX_MODE_CHARS) {
         return Err(ImportError::TooBig(format!(
@@ -223,13 +246,14 @@ pub(super) fn integer(v: &Value, path: impl fmt::Display) -> Result<u64, ImportE
     }
 }
 
-/// A time in ms since the epoch, before the year 3000.
-pub(super) fn time(v: &Value, path: impl fmt::Display) -> Result<u64, ImportError> {
+/// A time in ms since the epoch, no later than `latest` (a day from now: see
+/// `progress::MAX_AHEAD_MS`).
+pub(super) fn time(v: &Value, path: impl fmt::Display, latest: u64) -> Result<u64, ImportError> {
     let t = integer(v, &path)?;
-    if t > MAX_TIME_MS {
+    if t > latest {
         return Err(bad(
             path,
-            format!("{t} is not a time before the year 3000 (in ms since 1970)"),
+            format!("{t} is dated in the future (more than a day from now, in ms since 1970)"),
         ));
     }
     Ok(t)
