@@ -4,7 +4,7 @@ SHELL := bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PUBLIC_URL ?= /
 
-.PHONY: serve dist test bench size setup setup-test bankcheck clean screenshots
+.PHONY: serve dist test bench bench-load size setup setup-test bankcheck clean screenshots
 
 ## serve: build and serve the app on http://127.0.0.1:8080 with live reload
 serve: setup
@@ -24,6 +24,12 @@ test: setup-test
 bench: setup-test
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=300 cargo test --release --features bench \
 	  --target wasm32-unknown-unknown --test search_bench --test import_bench -- --nocapture
+
+## bench-load: build the site, then race a cold first visit on a throttled phone against a static
+## page of the same list, and run Lighthouse 12 on / and a question page (prints figures)
+bench-load: dist setup-test
+	cd scripts/bench && npm install -E --no-audit --no-fund --loglevel=error
+	node scripts/bench/load.mjs dist
 
 ## size: print the raw and gzip size of each file in dist/
 size:

@@ -349,4 +349,6 @@ mod validate;
 use validate::{bad, capped, check_progress, found, time};
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod refusals;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

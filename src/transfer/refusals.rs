@@ -1,0 +1,307 @@
+//! Every way an import file is refused: not JSON, not ours, a newer format, too big, bad data
+//! anywhere (with the path to it), hostile text; and the messages that say so.
+
+use super::tests::{bad_data, choice, err, file, known, quiz, sample};
+use super::*;
+use crate::progress::MAX_AHEAD_MS;
+use crate::testing::NOW;
+
+#[test]
+fn a_truncated_export_is_not_json_with_line_and_column() {
+    let text = export(&sample(), NOW);
+    let cut = &text[..text.len() / 2];
+    match err(cut) {
+        ImportError::NotJson(detail) => assert!(
+            detail.contains("line") && detail.contains("column"),
+            "{detail}"
+        ),
+        other => panic!("expected NotJson, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_csv_is_not_json() {
+    assert!(matches!(
+        err("id,at\njwt,1700000000000\n"),
+        ImportError::NotJson(_)
+    ));
+    assert!(matches!(err("1,2,3"), ImportError::NotJson(_)));
+}
+
+#[test]
+fn other_json_is_not_backprep() {
+    for raw in [
+        r#"{"app":"other"}"#,
+        r#"{"version":3,"data":{}}"#,
+        "[]",
+        "42",
+        "null",
+        r#"{"app":["backprep"]}"#,
+    ] {
+        assert_eq!(err(raw), ImportError::NotBackprep, "{raw}");
+    }
+}
+
+#[test]
+fn versions_newer_missing_or_malformed_are_refused() {
+    assert_eq!(
+        err(r#"{"app":"backprep","version":99,"data":{}}"#),
+        ImportError::NewerVersion(99)
+    );
+    for raw in [
+        r#"{"app":"backprep","version":"3","data":{}}"#,
+        r#"{"app":"backprep","version":3.0,"data":{}}"#,
+        r#"{"app":"backprep","version":0,"data":{}}"#,
+        r#"{"app":"backprep","version":-3,"data":{}}"#,
+        r#"{"app":"backprep","data":{}}"#,
+    ] {
+        assert_eq!(err(raw), ImportError::BadVersion, "{raw}");
+    }
+}
+
+#[test]
+fn a_huge_note_is_too_big_and_names_the_question() {
+    let raw = file(&format!(
+        r#"{{"notes":{{"jwt":{{"text":"{}","at":1}}}}}}"#,
+        "é".repeat(30_000)
+    ));
+    assert_eq!(
+        err(&raw),
+        ImportError::TooBig("a note of 30,000 characters (limit 20,000) on “jwt”".into())
+    );
+    // Exactly at the limit is fine.
+    let raw = file(&format!(
+        r#"{{"notes":{{"jwt":{{"text":"{}","at":1}}}}}}"#,
+        "é".repeat(MAX_NOTE_CHARS)
+    ));
+    assert!(parse(&raw, known, NOW).is_ok());
+}
+
+#[test]
+fn other_limits_are_too_big() {
+    let draft = file(&format!(
+        r#"{{"attempts":{{"jwt":[{{"at":1,"outcome":{{"kind":"flashcard","grade":"knew","ticked":[],"draft":"{}"}}}}]}}}}"#,
+        "x".repeat(MAX_DRAFT_CHARS + 1)
+    ));
+    assert!(
+        matches!(err(&draft), ImportError::TooBig(s) if s.contains("draft") && s.contains("attempts.jwt[0]"))
+    );
+    let mode = file(
+        r#"{"quizzes":[{"started":1,"finished":2,"mode":"a-mode-name-far-longer-than-any-real-one","asked":[],"missed":[],"right":0,"answered":0}]}"#,
+    );
+    assert!(matches!(err(&mode), ImportError::TooBig(s) if s.contains("quizzes[0].mode")));
+}
+
+#[test]
+fn ids_accepted_are_the_ids_a_bank_may_have() {
+    assert_eq!(MAX_ID_CHARS, crate::bank::format::MAX_ID_CHARS);
+    let longest = "a".repeat(MAX_ID_CHARS);
+    assert!(parse(
+        &file(&format!(r#"{{"read":{{"{longest}":1}}}}"#)),
+        known,
+        NOW
+    )
+    .is_ok());
+}
+
+/// Counts only grow with use and with merges, so none is capped: an export of two merged
+/// imports, each with many answers to one question, many quizzes and many ids, imports back.
+#[test]
+fn counts_have_no_limit_so_a_merged_export_imports_back() {
+    let mut a = Progress::default();
+    let mut b = Progress::default();
+    for i in 0..3_000u64 {
+        a.record("jwt", choice(2 * i, true));
+        b.record("jwt", choice(2 * i + 1, false));
+        a.quizzes.push(quiz(2 * i, &["jwt"], &[]));
+        b.quizzes.push(quiz(2 * i + 1, &["jwt", "cdn"], &["cdn"]));
+    }
+    for i in 0..12_000 {
+        a.read.insert(format!("q{i}"), 1);
+    }
+    let asked: Vec<String> = (0..1_500).map(|i| format!("q{i}")).collect();
+    let asked: Vec<&str> = asked.iter().map(String::as_str).collect();
+    b.quizzes.push(quiz(9_000, &asked, &asked));
+    let parse_export = |p: &Progress| parse(&export(p, 1), known, NOW).expect("its own export");
+    let theirs = parse_export(&b);
+    let merged = apply(&a, &theirs.progress, ImportMode::Merge, NOW);
+    assert_eq!(merged.attempts["jwt"].len(), 6_000);
+    assert_eq!(merged.quizzes.len(), 6_001);
+    assert_eq!(parse_export(&merged).progress, merged);
+}
+
+#[test]
+fn a_script_tag_as_an_id_is_bad_data() {
+    let detail = bad_data(&file(
+        r#"{"bookmarks":{"<script>alert(1)</script>":{"on":true,"at":1}}}"#,
+    ));
+    assert_eq!(
+        detail,
+        "bookmarks: “<script>alert(1)</script>” is not a question id (1–100 lowercase letters, digits and '-')"
+    );
+    let detail = bad_data(&file(
+        r#"{"quizzes":[{"started":1,"finished":2,"mode":"mixed","asked":["jwt","JWT"],"missed":[],"right":0,"answered":0}]}"#,
+    ));
+    assert!(
+        detail.starts_with("quizzes[0].asked[1]: “JWT” is not"),
+        "{detail}"
+    );
+    assert!(bad_data(&file(r#"{"read":{"":1}}"#)).starts_with("read: “” is not"));
+    let long_id = "a".repeat(MAX_ID_CHARS + 1);
+    assert!(matches!(
+        err(&file(&format!(r#"{{"read":{{"{long_id}":1}}}}"#))),
+        ImportError::BadData(_)
+    ));
+}
+
+#[test]
+fn negative_and_fractional_times_are_bad_data_with_a_path() {
+    let at = |t: &str| {
+        file(&format!(
+            r#"{{"attempts":{{"jwt":[{{"at":1,"outcome":{{"kind":"choice","check":0,"picked":0,"correct":true}}}},{{"at":{t},"outcome":{{"kind":"choice","check":0,"picked":0,"correct":true}}}}]}}}}"#
+        ))
+    };
+    assert_eq!(
+        bad_data(&at("-1")),
+        "attempts.jwt[1].at: expected an integer ≥ 0, found -1"
+    );
+    assert_eq!(
+        bad_data(&at("1.5")),
+        "attempts.jwt[1].at: expected an integer, found 1.5"
+    );
+    assert_eq!(
+        bad_data(&at("\"1\"")),
+        "attempts.jwt[1].at: expected an integer, found the text “1”"
+    );
+    assert_eq!(
+        bad_data(&at(&(NOW + MAX_AHEAD_MS + 1).to_string())),
+        "attempts.jwt[1].at: 1763942400001 is dated in the future (more than a day from now, in ms since 1970)"
+    );
+    assert!(parse(&at(&(NOW + MAX_AHEAD_MS).to_string()), known, NOW).is_ok());
+    assert!(
+        matches!(err(&at("1e999")), ImportError::NotJson(_)),
+        "out of range for serde_json"
+    );
+    let exported = r#"{"app":"backprep","version":3,"exported_at":-5,"data":{}}"#;
+    assert!(bad_data(exported).starts_with("exported_at:"));
+}
+
+#[test]
+fn wrong_shapes_are_bad_data_with_a_path() {
+    assert_eq!(
+        bad_data(&file(r#"{"attempts":{"jwt":{"at":1}}}"#)),
+        "attempts.jwt: expected a list of answers, found an object"
+    );
+    assert_eq!(
+        bad_data(&file(r#"{"attempts":[]}"#)),
+        "attempts: expected an object keyed by question id, found a list"
+    );
+    assert_eq!(
+        bad_data(&file("[]")),
+        "data: expected an object, found a list"
+    );
+    assert_eq!(
+        bad_data(&file(r#"{"read":null}"#)),
+        "read: expected an object keyed by question id, found null"
+    );
+    assert_eq!(
+        bad_data(r#"{"app":"backprep","version":3}"#),
+        "data: missing"
+    );
+    assert_eq!(
+        bad_data(&file(r#"{"attempts":{"jwt":[{"at":1}]}}"#)),
+        "attempts.jwt[0].outcome: missing"
+    );
+    assert!(bad_data(&file(r#"{"attempts":{"jwt":[{"at":1,"outcome":{"kind":"flashcard","grade":"great","ticked":[]}}]}}"#))
+        .starts_with("attempts.jwt[0].outcome.grade: unknown variant `great`"));
+    assert!(bad_data(&file(
+        r#"{"attempts":{"jwt":[{"at":1,"outcome":{"kind":"guess"}}]}}"#
+    ))
+    .starts_with("attempts.jwt[0].outcome.kind: expected “flashcard” or “choice”"));
+    assert!(bad_data(&file(r#"{"attempts":{"jwt":[{"at":1,"outcome":{"kind":"choice","check":0,"picked":4294967296,"correct":true}}]}}"#))
+        .starts_with("attempts.jwt[0].outcome.picked: 4294967296 is larger"));
+    assert!(
+        bad_data(&file(r#"{"bookmarks":{"jwt":{"on":"yes","at":1}}}"#))
+            .starts_with("bookmarks.jwt.on: expected true or false")
+    );
+    assert!(bad_data(&file(r#"{"notes":{"jwt":{"text":5,"at":1}}}"#))
+        .starts_with("notes.jwt.text: expected text"));
+    assert!(bad_data(&file(r#"{"quizzes":{}}"#)).starts_with("quizzes: expected a list"));
+    assert!(
+        bad_data(r#"{"app":"backprep","version":3,"kind":"prefs","data":{}}"#)
+            .starts_with("kind: expected “progress”")
+    );
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    assert!(matches!(err(&deep), ImportError::NotJson(s) if s.contains("recursion limit")));
+    let inside = file(&format!(r#"{{"extra":{deep}}}"#));
+    assert!(matches!(err(&inside), ImportError::NotJson(_)));
+}
+
+#[test]
+fn empty_and_oversized_files() {
+    assert_eq!(err(""), ImportError::Empty);
+    assert_eq!(err(" \n\t"), ImportError::Empty);
+    let huge = " ".repeat(MAX_FILE_BYTES + 1);
+    assert_eq!(
+        err(&huge),
+        ImportError::TooLarge {
+            bytes: MAX_FILE_BYTES + 1
+        }
+    );
+    assert_eq!(
+        err(&huge).to_string(),
+        "This file is 16.1 MB, larger than any Backprep export can be (16 MB at most). Nothing was changed."
+    );
+}
+
+#[test]
+fn hostile_text_is_echoed_short_and_defused() {
+    let key = format!("\u{202E}{}", "x".repeat(100_000));
+    let detail = bad_data(&file(&format!(r#"{{"read":{{"{key}":1}}}}"#)));
+    assert!(detail.chars().count() < 150, "{detail}");
+    assert!(
+        detail.contains("“\u{FFFD}xxx") && detail.contains("…”"),
+        "{detail}"
+    );
+    let kind = "k".repeat(100_000);
+    let detail = bad_data(&file(&format!(
+        r#"{{"attempts":{{"jwt":[{{"at":1,"outcome":{{"kind":"{kind}"}}}}]}}}}"#
+    )));
+    assert!(detail.chars().count() < 150, "{detail}");
+    let grade = "g".repeat(100_000);
+    let detail = bad_data(&file(&format!(
+        r#"{{"attempts":{{"jwt":[{{"at":1,"outcome":{{"kind":"flashcard","grade":"{grade}","ticked":[]}}}}]}}}}"#
+    )));
+    assert!(detail.chars().count() < 150, "{detail}");
+}
+
+#[test]
+fn every_message_is_a_sentence_saying_nothing_changed() {
+    for e in [
+        ImportError::TooLarge {
+            bytes: 6 * 1024 * 1024,
+        },
+        ImportError::Empty,
+        ImportError::NotJson("EOF while parsing an object at line 3 column 0".into()),
+        ImportError::NotBackprep,
+        ImportError::NewerVersion(4),
+        ImportError::BadVersion,
+        ImportError::BadData("attempts.jwt[3].at: expected an integer".into()),
+        ImportError::TooBig(
+            "a draft answer of 20,001 characters (limit 20,000) at attempts.jwt[0]".into(),
+        ),
+    ] {
+        let text = e.to_string();
+        assert!(
+            text.starts_with("This ") && text.ends_with("Nothing was changed."),
+            "{text}"
+        );
+    }
+    assert!(ImportError::NewerVersion(4)
+        .to_string()
+        .contains("format 4"));
+}
