@@ -383,5 +383,5 @@ impl Progress {
 
 mod merge;
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
