@@ -2,11 +2,12 @@
 # Installs what Backprep needs, idempotently: each tool is skipped when already present at the
 # right version. Nothing is fetched from outside the package registries.
 #   scripts/setup.sh          build tools (wasm32 target, trunk, wasm-bindgen, wasm-opt)
-#   scripts/setup.sh --test   the above plus Chromium, chromedriver and the end-to-end packages
+#   scripts/setup.sh --test   the above plus leptosfmt, Chromium, chromedriver and the end-to-end packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+LEPTOSFMT_VERSION=0.1.33
 want_test=false
 [ "${1:-}" = "--test" ] && want_test=true
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -40,6 +41,13 @@ else
 fi
 
 if $want_test; then
+  # Formats (and checks) the view! macros, which rustfmt leaves alone.
+  if [ "$(leptosfmt --version 2>/dev/null)" = "leptosfmt $LEPTOSFMT_VERSION" ]; then
+    say "leptosfmt $LEPTOSFMT_VERSION present"
+  else
+    say "installing leptosfmt $LEPTOSFMT_VERSION (about 4 minutes on 2 cores)"
+    cargo install leptosfmt --version "$LEPTOSFMT_VERSION" --locked
+  fi
   if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
     say "chromium and chromedriver present"
   else

@@ -31,6 +31,7 @@ run() {
 }
 
 run fmt cargo fmt --check
+run leptosfmt leptosfmt --check src
 run clippy-host cargo clippy --all-targets -- -D warnings
 run clippy-wasm cargo clippy --target wasm32-unknown-unknown --all-targets --features bench -- -D warnings
 run unit cargo test

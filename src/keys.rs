@@ -24,6 +24,8 @@ pub enum Place {
     Other,
     /// A dialog is open over the page.
     Dialog,
+    /// Writing in a text editor (a note).
+    Editor,
 }
 
 /// What a key press asks for.
@@ -49,6 +51,10 @@ pub enum Action {
     ToggleHelp,
     /// Close the open dialog.
     CloseDialog,
+    /// Save what is being edited.
+    SaveEdit,
+    /// Leave the editor without saving.
+    CancelEdit,
     /// Star or unstar the question.
     Bookmark,
     /// Something to do on the quiz card.
@@ -71,6 +77,14 @@ pub struct Press<'a> {
 /// The action for `press` at `place`, if any.
 pub fn action(place: Place, press: Press<'_>) -> Option<Action> {
     use Action::*;
+    if place == Place::Editor {
+        // Plain Enter is a new line; Ctrl (or ⌘) + Enter saves.
+        return match (press.key, press.modified) {
+            ("Enter", true) => Some(SaveEdit),
+            ("Escape", _) => Some(CancelEdit),
+            _ => None,
+        };
+    }
     if press.modified || (press.on_control && matches!(press.key, "Enter" | " ")) {
         return None;
     }
@@ -322,6 +336,26 @@ mod tests {
         assert_eq!(quiz(true, Face::Front, None, "c"), Some(Event::Pick(2)));
         assert_eq!(quiz(true, Face::Answered, None, "Enter"), Some(Event::Next));
         assert_eq!(quiz(true, Face::Answered, None, "2"), None);
+    }
+
+    #[test]
+    fn the_editor_saves_on_ctrl_enter_and_cancels_on_escape() {
+        let typing = |key, modified| Press {
+            key,
+            modified,
+            typing: true,
+            on_control: false,
+        };
+        assert_eq!(
+            action(Place::Editor, typing("Enter", true)),
+            Some(Action::SaveEdit)
+        );
+        assert_eq!(action(Place::Editor, typing("Enter", false)), None);
+        assert_eq!(
+            action(Place::Editor, typing("Escape", false)),
+            Some(Action::CancelEdit)
+        );
+        assert_eq!(action(Place::Editor, typing("b", false)), None);
     }
 
     #[test]

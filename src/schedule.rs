@@ -2,7 +2,9 @@
 //!
 //! The schedule is not stored: it is replayed from the attempt log with FSRS (the `rs-fsrs` crate),
 //! so it merges across tabs and imports exactly as the attempts do, and a change of scheduler needs
-//! no data migration. The clock is never read here; times come in as ms since the epoch.
+//! no data migration. Times come in as ms since the epoch; the only clock read is rs-fsrs's own, once
+//! per session, when its default parameters seed the interval fuzz, which is off here (so the seed,
+//! and the clock, change nothing).
 //!
 //! Grades map to FSRS ratings as follows (FSRS's fourth rating, Easy, is not used: a self-graded
 //! essay answer has no "too easy" signal):
@@ -49,11 +51,13 @@ pub struct Review {
     pub lapses: u32,
 }
 
-fn scheduler() -> FSRS {
-    FSRS::new(Parameters {
+thread_local! {
+    /// The scheduler, built once: `Parameters::default()` reads the clock for a fuzz seed.
+    static SCHEDULER: FSRS = FSRS::new(Parameters {
         enable_short_term: false,
+        enable_fuzz: false,
         ..Parameters::default()
-    })
+    });
 }
 
 /// The latest instant the scheduler works with (the year 3000). FSRS adds up to 100 years to a
@@ -81,16 +85,17 @@ fn answers(attempts: &[Attempt]) -> Vec<(u64, Grade)> {
 }
 
 fn replay_answers(answers: &[(u64, Grade)]) -> Option<Review> {
-    let fsrs = scheduler();
     let mut sorted: Vec<&(u64, Grade)> = answers.iter().collect();
     crate::order::sort_by_key(&mut sorted, |a| a.0);
     // `Card::new()` reads the system clock; the default card (state New) ignores its dates.
     let mut card = Card::default();
     let mut last = None;
-    for &&(at, grade) in &sorted {
-        card = fsrs.next(card, instant(at), rating(grade)).card;
-        last = Some(at);
-    }
+    SCHEDULER.with(|fsrs| {
+        for &&(at, grade) in &sorted {
+            card = fsrs.next(card.clone(), instant(at), rating(grade)).card;
+            last = Some(at);
+        }
+    });
     let last = last?;
     debug_assert!(card.state != State::New);
     Some(Review {

@@ -1,5 +1,6 @@
 //! The user's own marks on a question: a bookmark star, a personal note, and when it is next due.
 
+use crate::keys;
 use crate::notes;
 use crate::platform::clock::{self, UserCalendar};
 use crate::platform::dom;
@@ -91,13 +92,25 @@ pub fn NoteBox(
                     prop:value=move || draft.get()
                     on:input=move |ev| draft.set(event_target_value(&ev))
                     on:keydown=move |ev| {
-                        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
-                            ev.prevent_default();
-                            save();
-                        } else if ev.key() == "Escape" {
-                            ev.prevent_default();
-                            ev.stop_propagation();
-                            editing.set(false);
+                        let key = ev.key();
+                        let press = keys::Press {
+                            key: &key,
+                            modified: ev.ctrl_key() || ev.meta_key(),
+                            typing: true,
+                            on_control: false,
+                        };
+                        match keys::action(keys::Place::Editor, press) {
+                            Some(keys::Action::SaveEdit) => {
+                                ev.prevent_default();
+                                save();
+                            }
+                            Some(keys::Action::CancelEdit) => {
+                                ev.prevent_default();
+                                // The page under the editor must not act on this Esc too.
+                                ev.stop_propagation();
+                                editing.set(false);
+                            }
+                            _ => {}
                         }
                     }
                 ></textarea>
