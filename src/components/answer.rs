@@ -55,7 +55,11 @@ pub fn AnswerSections(
         <section class="key-points" aria-labelledby="kp-h">
             <h2 id="kp-h">"Key points"</h2>
             <ul>
-                {c.key_points.iter().map(|k| view! { <li inner_html=k.clone()></li> }).collect_view()}
+                {c
+                    .key_points
+                    .iter()
+                    .map(|k| view! { <li inner_html=k.clone()></li> })
+                    .collect_view()}
             </ul>
         </section>
         <section class="answer" aria-labelledby="answer-h">
@@ -79,12 +83,14 @@ pub fn Pitfalls(
             <section class="pitfalls" aria-labelledby="pitfalls-h" data-testid="pitfalls">
                 <h2 id="pitfalls-h">"Where answers go wrong"</h2>
                 <ul>
-                    {c.pitfalls
+                    {c
+                        .pitfalls
                         .iter()
                         .map(|p| view! { <li inner_html=p.clone()></li> })
                         .collect_view()}
                 </ul>
-                {c.contrast
+                {c
+                    .contrast
                     .clone()
                     .map(|contrast| {
                         view! {
@@ -110,7 +116,9 @@ pub fn FollowUps(
     view! {
         <section class="follow-ups" aria-labelledby="fu-h">
             <h2 id="fu-h">"Likely follow-ups"</h2>
-            <ul>{content.follow_ups.iter().map(|f| view! { <li>{f.clone()}</li> }).collect_view()}</ul>
+            <ul>
+                {content.follow_ups.iter().map(|f| view! { <li>{f.clone()}</li> }).collect_view()}
+            </ul>
         </section>
     }
 }

@@ -49,13 +49,32 @@ pub fn BarChart(
                     .enumerate()
                     .map(|(i, b)| {
                         let y = i as f64 * ROW_H;
-                        let w = (b.share.clamp(0.0, 1.0) * BAR_W).max(if b.share > 0.0 { 2.0 } else { 0.0 });
+                        let w = (b.share.clamp(0.0, 1.0) * BAR_W)
+                            .max(if b.share > 0.0 { 2.0 } else { 0.0 });
                         view! {
                             <g>
-                                <text x="0" y=y + 13.0 class="chart-label">{b.label.clone()}</text>
-                                <text x=BAR_W y=y + 13.0 class="chart-value" text-anchor="end">{b.text.clone()}</text>
-                                <rect x="0" y=y + 18.0 width=BAR_W height="10" rx="3" class="bar-track" />
-                                <rect x="0" y=y + 18.0 width=w height="10" rx="3" class="bar-fill" />
+                                <text x="0" y=y + 13.0 class="chart-label">
+                                    {b.label.clone()}
+                                </text>
+                                <text x=BAR_W y=y + 13.0 class="chart-value" text-anchor="end">
+                                    {b.text.clone()}
+                                </text>
+                                <rect
+                                    x="0"
+                                    y=y + 18.0
+                                    width=BAR_W
+                                    height="10"
+                                    rx="3"
+                                    class="bar-track"
+                                />
+                                <rect
+                                    x="0"
+                                    y=y + 18.0
+                                    width=w
+                                    height="10"
+                                    rx="3"
+                                    class="bar-fill"
+                                />
                             </g>
                         }
                     })
@@ -64,9 +83,24 @@ pub fn BarChart(
             <details class="chart-table">
                 <summary>"Show as a table"</summary>
                 <table>
-                    <thead><tr><th scope="col">{headings.0}</th><th scope="col">{headings.1}</th></tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">{headings.0}</th>
+                            <th scope="col">{headings.1}</th>
+                        </tr>
+                    </thead>
                     <tbody>
-                        {rows.into_iter().map(|b| view! { <tr><th scope="row">{b.label}</th><td>{b.text}</td></tr> }).collect_view()}
+                        {rows
+                            .into_iter()
+                            .map(|b| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{b.label}</th>
+                                        <td>{b.text}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
                     </tbody>
                 </table>
             </details>
@@ -108,7 +142,15 @@ pub fn HeatmapChart(
             let x = LEFT + w as f64 * (CELL + GAP);
             let y = TOP + d as f64 * (CELL + GAP);
             Some(view! {
-                <rect x=x y=y width=CELL height=CELL rx="2" class=format!("heat heat-{}", map.level(n)) class:today=day == map.today>
+                <rect
+                    x=x
+                    y=y
+                    width=CELL
+                    height=CELL
+                    rx="2"
+                    class=format!("heat heat-{}", map.level(n))
+                    class:today=day == map.today
+                >
                     <title>{tip}</title>
                 </rect>
             })
@@ -123,17 +165,31 @@ pub fn HeatmapChart(
             <svg viewBox=format!("0 0 {width} {height}") role="img" aria-label=label>
                 {months
                     .into_iter()
-                    .map(|(w, m)| view! { <text x=LEFT + w as f64 * (CELL + GAP) y="11" class="chart-axis">{m}</text> })
+                    .map(|(w, m)| {
+                        view! {
+                            <text x=LEFT + w as f64 * (CELL + GAP) y="11" class="chart-axis">
+                                {m}
+                            </text>
+                        }
+                    })
                     .collect_view()}
                 {[(0u32, "Mon"), (2, "Wed"), (4, "Fri")]
                     .into_iter()
-                    .map(|(d, name)| view! { <text x="0" y=TOP + d as f64 * (CELL + GAP) + 10.0 class="chart-axis">{name}</text> })
+                    .map(|(d, name)| {
+                        view! {
+                            <text x="0" y=TOP + d as f64 * (CELL + GAP) + 10.0 class="chart-axis">
+                                {name}
+                            </text>
+                        }
+                    })
                     .collect_view()}
                 {cells}
             </svg>
             <p class="legend" aria-hidden="true">
                 "Less "
-                {(0..=4).map(|l| view! { <span class=format!("swatch heat-{l}")></span> }).collect_view()}
+                {(0..=4)
+                    .map(|l| view! { <span class=format!("swatch heat-{l}")></span> })
+                    .collect_view()}
                 " More"
             </p>
             <details class="chart-table">
@@ -143,12 +199,28 @@ pub fn HeatmapChart(
                 } else {
                     view! {
                         <table>
-                            <thead><tr><th scope="col">"Day"</th><th scope="col">"Answers"</th></tr></thead>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Day"</th>
+                                    <th scope="col">"Answers"</th>
+                                </tr>
+                            </thead>
                             <tbody>
-                                {active.into_iter().map(|(d, n)| view! { <tr><th scope="row">{stats::format_day(d)}</th><td>{n}</td></tr> }).collect_view()}
+                                {active
+                                    .into_iter()
+                                    .map(|(d, n)| {
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{stats::format_day(d)}</th>
+                                                <td>{n}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
                             </tbody>
                         </table>
-                    }.into_any()
+                    }
+                        .into_any()
                 }}
             </details>
         </figure>
@@ -195,11 +267,33 @@ pub fn ForecastChart(
                         let tip = format!("{}: {n} due", stats::format_day(day));
                         view! {
                             <g>
-                                <rect x=x y=16.0 + plot - h width=w height=h.max(if n > 0 { 1.0 } else { 0.0 }) rx="2" class="bar-fill" class:today=i == 0>
+                                <rect
+                                    x=x
+                                    y=16.0 + plot - h
+                                    width=w
+                                    height=h.max(if n > 0 { 1.0 } else { 0.0 })
+                                    rx="2"
+                                    class="bar-fill"
+                                    class:today=i == 0
+                                >
                                     <title>{tip}</title>
                                 </rect>
-                                <text x=x + w / 2.0 y=12.0 + plot - h text-anchor="middle" class="chart-value">{(n > 0).then(|| n.to_string())}</text>
-                                <text x=x + w / 2.0 y=F_H - 12.0 text-anchor="middle" class="chart-axis">{if i == 0 { "today".to_string() } else { dom.to_string() }}</text>
+                                <text
+                                    x=x + w / 2.0
+                                    y=12.0 + plot - h
+                                    text-anchor="middle"
+                                    class="chart-value"
+                                >
+                                    {(n > 0).then(|| n.to_string())}
+                                </text>
+                                <text
+                                    x=x + w / 2.0
+                                    y=F_H - 12.0
+                                    text-anchor="middle"
+                                    class="chart-axis"
+                                >
+                                    {if i == 0 { "today".to_string() } else { dom.to_string() }}
+                                </text>
                             </g>
                         }
                     })
@@ -209,9 +303,24 @@ pub fn ForecastChart(
             <details class="chart-table">
                 <summary>"Show as a table"</summary>
                 <table>
-                    <thead><tr><th scope="col">"Day"</th><th scope="col">"Reviews due"</th></tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Day"</th>
+                            <th scope="col">"Reviews due"</th>
+                        </tr>
+                    </thead>
                     <tbody>
-                        {table_rows.into_iter().map(|(d, n)| view! { <tr><th scope="row">{stats::format_day(d)}</th><td>{n}</td></tr> }).collect_view()}
+                        {table_rows
+                            .into_iter()
+                            .map(|(d, n)| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{stats::format_day(d)}</th>
+                                        <td>{n}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
                     </tbody>
                 </table>
             </details>

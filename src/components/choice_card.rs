@@ -74,7 +74,9 @@ pub fn ChoiceCard(
                     <p class="verdict-line">{if right { "Right." } else { "Not quite." }}</p>
                     <p inner_html=text.explanation.clone()></p>
                     <p>
-                        <a href=dom::href(&format!("/questions/{}", q.id))>"Read the full answer"</a>
+                        <a href=dom::href(
+                            &format!("/questions/{}", q.id),
+                        )>"Read the full answer"</a>
                     </p>
                 </div>
                 <button type="button" class="button" on:click=move |_| send(Event::Next)>

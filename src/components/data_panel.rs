@@ -93,7 +93,15 @@ pub fn DataPanel() -> impl IntoView {
                 "Everything stays in this browser. Export a copy to move it to another browser or keep a backup; import merges it back or replaces what is here."
             </p>
             <div class="data-actions">
-                <button type="button" class="button" data-testid="export" disabled=!dom::live() on:click=export>"Export progress"</button>
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="export"
+                    disabled=!dom::live()
+                    on:click=export
+                >
+                    "Export progress"
+                </button>
                 <label class="button secondary file-button">
                     "Import a file…"
                     <input
@@ -106,29 +114,81 @@ pub fn DataPanel() -> impl IntoView {
                     />
                 </label>
             </div>
-            {move || pending.get().map(|incoming| {
-                let p = incoming.preview.clone();
-                let when = p.exported_at.map(|t| format!(" exported {}", stats::format_day(UserCalendar.day_of(t)))).unwrap_or_default();
-                let unknown = (p.unknown_ids > 0).then(|| format!(
-                    " {} of its questions are not in this version of the bank; their progress is kept for when they are.",
-                    p.unknown_ids
-                ));
-                view! {
-                    <div class="import-preview" role="group" aria-labelledby="preview-h" data-testid="import-preview">
-                        <h3 id="preview-h">"Import this file?"</h3>
-                        <p data-testid="import-summary">{format!("A file{when} with {}: merge or replace?", p.summary())}{unknown}</p>
-                        <p class="muted">"Merge keeps everything here and adds the file's. Replace makes your data exactly the file's."</p>
-                        <button type="button" class="button" data-testid="import-merge" on:click=move |_| apply(ImportMode::Merge)>"Merge"</button>
-                        " "
-                        <button type="button" class="button danger" data-testid="import-replace" on:click=move |_| apply(ImportMode::Replace)>"Replace"</button>
-                        " "
-                        <button type="button" on:click=move |_| pending.set(None)>"Cancel"</button>
-                    </div>
-                }
-            })}
-            {move || message.get().map(|(ok, text)| view! {
-                <p class=if ok { "data-message ok" } else { "data-message error" } role=if ok { "status" } else { "alert" } data-testid="data-message">{text}</p>
-            })}
+            {move || {
+                pending
+                    .get()
+                    .map(|incoming| {
+                        let p = incoming.preview.clone();
+                        let when = p
+                            .exported_at
+                            .map(|t| {
+                                format!(" exported {}", stats::format_day(UserCalendar.day_of(t)))
+                            })
+                            .unwrap_or_default();
+                        let unknown = (p.unknown_ids > 0)
+                            .then(|| {
+                                format!(
+                                    " {} of its questions are not in this version of the bank; their progress is kept for when they are.",
+                                    p.unknown_ids,
+                                )
+                            });
+                        view! {
+                            <div
+                                class="import-preview"
+                                role="group"
+                                aria-labelledby="preview-h"
+                                data-testid="import-preview"
+                            >
+                                <h3 id="preview-h">"Import this file?"</h3>
+                                <p data-testid="import-summary">
+                                    {format!(
+                                        "A file{when} with {}: merge or replace?",
+                                        p.summary(),
+                                    )}{unknown}
+                                </p>
+                                <p class="muted">
+                                    "Merge keeps everything here and adds the file's. Replace makes your data exactly the file's."
+                                </p>
+                                <button
+                                    type="button"
+                                    class="button"
+                                    data-testid="import-merge"
+                                    on:click=move |_| apply(ImportMode::Merge)
+                                >
+                                    "Merge"
+                                </button>
+                                " "
+                                <button
+                                    type="button"
+                                    class="button danger"
+                                    data-testid="import-replace"
+                                    on:click=move |_| apply(ImportMode::Replace)
+                                >
+                                    "Replace"
+                                </button>
+                                " "
+                                <button type="button" on:click=move |_| pending.set(None)>
+                                    "Cancel"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
+                message
+                    .get()
+                    .map(|(ok, text)| {
+                        view! {
+                            <p
+                                class=if ok { "data-message ok" } else { "data-message error" }
+                                role=if ok { "status" } else { "alert" }
+                                data-testid="data-message"
+                            >
+                                {text}
+                            </p>
+                        }
+                    })
+            }}
             <ResetProgress />
         </section>
     }

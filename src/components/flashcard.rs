@@ -96,7 +96,8 @@ fn Revealed(c: std::sync::Arc<crate::bank::Content>) -> impl IntoView {
         </section>
         <fieldset class="rubric">
             <legend>"Which key points did you cover?"</legend>
-            {c.key_points
+            {c
+                .key_points
                 .iter()
                 .enumerate()
                 .map(|(i, k)| {

@@ -142,7 +142,9 @@ pub fn FilterChips(
                     .map(|s| view! { <option value=s.id()>{s.label()}</option> })
                     .collect_view()}
             </select>
-            <Show when=move || query.read().is_filtered()>
+            <Show when=move || {
+                query.read().is_filtered()
+            }>
                 {
                     let go = go.clone();
                     view! {

@@ -27,7 +27,11 @@ pub fn BookmarkButton(
             title="Bookmark this question (b)"
             on:click=move |_| {
                 let on = !state.progress.with_untracked(|p| p.is_bookmarked(id));
-                let _ = state.change(Change::Bookmark { id: id.to_string(), on });
+                let _ = state
+                    .change(Change::Bookmark {
+                        id: id.to_string(),
+                        on,
+                    });
             }
         >
             <span aria-hidden="true">{move || if on() { "★" } else { "☆" }}</span>
@@ -69,19 +73,43 @@ pub fn NoteBox(
             <h2 id=format!("note-h-{id}")>"Your note"</h2>
             <Show
                 when=move || editing.get()
-                fallback=move || view! {
-                    {move || match note.get() {
-                        Some(text) => view! {
-                            <div class="note prose" data-testid="note" inner_html=notes::render(&text)></div>
-                        }.into_any(),
-                        None => view! { <p class="muted">"No note yet. Notes are private and searchable."</p> }.into_any(),
-                    }}
-                    <button type="button" class="link-button" data-testid="edit-note" disabled=!dom::live() on:click=move |_| start()>
-                        {move || if note.read().is_some() { "Edit note" } else { "Add a note" }}
-                    </button>
+                fallback=move || {
+                    view! {
+                        {move || match note.get() {
+                            Some(text) => {
+                                view! {
+                                    <div
+                                        class="note prose"
+                                        data-testid="note"
+                                        inner_html=notes::render(&text)
+                                    ></div>
+                                }
+                                    .into_any()
+                            }
+                            None => {
+                                view! {
+                                    <p class="muted">
+                                        "No note yet. Notes are private and searchable."
+                                    </p>
+                                }
+                                    .into_any()
+                            }
+                        }}
+                        <button
+                            type="button"
+                            class="link-button"
+                            data-testid="edit-note"
+                            disabled=!dom::live()
+                            on:click=move |_| start()
+                        >
+                            {move || if note.read().is_some() { "Edit note" } else { "Add a note" }}
+                        </button>
+                    }
                 }
             >
-                <label class="visually-hidden" for=format!("note-{id}")>"Your note (Markdown)"</label>
+                <label class="visually-hidden" for=format!("note-{id}")>
+                    "Your note (Markdown)"
+                </label>
                 <textarea
                     id=format!("note-{id}")
                     node_ref=textarea
@@ -106,7 +134,6 @@ pub fn NoteBox(
                             }
                             Some(keys::Action::CancelEdit) => {
                                 ev.prevent_default();
-                                // The page under the editor must not act on this Esc too.
                                 ev.stop_propagation();
                                 editing.set(false);
                             }
@@ -115,11 +142,22 @@ pub fn NoteBox(
                     }
                 ></textarea>
                 <div class="note-actions">
-                    <button type="button" class="button" data-testid="save-note" on:click=move |_| save()>"Save note"</button>
+                    <button
+                        type="button"
+                        class="button"
+                        data-testid="save-note"
+                        on:click=move |_| save()
+                    >
+                        "Save note"
+                    </button>
                     " "
-                    <button type="button" on:click=move |_| editing.set(false)>"Cancel"</button>
+                    <button type="button" on:click=move |_| editing.set(false)>
+                        "Cancel"
+                    </button>
                     <span class="muted count">
-                        {move || format!("{} / {}", draft.read().chars().count(), notes::MAX_NOTE_CHARS)}
+                        {move || {
+                            format!("{} / {}", draft.read().chars().count(), notes::MAX_NOTE_CHARS)
+                        }}
                     </span>
                 </div>
             </Show>
@@ -142,7 +180,11 @@ pub fn NextReview(
                 1 => format!("due tomorrow ({})", stats::format_day(due)),
                 d => format!("due in {d} days ({})", stats::format_day(due)),
             };
-            view! { <span class="next-review" data-testid="next-review">{format!("Next review: {when}")}</span> }
+            view! {
+                <span class="next-review" data-testid="next-review">
+                    {format!("Next review: {when}")}
+                </span>
+            }
         })
     }
 }

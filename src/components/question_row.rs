@@ -63,8 +63,12 @@ pub fn QuestionRow(
         }
         if due.get() {
             marks.push(
-                view! { <span class="mark due-mark" data-testid="due-mark">"due"</span> }
-                    .into_any(),
+                view! {
+                    <span class="mark due-mark" data-testid="due-mark">
+                        "due"
+                    </span>
+                }
+                .into_any(),
             );
         }
         match p.status(q.id) {

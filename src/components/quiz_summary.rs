@@ -57,34 +57,84 @@ pub fn QuizSummary(
             <div class="breakdown">
                 <table>
                     <caption>"By level"</caption>
-                    <thead><tr><th scope="col">"Level"</th><th scope="col">"Right"</th></tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Level"</th>
+                            <th scope="col">"Right"</th>
+                        </tr>
+                    </thead>
                     <tbody>
-                        {s.by_level.iter().map(|(l, r, n)| view! { <tr><td>{l.label()}</td><td>{format!("{r} / {n}")}</td></tr> }).collect_view()}
+                        {s
+                            .by_level
+                            .iter()
+                            .map(|(l, r, n)| {
+                                view! {
+                                    <tr>
+                                        <td>{l.label()}</td>
+                                        <td>{format!("{r} / {n}")}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
                     </tbody>
                 </table>
                 <table>
                     <caption>"By topic"</caption>
-                    <thead><tr><th scope="col">"Topic"</th><th scope="col">"Right"</th></tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Topic"</th>
+                            <th scope="col">"Right"</th>
+                        </tr>
+                    </thead>
                     <tbody>
-                        {s.by_topic.iter().map(|(t, r, n)| view! {
-                            <tr><td>{bank::topic(t).map(|t| t.name).unwrap_or(t)}</td><td>{format!("{r} / {n}")}</td></tr>
-                        }).collect_view()}
+                        {s
+                            .by_topic
+                            .iter()
+                            .map(|(t, r, n)| {
+                                view! {
+                                    <tr>
+                                        <td>{bank::topic(t).map(|t| t.name).unwrap_or(t)}</td>
+                                        <td>{format!("{r} / {n}")}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
                     </tbody>
                 </table>
             </div>
-            {(!s.missed.is_empty()).then(|| view! {
-                <h2>"To review"</h2>
-                <ul class="missed" data-testid="missed">
-                    {s.missed.iter().filter_map(|id| bank::question(id)).map(|q| view! {
-                        <li><a href=dom::href(&format!("/questions/{}", q.id))>{q.question}</a></li>
-                    }).collect_view()}
-                </ul>
-            })}
-            <div class="card-actions">
-                {(!s.missed.is_empty()).then(|| view! {
-                    <button type="button" class="button" on:click=retry.clone()>"Retry the missed ones"</button>
+            {(!s.missed.is_empty())
+                .then(|| {
+                    view! {
+                        <h2>"To review"</h2>
+                        <ul class="missed" data-testid="missed">
+                            {s
+                                .missed
+                                .iter()
+                                .filter_map(|id| bank::question(id))
+                                .map(|q| {
+                                    view! {
+                                        <li>
+                                            <a href=dom::href(
+                                                &format!("/questions/{}", q.id),
+                                            )>{q.question}</a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
                 })}
-                <button type="button" on:click=new_quiz>"New quiz"</button>
+            <div class="card-actions">
+                {(!s.missed.is_empty())
+                    .then(|| {
+                        view! {
+                            <button type="button" class="button" on:click=retry.clone()>
+                                "Retry the missed ones"
+                            </button>
+                        }
+                    })} <button type="button" on:click=new_quiz>
+                    "New quiz"
+                </button>
             </div>
         </section>
     }

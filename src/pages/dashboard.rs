@@ -66,23 +66,52 @@ pub fn Dashboard() -> impl IntoView {
             <h1 id="dash-h">"Your progress"</h1>
             <div class="stat-cards">
                 <div class="stat-card" data-testid="readiness-card">
-                    <span class="stat-value">{move || format!("{}%", stats::percent(fig().overall.known, fig().overall.total))}</span>
-                    <span class="stat-label">{move || format!("ready: {} of {} questions known", fig().overall.known, fig().overall.total)}</span>
+                    <span class="stat-value">
+                        {move || {
+                            format!("{}%", stats::percent(fig().overall.known, fig().overall.total))
+                        }}
+                    </span>
+                    <span class="stat-label">
+                        {move || {
+                            format!(
+                                "ready: {} of {} questions known",
+                                fig().overall.known,
+                                fig().overall.total,
+                            )
+                        }}
+                    </span>
                 </div>
                 <div class="stat-card" data-testid="due-card">
-                    <span class="stat-value">{move || fig().forecast.first().copied().unwrap_or(0)}</span>
+                    <span class="stat-value">
+                        {move || fig().forecast.first().copied().unwrap_or(0)}
+                    </span>
                     <span class="stat-label">"due for review today"</span>
                     <Show when=move || { fig().forecast.first().copied().unwrap_or(0) > 0 }>
-                        <a class="button" href=dom::href("/quiz?only=due")>"Review due"</a>
+                        <a class="button" href=dom::href("/quiz?only=due")>
+                            "Review due"
+                        </a>
                     </Show>
                 </div>
                 <div class="stat-card" data-testid="streak-card">
-                    <span class="stat-value">{move || crate::numbers::counted(fig().streaks.current as usize, "day", "days")}</span>
+                    <span class="stat-value">
+                        {move || crate::numbers::counted(
+                            fig().streaks.current as usize,
+                            "day",
+                            "days",
+                        )}
+                    </span>
                     <span class="stat-label">
                         {move || {
                             let s = fig().streaks;
-                            let hint = if s.current > 0 && !s.studied_today { " · answer one today to keep it" } else { "" };
-                            format!("current streak · best {}{hint}", crate::numbers::counted(s.best as usize, "day", "days"))
+                            let hint = if s.current > 0 && !s.studied_today {
+                                " · answer one today to keep it"
+                            } else {
+                                ""
+                            };
+                            format!(
+                                "current streak · best {}{hint}",
+                                crate::numbers::counted(s.best as usize, "day", "days"),
+                            )
                         }}
                     </span>
                 </div>
@@ -95,25 +124,52 @@ pub fn Dashboard() -> impl IntoView {
             <section aria-labelledby="level-h">
                 <h2 id="level-h">"Readiness by level"</h2>
                 {move || {
-                    let bars = fig().by_level.iter().map(|(l, m): &(Level, Mastery)| Bar {
-                        label: l.label().to_string(),
-                        share: ratio(m.known, m.total),
-                        text: known_text(m),
-                    }).collect::<Vec<_>>();
-                    view! { <BarChart title="Readiness by level".to_string() bars=bars headings=("Level", "Known") /> }
+                    let bars = fig()
+                        .by_level
+                        .iter()
+                        .map(|(l, m): &(Level, Mastery)| Bar {
+                            label: l.label().to_string(),
+                            share: ratio(m.known, m.total),
+                            text: known_text(m),
+                        })
+                        .collect::<Vec<_>>();
+                    view! {
+                        <BarChart
+                            title="Readiness by level".to_string()
+                            bars=bars
+                            headings=("Level", "Known")
+                        />
+                    }
                 }}
             </section>
 
             <section aria-labelledby="topic-h">
                 <h2 id="topic-h">"Mastery by topic"</h2>
-                <p class="muted">"Mastery counts “knew it” as 1 and “partly” as ½, over every question in the topic."</p>
+                <p class="muted">
+                    "Mastery counts “knew it” as 1 and “partly” as ½, over every question in the topic."
+                </p>
                 {move || {
-                    let bars = bank::topics().iter().zip(fig().by_topic.iter()).map(|(t, m)| Bar {
-                        label: t.name.to_string(),
-                        share: m.score,
-                        text: format!("{}% · {} of {} practised", (m.score * 100.0).round() as u32, m.practised, m.total),
-                    }).collect::<Vec<_>>();
-                    view! { <BarChart title="Mastery by topic".to_string() bars=bars headings=("Topic", "Mastery") /> }
+                    let bars = bank::topics()
+                        .iter()
+                        .zip(fig().by_topic.iter())
+                        .map(|(t, m)| Bar {
+                            label: t.name.to_string(),
+                            share: m.score,
+                            text: format!(
+                                "{}% · {} of {} practised",
+                                (m.score * 100.0).round() as u32,
+                                m.practised,
+                                m.total,
+                            ),
+                        })
+                        .collect::<Vec<_>>();
+                    view! {
+                        <BarChart
+                            title="Mastery by topic".to_string()
+                            bars=bars
+                            headings=("Topic", "Mastery")
+                        />
+                    }
                 }}
             </section>
 
@@ -124,7 +180,9 @@ pub fn Dashboard() -> impl IntoView {
 
             <section aria-labelledby="forecast-h">
                 <h2 id="forecast-h">"Reviews due, next 14 days"</h2>
-                {move || view! { <ForecastChart counts=fig().forecast.clone() today=fig().today /> }}
+                {move || {
+                    view! { <ForecastChart counts=fig().forecast.clone() today=fig().today /> }
+                }}
             </section>
 
             <section aria-labelledby="recent-h">
@@ -132,22 +190,41 @@ pub fn Dashboard() -> impl IntoView {
                 {move || {
                     let quizzes = fig().quizzes.clone();
                     if quizzes.is_empty() {
-                        view! { <p class="muted">"No finished quiz yet. " <a href=dom::href("/quiz")>"Start one"</a></p> }.into_any()
+                        view! {
+                            <p class="muted">
+                                "No finished quiz yet. " <a href=dom::href("/quiz")>"Start one"</a>
+                            </p>
+                        }
+                            .into_any()
                     } else {
                         view! {
                             <table class="recent-quizzes" data-testid="recent-quizzes">
-                                <thead><tr><th scope="col">"Finished"</th><th scope="col">"Mode"</th><th scope="col">"Score"</th></tr></thead>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"Finished"</th>
+                                        <th scope="col">"Mode"</th>
+                                        <th scope="col">"Score"</th>
+                                    </tr>
+                                </thead>
                                 <tbody>
-                                    {quizzes.into_iter().map(|q| view! {
-                                        <tr>
-                                            <td>{stats::format_day(cal.day_of(q.finished))}</td>
-                                            <td>{mode_label(&q.mode)}</td>
-                                            <td>{format!("{} of {} · {}%", q.right, q.answered, q.percent)}</td>
-                                        </tr>
-                                    }).collect_view()}
+                                    {quizzes
+                                        .into_iter()
+                                        .map(|q| {
+                                            view! {
+                                                <tr>
+                                                    <td>{stats::format_day(cal.day_of(q.finished))}</td>
+                                                    <td>{mode_label(&q.mode)}</td>
+                                                    <td>
+                                                        {format!("{} of {} · {}%", q.right, q.answered, q.percent)}
+                                                    </td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
                                 </tbody>
                             </table>
-                        }.into_any()
+                        }
+                            .into_any()
                     }
                 }}
             </section>

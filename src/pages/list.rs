@@ -116,7 +116,11 @@ pub fn ListPage() -> impl IntoView {
                         href=move || dom::href(&format!("/quiz{}", query.read().to_query_string()))
                     >
                         {move || {
-                            if query.read().is_filtered() { "Quiz me on these" } else { "Start a quiz" }
+                            if query.read().is_filtered() {
+                                "Quiz me on these"
+                            } else {
+                                "Start a quiz"
+                            }
                         }}
                     </a>
                 </p>
@@ -129,7 +133,11 @@ pub fn ListPage() -> impl IntoView {
                         }}
                         " "
                         <Show when=move || { due_today.get() > 0 }>
-                            <a class="button" data-testid="review-due" href=dom::href("/quiz?only=due")>
+                            <a
+                                class="button"
+                                data-testid="review-due"
+                                href=dom::href("/quiz?only=due")
+                            >
                                 "Review due"
                             </a>
                         </Show>
@@ -172,15 +180,21 @@ pub fn ListPage() -> impl IntoView {
                     let (shown, matched) = results.get();
                     let qs = query.with(|q| q.to_query_string());
                     let searching = !query.read().q.trim().is_empty();
-                    // In slices, each shown once `slices` reaches it (see `use_slices`).
                     shown
                         .chunks(ROWS_PER_SLICE)
                         .enumerate()
                         .map(|(n, slice)| {
-                            let (slice, matched, qs) = (slice.to_vec(), matched.clone(), qs.clone());
+                            let (slice, matched, qs) = (
+                                slice.to_vec(),
+                                matched.clone(),
+                                qs.clone(),
+                            );
                             let start = n * ROWS_PER_SLICE;
+                            // In slices, each shown once `slices` reaches it (see `use_slices`).
                             view! {
-                                <Show when=move || { slices.get() > n }>
+                                <Show when=move || {
+                                    slices.get() > n
+                                }>
                                     {slice
                                         .iter()
                                         .enumerate()

@@ -18,7 +18,11 @@ pub fn NotFound(
                 "The link may be mistyped, or the " {what}
                 " may have been renamed. Every question is listed on the home page."
             </p>
-            <p><a class="button" href=dom::href("/")>"Go to all questions"</a></p>
+            <p>
+                <a class="button" href=dom::href("/")>
+                    "Go to all questions"
+                </a>
+            </p>
         </section>
     }
 }

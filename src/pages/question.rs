@@ -76,7 +76,11 @@ fn QuestionView(q: &'static Question) -> impl IntoView {
             <nav class="question-nav" aria-label="Question navigation">
                 <a class="back" href=move || dom::href(&format!("/{}", qs()))>
                     {move || {
-                        if query.read().is_filtered() { "← Back to the list" } else { "← All questions" }
+                        if query.read().is_filtered() {
+                            "← Back to the list"
+                        } else {
+                            "← All questions"
+                        }
                     }}
                 </a>
                 <span class="position" data-testid="position">
@@ -115,7 +119,12 @@ fn QuestionView(q: &'static Question) -> impl IntoView {
                 {q.topic_list().map(|t| view! { <TopicLink topic=t /> }).collect_view()}
                 <BookmarkButton id=q.id />
                 <NextReview id=q.id />
-                <button type="button" class="link-button copy-link" disabled=!dom::live() on:click=copy>
+                <button
+                    type="button"
+                    class="link-button copy-link"
+                    disabled=!dom::live()
+                    on:click=copy
+                >
                     {move || match copied.get() {
                         None => "Copy link",
                         Some(true) => "Link copied",
@@ -128,7 +137,9 @@ fn QuestionView(q: &'static Question) -> impl IntoView {
                     view! {
                         <details class="also-asked">
                             <summary>{format!("Also asked as ({})", wordings.len())}</summary>
-                            <ul>{wordings.iter().map(|w| view! { <li>{*w}</li> }).collect_view()}</ul>
+                            <ul>
+                                {wordings.iter().map(|w| view! { <li>{*w}</li> }).collect_view()}
+                            </ul>
                         </details>
                     }
                 })}
@@ -138,13 +149,16 @@ fn QuestionView(q: &'static Question) -> impl IntoView {
             <section class="related" aria-labelledby="rel-h">
                 <h2 id="rel-h">"Related questions"</h2>
                 <ul>
-                    {q.related
+                    {q
+                        .related
                         .iter()
                         .filter_map(|r| bank::question(r))
                         .map(|r| {
                             view! {
                                 <li>
-                                    <a href=dom::href(&format!("/questions/{}", r.id))>{r.question}</a>
+                                    <a href=dom::href(
+                                        &format!("/questions/{}", r.id),
+                                    )>{r.question}</a>
                                 </li>
                             }
                         })

@@ -101,10 +101,14 @@ pub fn QuizSetup() -> impl IntoView {
                                 })
                         }}
                     </p>
-                    <button type="button" class="button" on:click={
-                        let go = go.clone();
-                        move |_| go("/quiz/play")
-                    }>
+                    <button
+                        type="button"
+                        class="button"
+                        on:click={
+                            let go = go.clone();
+                            move |_| go("/quiz/play")
+                        }
+                    >
                         "Resume"
                     </button>
                     <button type="button" on:click=move |_| state.discard_quiz()>
@@ -133,27 +137,52 @@ pub fn QuizSetup() -> impl IntoView {
                         .into_iter()
                         .map(|n| {
                             let label = n.map(|n| n.to_string()).unwrap_or_else(|| "All".into());
-                            option("count", label, Signal::derive(move || count.get() == n), Callback::new(move |()| count.set(n)))
+                            option(
+                                "count",
+                                label,
+                                Signal::derive(move || count.get() == n),
+                                Callback::new(move |()| count.set(n)),
+                            )
                         })
                         .collect_view()}
                 </fieldset>
                 <fieldset>
                     <legend>"Order"</legend>
-                    {option("order", "Shuffled".into(), Signal::derive(move || shuffled.get()), Callback::new(move |()| shuffled.set(true)))}
-                    {option("order", "In order".into(), Signal::derive(move || !shuffled.get()), Callback::new(move |()| shuffled.set(false)))}
+                    {option(
+                        "order",
+                        "Shuffled".into(),
+                        Signal::derive(move || shuffled.get()),
+                        Callback::new(move |()| shuffled.set(true)),
+                    )}
+                    {option(
+                        "order",
+                        "In order".into(),
+                        Signal::derive(move || !shuffled.get()),
+                        Callback::new(move |()| shuffled.set(false)),
+                    )}
                 </fieldset>
                 <fieldset>
                     <legend>"Which questions"</legend>
                     {Pool::ALL
                         .into_iter()
-                        .map(|p| option("pool", p.label().into(), Signal::derive(move || pool.get() == p), Callback::new(move |()| pool.set(p))))
+                        .map(|p| option(
+                            "pool",
+                            p.label().into(),
+                            Signal::derive(move || pool.get() == p),
+                            Callback::new(move |()| pool.set(p)),
+                        ))
                         .collect_view()}
                 </fieldset>
                 <fieldset>
                     <legend>"Mode"</legend>
                     {QuizMode::ALL
                         .into_iter()
-                        .map(|m| option("mode", m.label().into(), Signal::derive(move || mode.get() == m), Callback::new(move |()| mode.set(m))))
+                        .map(|m| option(
+                            "mode",
+                            m.label().into(),
+                            Signal::derive(move || mode.get() == m),
+                            Callback::new(move |()| mode.set(m)),
+                        ))
                         .collect_view()}
                 </fieldset>
                 <Show when=move || problem.get().is_some()>
