@@ -4,7 +4,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    backprep::platform::recovery::install();
     #[cfg(debug_assertions)]
     backprep::boot::start(backprep::app::App);
     #[cfg(not(debug_assertions))]

@@ -1,4 +1,5 @@
-//! Display preferences (pure data).
+//! Preferences and this browser's own bookkeeping (pure data): the theme, and when progress was
+//! last exported (for the reminder to keep a copy).
 
 use serde::{Deserialize, Serialize};
 
@@ -30,12 +31,26 @@ impl Theme {
     }
 }
 
-/// The user's display preferences.
+/// The user's preferences, kept in this browser only (not exported).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Prefs {
     /// Colour scheme.
     pub theme: Theme,
+    /// The last export: when (ms) and how many answers progress held then.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_export: Option<(u64, usize)>,
+}
+
+/// After how many answers since the last export (or ever, with none) the app suggests one.
+pub const EXPORT_AFTER_ANSWERS: usize = 30;
+
+impl Prefs {
+    /// How many answers were given since the last export, when that is enough to suggest another.
+    pub fn export_due(&self, answers: usize) -> Option<usize> {
+        let since = answers.saturating_sub(self.last_export.map_or(0, |(_, n)| n));
+        (since >= EXPORT_AFTER_ANSWERS).then_some(since)
+    }
 }
 
 #[cfg(test)]
@@ -55,5 +70,16 @@ mod tests {
             vec![Theme::System, Theme::Light, Theme::Dark, Theme::System]
         );
         assert_eq!(Theme::System.attribute(), None);
+    }
+
+    #[test]
+    fn an_export_is_suggested_after_enough_answers_since_the_last() {
+        let mut p = Prefs::default();
+        assert_eq!(p.export_due(29), None);
+        assert_eq!(p.export_due(30), Some(30));
+        p.last_export = Some((5, 40));
+        assert_eq!(p.export_due(60), None);
+        assert_eq!(p.export_due(70), Some(30));
+        assert_eq!(p.export_due(10), None, "fewer answers than at the export (a reset)");
     }
 }

@@ -3,7 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    backprep::platform::recovery::install();
     backprep::boot::start(backprep::app::ProgressApp);
 }
 

@@ -3,6 +3,7 @@
 
 use crate::bank;
 use crate::components::reset::ResetProgress;
+use crate::components::safety::SafetyNet;
 use crate::platform::clock::{self, UserCalendar};
 use crate::platform::dom;
 use crate::platform::files::{self, ReadError};
@@ -26,7 +27,10 @@ pub fn DataPanel() -> impl IntoView {
         let name = transfer::file_name(&stats::iso_date(UserCalendar.day_of(now)));
         message.set(Some(
             match files::download(&name, &text, "application/json") {
-                Ok(()) => (true, format!("Exported to {name}.")),
+                Ok(()) => {
+                    state.exported();
+                    (true, format!("Exported to {name}."))
+                }
                 Err(e) => (false, format!("Export failed: {e}.")),
             },
         ));
@@ -189,6 +193,7 @@ pub fn DataPanel() -> impl IntoView {
                         }
                     })
             }}
+            <SafetyNet />
             <ResetProgress />
         </section>
     }

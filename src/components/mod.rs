@@ -16,5 +16,6 @@ pub mod personal;
 pub mod question_row;
 pub mod quiz_summary;
 pub mod reset;
+pub mod safety;
 pub mod shortcuts;
 pub mod site;

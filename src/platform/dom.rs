@@ -1,7 +1,9 @@
 //! The document: the base path the app is served under, internal links, the page title, the theme
 //! attribute, scrolling and focus.
 
-pub use imp::{base_path, current_url, load, scroll_into_view, set_theme_attribute, set_title};
+pub use imp::{
+    base_path, current_url, is_safari, load, scroll_into_view, set_theme_attribute, set_title,
+};
 
 /// Turns a `<base href>` value into a router base: an absolute path without trailing slash.
 pub fn normalize_base(href: &str) -> String {
@@ -114,6 +116,16 @@ mod imp {
         }
     }
 
+    /// Whether the browser is Safari (which deletes what a site's scripts stored after seven days
+    /// without a visit).
+    pub fn is_safari() -> bool {
+        let agent = web_sys::window()
+            .and_then(|w| w.navigator().user_agent().ok())
+            .unwrap_or_default();
+        agent.contains("Safari/") && !agent.contains("Chrome/") && !agent.contains("Chromium/")
+            && !agent.contains("Android")
+    }
+
     /// Loads the page at internal `path` (a page another build of the app serves).
     pub fn load(path: &str) {
         if let Some(w) = web_sys::window() {
@@ -159,6 +171,11 @@ mod imp {
 
     /// Does nothing on the host.
     pub fn scroll_into_view(_id: &str) {}
+
+    /// Not on the host.
+    pub fn is_safari() -> bool {
+        false
+    }
 
     /// Does nothing on the host.
     pub fn load(_path: &str) {}

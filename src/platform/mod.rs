@@ -13,5 +13,6 @@ pub mod dom;
 pub mod events;
 pub mod fetch;
 pub mod files;
+pub mod recovery;
 pub mod storage;
 pub mod sw;

@@ -25,7 +25,7 @@ impl fmt::Display for StorageError {
     }
 }
 
-pub use imp::{available, get, keys, remove, set, set_json};
+pub use imp::{available, get, keys, persist, persisted, remove, set, set_json};
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
@@ -88,6 +88,33 @@ mod imp {
         if available() {
             LocalStorage::delete(key);
         }
+    }
+
+    fn manager() -> Option<web_sys::StorageManager> {
+        let navigator = web_sys::window()?.navigator();
+        // Absent in insecure contexts and old browsers.
+        js_sys::Reflect::has(&navigator, &"storage".into())
+            .ok()?
+            .then(|| navigator.storage())
+    }
+
+    async fn answer(promise: Result<js_sys::Promise, wasm_bindgen::JsValue>) -> Option<bool> {
+        wasm_bindgen_futures::JsFuture::from(promise.ok()?)
+            .await
+            .ok()?
+            .as_bool()
+    }
+
+    /// Whether the browser has agreed to keep this site's data under storage pressure (`None`:
+    /// it cannot say).
+    pub async fn persisted() -> Option<bool> {
+        answer(manager()?.persisted()).await
+    }
+
+    /// Asks the browser to keep this site's data under storage pressure; its answer (`None`: no
+    /// answer possible here).
+    pub async fn persist() -> Option<bool> {
+        answer(manager()?.persist()).await
     }
 
     /// Every key stored for this origin.
@@ -158,6 +185,16 @@ mod imp {
     /// Every key stored.
     pub fn keys() -> Vec<String> {
         VALUES.with_borrow(|v| v.keys().cloned().collect())
+    }
+
+    /// No browser to ask on the host.
+    pub async fn persisted() -> Option<bool> {
+        None
+    }
+
+    /// No browser to ask on the host.
+    pub async fn persist() -> Option<bool> {
+        None
     }
 
     /// Empties the store and clears any fault (host tests).

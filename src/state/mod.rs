@@ -23,7 +23,7 @@ use crate::quiz::{Event, Session};
 use crate::schedule::Schedule;
 use crate::search::{self, ListQuery};
 use crate::storage::store::{self, SaveError};
-use crate::storage::{self, ActiveQuiz, Mode, Notice};
+use crate::storage::{ActiveQuiz, Mode, Notice};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -56,6 +56,8 @@ pub struct AppState {
     pub search_complete: RwSignal<bool>,
     /// The part of the app this build serves (`None`: all of it).
     pub area: Option<Area>,
+    /// A change could not be saved (storage full); the next change tries again.
+    pub unsaved: RwSignal<bool>,
 }
 
 /// The state from context; the whole app is inside [`AppState::provide`].
@@ -104,12 +106,14 @@ impl AppState {
             content: ContentStore::new(),
             search_complete: RwSignal::new(search::bank_search().is_complete()),
             area,
+            unsaved: RwSignal::new(false),
         };
         provide_context(state);
         dom::set_theme_attribute(state.prefs.get_untracked().theme.attribute());
         crate::platform::sw::register(move || state.update_ready.set(true));
+        let progress_key = store::key_of::<Progress>();
         events::on_storage(move |key| {
-            if key.as_deref() == Some(storage::PROGRESS_KEY) {
+            if key.as_deref() == Some(progress_key.as_str()) {
                 state.take_in_other_tab();
             }
         });
@@ -145,15 +149,49 @@ impl AppState {
         match store::save(&next) {
             Ok(stored) => {
                 self.set_progress.set(stored);
+                self.saving_again();
                 Ok(())
             }
             Err(e) if atomic => Err(e),
+            Err(SaveError::QuotaExceeded) => {
+                // Kept here, and saved again with the next change once space is freed (a reset,
+                // deleted backups): the quota is not a reason to stop trying.
+                if !self.unsaved.get_untracked() {
+                    self.unsaved.set(true);
+                    self.notices.update(|n| n.push(SaveError::QuotaExceeded.notice("progress")));
+                }
+                self.set_progress.set(next);
+                Err(SaveError::QuotaExceeded)
+            }
             Err(e) => {
                 self.set_mode.set(Mode::MemoryOnly);
                 self.notices.update(|n| n.push(e.notice("progress")));
                 self.set_progress.set(next);
                 Err(e)
             }
+        }
+    }
+
+    /// Tries again to save what could not be saved (after space was freed).
+    pub fn retry_save(self) {
+        if !self.unsaved.get_untracked() || self.mode.get_untracked() != Mode::ReadWrite {
+            return;
+        }
+        if let Ok(stored) = store::save(&self.progress.get_untracked()) {
+            self.set_progress.set(stored);
+            self.saving_again();
+        }
+    }
+
+    /// A save worked after one that did not: say so.
+    fn saving_again(self) {
+        if self.unsaved.get_untracked() {
+            self.unsaved.set(false);
+            self.notices.update(|n| {
+                n.push(Notice {
+                    text: "There is room in browser storage again: your progress is saved.".into(),
+                })
+            });
         }
     }
 
@@ -211,9 +249,19 @@ impl AppState {
 
     /// Switches the colour theme, and saves it.
     pub fn set_theme(self, theme: Theme) {
-        let mut prefs = self.prefs.get_untracked();
-        prefs.theme = theme;
         dom::set_theme_attribute(theme.attribute());
+        self.change_prefs(|p| p.theme = theme);
+    }
+
+    /// Notes that progress was exported just now (the reminder to export starts counting again).
+    pub fn exported(self) {
+        let answers = self.progress.with_untracked(Progress::attempt_count);
+        self.change_prefs(|p| p.last_export = Some((clock::now_ms(), answers)));
+    }
+
+    fn change_prefs(self, change: impl FnOnce(&mut Prefs)) {
+        let mut prefs = self.prefs.get_untracked();
+        change(&mut prefs);
         if self.prefs_mode == Mode::ReadWrite {
             let _ = store::save(&prefs);
         }
@@ -312,7 +360,7 @@ mod tests {
     #[test]
     fn a_reset_in_one_tab_is_not_undone_when_a_stale_tab_saves() {
         raw::reset();
-        raw::set(storage::PROGRESS_KEY, &encode(&used())).unwrap();
+        raw::set(crate::storage::PROGRESS_KEY, &encode(&used())).unwrap();
         let ((_a, a), (_b, b)) = (open_tab(), open_tab());
         a.change(Change::Reset(ResetScope::Everything)).unwrap();
         later();
@@ -338,7 +386,7 @@ mod tests {
     #[test]
     fn a_replace_in_one_tab_is_not_undone_when_a_stale_tab_saves() {
         raw::reset();
-        raw::set(storage::PROGRESS_KEY, &encode(&used())).unwrap();
+        raw::set(crate::storage::PROGRESS_KEY, &encode(&used())).unwrap();
         let ((_a, a), (_b, b)) = (open_tab(), open_tab());
         let mut file = Progress::default();
         file.mark_read("cdn", 1_600_000_000_000);
@@ -360,7 +408,7 @@ mod tests {
     #[test]
     fn a_merge_import_in_a_stale_tab_after_a_reset_elsewhere_adds_the_file() {
         raw::reset();
-        raw::set(storage::PROGRESS_KEY, &encode(&used())).unwrap();
+        raw::set(crate::storage::PROGRESS_KEY, &encode(&used())).unwrap();
         let ((_a, a), (_b, b)) = (open_tab(), open_tab());
         a.change(Change::Reset(ResetScope::Everything)).unwrap();
         b.change(Change::Import {

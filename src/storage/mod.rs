@@ -337,6 +337,7 @@ mod tests {
     fn prefs_round_trip_and_unknown_theme_is_corrupt_not_a_panic() {
         let p = Prefs {
             theme: crate::prefs::Theme::Dark,
+            last_export: Some((5, 12)),
         };
         assert_eq!(
             decode::<Prefs>(&encode(&p)),

@@ -2,10 +2,121 @@
 //! [`decode`]: an unreadable value is backed up before the app starts afresh, a newer build's data
 //! is never overwritten, and a save merges what another tab wrote meanwhile. Runs on the host too
 //! (over the in-memory store), so its rules are unit-tested without a browser.
+//!
+//! Keys are scoped by the path the app is served under ([`scoped`]): two copies of Backprep under
+//! different sub-paths of one host keep apart. At the root the keys are the ones every earlier
+//! build wrote; a copy under a sub-path takes a copy of the root's data the first time it finds
+//! none of its own (earlier builds kept every copy's data at the root).
 
-use super::{backup_key, decode, Decoded, Envelope, Mode, Notice, Stored};
+use super::{backup_key, decode, Decoded, Envelope, Mode, Notice, Stored, NAMESPACE};
 use crate::platform::storage::{self as raw, StorageError};
 use std::fmt;
+
+/// `key` (written as at the root, `backprep:…`) for the copy of the app served under `base` (a
+/// path without trailing slash, `""` at the root): `backprep:/backprep/progress` under `/backprep`.
+pub fn scope(key: &str, base: &str) -> String {
+    match key.strip_prefix(NAMESPACE) {
+        Some(rest) if !base.is_empty() => format!("{NAMESPACE}{base}/{rest}"),
+        _ => key.to_string(),
+    }
+}
+
+/// `key` for this copy of the app (see [`scope`]).
+pub fn scoped(key: &str) -> String {
+    scope(key, &crate::platform::dom::base_path())
+}
+
+/// Where `T` is stored by this copy of the app.
+pub fn key_of<T: Stored>() -> String {
+    scoped(T::KEY)
+}
+
+/// How many backups of one kind are kept: the newest.
+pub const BACKUPS_KEPT: usize = 3;
+
+/// A backup of a stored value that could not be used as it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Backup {
+    /// Its key.
+    pub key: String,
+    /// What it held ("progress", "quiz"…: the key's name).
+    pub what: String,
+    /// When it was made (ms).
+    pub at: u64,
+    /// Its size in bytes (UTF-8).
+    pub bytes: usize,
+}
+
+/// This copy's backups, newest first.
+pub fn backups() -> Vec<Backup> {
+    let prefix = scoped(super::BACKUP_PREFIX);
+    let mut found: Vec<Backup> = raw::keys()
+        .into_iter()
+        .filter_map(|key| {
+            let rest = key.strip_prefix(&prefix)?;
+            let (what, at) = rest.rsplit_once(':')?;
+            let at = at.parse().ok()?;
+            let bytes = raw::get(&key).ok().flatten().map_or(0, |v| v.len());
+            Some(Backup {
+                what: what.to_string(),
+                key,
+                at,
+                bytes,
+            })
+        })
+        .collect();
+    crate::order::sort_by(&mut found, &|a, b| b.at.cmp(&a.at).then(a.key.cmp(&b.key)));
+    found
+}
+
+/// The text of backup `key`, if it is one of this copy's.
+pub fn backup_text(key: &str) -> Option<String> {
+    backups()
+        .iter()
+        .any(|b| b.key == key)
+        .then(|| raw::get(key).ok().flatten())
+        .flatten()
+}
+
+/// Deletes backup `key`, if it is one of this copy's.
+pub fn delete_backup(key: &str) {
+    if backups().iter().any(|b| b.key == key) {
+        raw::remove(key);
+    }
+}
+
+/// Keeps `text` as a backup of `T` made at `now_ms`, dropping the oldest of its kind beyond
+/// [`BACKUPS_KEPT`] first so that backups never pile up. Returns the key, or `None` when it could
+/// not be written.
+fn back_up<T: Stored>(text: &str, now_ms: u64) -> Option<String> {
+    let key = scoped(&backup_key(T::KEY, now_ms));
+    let kind: Vec<Backup> = backups()
+        .into_iter()
+        .filter(|b| scoped(&backup_key(T::KEY, b.at)) == b.key)
+        .collect();
+    for old in kind.iter().skip(BACKUPS_KEPT.saturating_sub(1)) {
+        raw::remove(&old.key);
+    }
+    raw::set(&key, text).ok().map(|()| key)
+}
+
+/// The stored text of `T` for this copy: its own key, or on the first load under a sub-path a
+/// copy of what earlier builds kept at the root.
+fn stored_text<T: Stored>() -> Result<Option<String>, StorageError> {
+    let key = key_of::<T>();
+    let own = raw::get(&key)?;
+    if own.is_some() || key == T::KEY {
+        return Ok(own);
+    }
+    match raw::get(T::KEY)? {
+        Some(root) => {
+            // A copy, not a move: another copy of the app on this host may read it too.
+            let _ = raw::set(&key, &root);
+            Ok(Some(root))
+        }
+        None => Ok(None),
+    }
+}
 
 /// What [`load`] found.
 pub struct Loaded<T> {
@@ -30,7 +141,7 @@ pub fn load<T: Stored>(now_ms: u64) -> Loaded<T> {
     if !raw::available() {
         return memory_only(format!("Your browser is not letting Backprep use local storage, so your {what} will not be saved after you close this tab."));
     }
-    let stored = match raw::get(T::KEY) {
+    let stored = match stored_text::<T>() {
         Ok(Some(text)) => text,
         Ok(None) => {
             return Loaded {
@@ -56,8 +167,8 @@ pub fn load<T: Stored>(now_ms: u64) -> Loaded<T> {
             }
             // Keep the old copy before the first write in the new format, or before what was set
             // aside is dropped.
-            let key = backup_key(T::KEY, now_ms);
-            let kept = raw::set(&key, &stored).is_ok();
+            let key = back_up::<T>(&stored, now_ms).unwrap_or_default();
+            let kept = !key.is_empty();
             let mut notices = vec![];
             if let Some(v) = migrated_from {
                 let note = if kept {
@@ -103,9 +214,8 @@ pub fn load<T: Stored>(now_ms: u64) -> Loaded<T> {
             notices: vec![Notice { text: format!("Your {what} was saved by a newer version of Backprep (format {version}). It is shown read-only and left untouched; reload to get the newer version.") }],
         },
         Decoded::Corrupt { reason } => {
-            let key = backup_key(T::KEY, now_ms);
-            if raw::set(&key, &stored).is_ok() {
-                raw::remove(T::KEY);
+            if let Some(key) = back_up::<T>(&stored, now_ms) {
+                raw::remove(&key_of::<T>());
                 Loaded {
                     data: T::default(),
                     mode: Mode::ReadWrite,
@@ -156,7 +266,7 @@ impl SaveError {
     /// one wording of every save failure.
     pub fn notice(&self, what: &str) -> Notice {
         let text = match self {
-            SaveError::QuotaExceeded => format!("Browser storage is full, so your {what} from now on is kept only until you close this tab."),
+            SaveError::QuotaExceeded => format!("Browser storage is full, so your latest {what} is kept only in this tab for now. Deleting old backups on the Progress page (or other sites' data) frees space; saving then resumes by itself."),
             SaveError::NewerData => format!("A newer version of Backprep saved your {what} in another tab; this tab stops saving so it does not overwrite it. Reload to switch."),
             SaveError::Unavailable(why) => format!("Your {what} could not be saved ({why}); it is kept only until you close this tab."),
         };
@@ -173,7 +283,7 @@ pub fn save<T: Stored>(data: &T) -> Result<T, SaveError> {
         return Err(SaveError::Unavailable("storage unavailable".into()));
     }
     let mut merged = data.clone();
-    if let Ok(Some(stored)) = raw::get(T::KEY) {
+    if let Ok(Some(stored)) = raw::get(&key_of::<T>()) {
         match decode::<T>(&stored) {
             Decoded::Current { data: theirs, .. } => merged.merge_from(&theirs),
             Decoded::Newer { .. } => return Err(SaveError::NewerData),
@@ -186,12 +296,12 @@ pub fn save<T: Stored>(data: &T) -> Result<T, SaveError> {
 /// Stores `data` in this build's envelope, in one write (serialized once, exactly as [`encode`]
 /// would).
 fn write<T: Stored>(data: &T) -> Result<(), SaveError> {
-    raw::set_json(T::KEY, &Envelope::current(data)).map_err(SaveError::from)
+    raw::set_json(&key_of::<T>(), &Envelope::current(data)).map_err(SaveError::from)
 }
 
-/// Reads what another tab just stored under `T::KEY`, if it is readable current data.
+/// Reads what another tab just stored for `T`, if it is readable current data.
 pub fn read_current<T: Stored>() -> Option<T> {
-    match decode::<T>(&raw::get(T::KEY).ok()??) {
+    match decode::<T>(&raw::get(&key_of::<T>()).ok()??) {
         Decoded::Current { data, .. } => Some(data),
         _ => None,
     }
@@ -316,6 +426,59 @@ mod tests {
             .notice("progress")
             .text
             .contains("storage is full"));
+        reset();
+    }
+
+    #[test]
+    fn keys_are_scoped_by_the_path_the_app_is_served_under() {
+        assert_eq!(scope(PROGRESS_KEY, ""), "backprep:progress");
+        assert_eq!(scope(PROGRESS_KEY, "/backprep"), "backprep:/backprep/progress");
+        assert_eq!(
+            scope("backprep:backup:progress:7", "/a/b"),
+            "backprep:/a/b/backup:progress:7"
+        );
+    }
+
+    #[test]
+    fn a_copy_under_a_sub_path_keeps_its_own_data_and_starts_from_the_roots() {
+        reset();
+        let mut root = Progress::default();
+        root.mark_read("jwt", 1);
+        raw::set(PROGRESS_KEY, &encode(&root)).unwrap();
+        crate::platform::dom::set_base_path("/backprep/");
+        // First load: a copy of what earlier builds kept at the root.
+        assert!(load::<Progress>(2).data.is_read("jwt"));
+        let mut mine = root.clone();
+        mine.mark_read("cdn", 3);
+        save(&mine).unwrap();
+        let root_after: Progress = match decode(&raw::get(PROGRESS_KEY).unwrap().unwrap()) {
+            Decoded::Current { data, .. } => data,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(root_after, root, "the root's data is untouched");
+        assert!(load::<Progress>(4).data.is_read("cdn"));
+        crate::platform::dom::set_base_path("/");
+        assert!(!load::<Progress>(5).data.is_read("cdn"), "the root copy does not see it");
+        reset();
+    }
+
+    #[test]
+    fn backups_are_listed_newest_first_and_pruned_to_the_newest_few() {
+        reset();
+        for t in 1..=5 {
+            raw::set(PROGRESS_KEY, "{not json").unwrap();
+            load::<Progress>(t);
+        }
+        let kept = backups();
+        assert_eq!(kept.len(), BACKUPS_KEPT);
+        assert_eq!(kept.iter().map(|b| b.at).collect::<Vec<_>>(), [5, 4, 3]);
+        assert_eq!(kept[0].what, "progress");
+        assert_eq!(backup_text(&kept[0].key).as_deref(), Some("{not json"));
+        delete_backup(&kept[0].key);
+        assert_eq!(backups().len(), BACKUPS_KEPT - 1);
+        // Only this copy's backups can be read or deleted through here.
+        raw::set("other:thing", "x").unwrap();
+        assert_eq!(backup_text("other:thing"), None);
         reset();
     }
 }
