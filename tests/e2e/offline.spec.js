@@ -201,6 +201,86 @@ test('a deploy while the host lets browsers keep pages for 10 minutes still work
   }
 });
 
+/** What service workers in the browser of `context` warn about, as they do (Playwright does not report their console). */
+async function workerWarnings(context) {
+  const warnings = [];
+  const cdp = await context.browser().newBrowserCDPSession();
+  cdp.on('Target.targetCreated', async ({ targetInfo }) => {
+    if (targetInfo.type !== 'service_worker') return;
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: targetInfo.targetId, flatten: false });
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.enable' }) });
+  });
+  cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
+    const { method, params } = JSON.parse(message);
+    if (method === 'Runtime.consoleAPICalled' && params.type === 'warning') warnings.push(params.args.map((a) => a.value).join(' '));
+  });
+  await cdp.send('Target.setDiscoverTargets', { discover: true });
+  return { warnings, stop: () => cdp.detach() };
+}
+
+/** Asks the page's registration for an update; resolves with where the new worker ends: "installed" or "redundant". */
+const checkForUpdate = (page) => page.evaluate(async () => {
+  const reg = await navigator.serviceWorker.getRegistration();
+  const ended = new Promise((resolve) => reg.addEventListener('updatefound', () => {
+    const worker = reg.installing;
+    const check = () => ['installed', 'redundant'].includes(worker.state) && resolve(worker.state);
+    worker.addEventListener('statechange', check);
+    check();
+  }, { once: true }));
+  await reg.update();
+  return ended;
+});
+
+test('a worker whose pages come from another build does not install; the current build stays', async ({ context, page }) => {
+  // What a cache between browser and host (a CDN, a proxy) could serve after a deploy: build 2's
+  // worker and files, but build 1's pages.
+  test.setTimeout(60_000);
+  const port = 4311;
+  const origin = `http://127.0.0.1:${port}`;
+  const site = mkdtempSync(join(tmpdir(), 'backprep-site-'));
+  const next = mkdtempSync(join(tmpdir(), 'backprep-b-'));
+  const { warnings, stop } = await workerWarnings(context);
+  let server;
+  try {
+    cpSync(join(root, 'dist'), site, { recursive: true });
+    server = await serve(site, port, '/');
+    await page.goto(`${origin}/`);
+    await waitForControl(page);
+    const build1 = await page.getByTestId('build-id').innerText();
+    const hash1 = build1.replace('Build ', '');
+    const build2 = rebuild(next);
+    for (const f of readdirSync(site)) rmSync(join(site, f), { recursive: true });
+    cpSync(next, site, { recursive: true });
+    for (const f of filesUnder(join(root, 'dist')).filter((f) => f.endsWith('.html'))) cpSync(join(root, 'dist', f), join(site, f));
+
+    expect(await checkForUpdate(page)).toBe('redundant');
+    // It says why (and not, say, a missing file).
+    await expect.poll(() => warnings.join('\n')).toMatch(new RegExp(`build ${build2} not installed.*is build ${hash1}`));
+    await expect(page.getByTestId('update-ready')).toHaveCount(0);
+    expect(await page.evaluate(() => caches.keys())).toEqual([`backprep-${hash1}`]);
+
+    // Build 1 still works offline.
+    await server.stop();
+    server = null;
+    await page.goto(`${origin}/questions/cdn`);
+    await expect(page.getByTestId('build-id')).toHaveText(build1);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(wording('cdn'));
+
+    // Once the host serves build 2 whole, the next check installs it.
+    for (const f of readdirSync(site)) rmSync(join(site, f), { recursive: true });
+    cpSync(next, site, { recursive: true });
+    server = await serve(site, port, '/');
+    expect(await checkForUpdate(page)).toBe('installed');
+    await expect(page.getByTestId('update-ready')).toBeVisible();
+    expect((await page.evaluate(() => caches.keys())).sort()).toEqual([`backprep-${hash1}`, `backprep-${build2}`].sort());
+  } finally {
+    await stop();
+    await server?.stop();
+    rmSync(site, { recursive: true, force: true });
+    rmSync(next, { recursive: true, force: true });
+  }
+});
+
 test('the app is installable and the CSP has no unsafe-inline', async ({ baseURL }) => {
   // Installability is not reported in incognito contexts, so use a real (temporary) profile.
   const profile = mkdtempSync(join(tmpdir(), 'backprep-profile-'));
