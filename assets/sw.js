@@ -8,10 +8,50 @@ const CACHE = `backprep-${BUILD.hash}`;
 const scoped = (path) => new URL(path, self.registration.scope).href;
 
 self.addEventListener('install', (event) => {
-  // All or nothing: addAll fails the install if any file is missing, so a build is never mixed.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(BUILD.files.map(scoped))));
+  event.waitUntil(keepBuild());
   // A first install takes over at once; an update waits for the user to choose "reload".
 });
+
+/**
+ * Fetches every file of this build, checks that the pages are this build's, and only then keeps
+ * them: all or nothing, so a build is never mixed. A throw fails the install and the worker
+ * already in charge stays, with its own build, until the next update check tries again.
+ */
+async function keepBuild() {
+  // Straight from the host, never from the browser's HTTP cache: a host may let browsers keep a
+  // page for minutes (GitHub Pages: max-age=600), and a deploy inside that window would keep the
+  // old index.html, whose wasm and js this cache does not hold: offline, the app would be blank.
+  // ('reload' also refreshes the HTTP cache, so the page's own next loads get the new files too.)
+  const fetched = await Promise.all(BUILD.files.map(async (file) => {
+    const response = await fetch(new Request(scoped(file), { cache: 'reload' }));
+    if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+    return [file, response];
+  }));
+  // A cache between the browser and the host (a CDN, a proxy) may still hand out the old build's
+  // pages. The pages name the build's other files, so if any page is not this worker's build,
+  // keeping the set could leave a page without its wasm: better no update than a broken one.
+  for (const [file, response] of fetched) {
+    if (!file.endsWith('.html')) continue;
+    const stamp = (await response.clone().text()).match(/<meta name="backprep-build" content="([^"]*)"/)?.[1];
+    if (stamp !== BUILD.hash) {
+      const why = `${file} is build ${stamp ?? '(unstamped)'}, not ${BUILD.hash}`;
+      console.warn(`Backprep: build ${BUILD.hash} not installed, the current version stays: ${why} `
+        + '(an old copy from a cache on the way, or a deploy still in progress; the next update check tries again)');
+      throw new Error(why);
+    }
+  }
+  // Nothing is written before every file has arrived and passed. If writing fails part way, a
+  // cache this install created goes, so no half build is left; one that existed already is the
+  // same build's (sw.js changed, the rest did not) and holds the same files.
+  const existed = await caches.has(CACHE);
+  const cache = await caches.open(CACHE);
+  try {
+    await Promise.all(fetched.map(([file, response]) => cache.put(scoped(file), response)));
+  } catch (error) {
+    if (!existed) await caches.delete(CACHE);
+    throw error;
+  }
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
@@ -39,10 +79,13 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin || !request.url.startsWith(self.registration.scope)) return;
   if (request.mode === 'navigate') {
     // A kept page from the cache; any other page (a question) from the network, and offline the
-    // empty app, which renders it from its kept data file.
+    // empty app, which renders it from its kept data file. 'no-cache': the host confirms any copy
+    // the browser kept, since a copy from before a deploy would load the old build's wasm, which
+    // this build's cache does not hold (and offline such a copy would resurrect the old build).
     event.respondWith(caches.open(CACHE).then(async (cache) =>
       (await cache.match(scoped(pageFile(url))))
-      || fetch(request).catch(async () => (await cache.match(scoped('shell.html'))) || Response.error())));
+      || fetch(new Request(request, { cache: 'no-cache' }))
+        .catch(async () => (await cache.match(scoped('shell.html'))) || Response.error())));
     return;
   }
   event.respondWith(caches.open(CACHE).then(async (cache) =>

@@ -55,6 +55,7 @@ def stamp_csp(html: str) -> str:
     return out
 
 def stamp_build(html: str, build: str) -> str:
+    # assets/sw.js reads this exact tag: it installs a build only if every kept page carries its hash.
     stamp = f'<meta name="backprep-build" content="{build}" />'
     html, n = re.subn(r"(<meta http-equiv=\"Content-Security-Policy\"[^>]*>)", lambda m: m.group(1) + "\n    " + stamp, html, count=1)
     if n != 1:

@@ -1,14 +1,18 @@
 // A static file server for end-to-end tests: serves a built site on 127.0.0.1 under a base path the
 // way README.md tells hosts to: `/quiz` from quiz.html, `/` from index.html, and an unknown path
 // with 404.html and status 404.
-// usage: node tests/e2e/serve.mjs <dir> <port> [base=/] [--gzip]   (--gzip: compressed as a CDN would)
+// usage: node tests/e2e/serve.mjs <dir> <port> [base=/] [--gzip] [--max-age=N]
+//   --gzip: compressed as a CDN would
+//   --max-age=N: every file, pages and sw.js included, with `Cache-Control: max-age=N`, as GitHub
+//   Pages does (N=600); by default pages and sw.js are `no-cache` and the rest immutable
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
-const args = process.argv.slice(2).filter((a) => a !== '--gzip');
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const gzip = process.argv.includes('--gzip');
+const maxAge = process.argv.find((a) => a.startsWith('--max-age='))?.slice('--max-age='.length);
 const [dir = 'dist', port = '4173', base = '/'] = args;
 const compressed = new Map();
 const root = resolve(dir);
@@ -52,7 +56,8 @@ createServer(async (req, res) => {
     }
   }
   const noCache = type.startsWith('text/html') || target.endsWith('sw.js');
-  const headers = { 'content-type': type, 'cache-control': noCache ? 'no-cache' : 'max-age=31536000, immutable' };
+  const cacheControl = maxAge !== undefined ? `max-age=${maxAge}` : noCache ? 'no-cache' : 'max-age=31536000, immutable';
+  const headers = { 'content-type': type, 'cache-control': cacheControl };
   if (gzip && /gzip/.test(req.headers['accept-encoding'] || '') && !type.startsWith('image/')) {
     const key = `${path}:${body.length}`;
     if (!compressed.has(key)) compressed.set(key, gzipSync(body, { level: 9 }));
