@@ -4,7 +4,14 @@
 // scripts/postbuild.py replaces the line below with the build's file list and hash.
 const BUILD = { hash: 'dev', files: [] };
 
-const CACHE = `backprep-${BUILD.hash}`;
+// Caches are per origin, so the name says which copy of the app (its scope) it belongs to: two
+// copies under different sub-paths of one host must not delete each other's. The root keeps the
+// plain name earlier builds used.
+const SCOPE_PATH = new URL(self.registration.scope).pathname;
+const PREFIX = SCOPE_PATH === '/' ? 'backprep-' : `backprep-${SCOPE_PATH}-`;
+const CACHE = `${PREFIX}${BUILD.hash}`;
+/** Whether cache `name` is one of this copy's builds. */
+const ours = (name) => name.startsWith(PREFIX) && /^[0-9a-z]+$/.test(name.slice(PREFIX.length));
 const scoped = (path) => new URL(path, self.registration.scope).href;
 
 self.addEventListener('install', (event) => {
@@ -56,7 +63,7 @@ async function keepBuild() {
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) {
-      if (name.startsWith('backprep-') && name !== CACHE) await caches.delete(name);
+      if (ours(name) && name !== CACHE) await caches.delete(name);
     }
     await self.clients.claim();
   })());

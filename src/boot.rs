@@ -25,7 +25,11 @@ pub fn start<N: leptos::prelude::IntoView + 'static>(app: fn() -> N) {
     }
     // End-to-end tests of the recovery screen: a panic on demand, in the test build only.
     #[cfg(feature = "test-hooks")]
-    if web_sys::window().and_then(|w| w.location().hash().ok()).as_deref() == Some("#test-panic") {
+    if web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .as_deref()
+        == Some("#test-panic")
+    {
         leptos::prelude::set_timeout(
             || panic!("a panic asked for by a test"),
             std::time::Duration::from_millis(300),

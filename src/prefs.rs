@@ -80,6 +80,10 @@ mod tests {
         p.last_export = Some((5, 40));
         assert_eq!(p.export_due(60), None);
         assert_eq!(p.export_due(70), Some(30));
-        assert_eq!(p.export_due(10), None, "fewer answers than at the export (a reset)");
+        assert_eq!(
+            p.export_due(10),
+            None,
+            "fewer answers than at the export (a reset)"
+        );
     }
 }

@@ -55,15 +55,8 @@ pub fn SafetyNet() -> impl IntoView {
                         "Your browser may clear Backprep's data when space runs low: export a copy now and then."
                     }
                     None => "Browsers may clear a site's data when space runs low.",
-                }}
-                " "
-                <Show when=move || kept.get() != Some(true)>
-                    <button
-                        type="button"
-                        class="link-button"
-                        disabled=!dom::live()
-                        on:click=ask
-                    >
+                }} " " <Show when=move || kept.get() != Some(true)>
+                    <button type="button" class="link-button" disabled=!dom::live() on:click=ask>
                         "Ask the browser to keep it"
                     </button>
                 </Show>
@@ -106,16 +99,14 @@ pub fn SafetyNet() -> impl IntoView {
                                             b.what,
                                             stats::format_day(UserCalendar.day_of(b.at)),
                                             counted(b.bytes, "byte", "bytes"),
-                                        )}
-                                        " "
+                                        )} " "
                                         <button
                                             type="button"
                                             class="link-button"
                                             on:click=move |_| download(k1.clone(), name.clone())
                                         >
                                             "Download"
-                                        </button>
-                                        " "
+                                        </button> " "
                                         <button
                                             type="button"
                                             class="link-button"

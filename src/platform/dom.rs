@@ -122,7 +122,9 @@ mod imp {
         let agent = web_sys::window()
             .and_then(|w| w.navigator().user_agent().ok())
             .unwrap_or_default();
-        agent.contains("Safari/") && !agent.contains("Chrome/") && !agent.contains("Chromium/")
+        agent.contains("Safari/")
+            && !agent.contains("Chrome/")
+            && !agent.contains("Chromium/")
             && !agent.contains("Android")
     }
 

@@ -158,7 +158,8 @@ impl AppState {
                 // deleted backups): the quota is not a reason to stop trying.
                 if !self.unsaved.get_untracked() {
                     self.unsaved.set(true);
-                    self.notices.update(|n| n.push(SaveError::QuotaExceeded.notice("progress")));
+                    self.notices
+                        .update(|n| n.push(SaveError::QuotaExceeded.notice("progress")));
                 }
                 self.set_progress.set(next);
                 Err(SaveError::QuotaExceeded)
@@ -419,5 +420,29 @@ mod tests {
         let p = stored();
         assert_eq!(p.latest("jwt"), Some(Grade::Knew), "{p:?}");
         assert!(p.reset_at.is_some());
+    }
+
+    #[test]
+    fn after_a_full_quota_saving_resumes_once_space_is_freed() {
+        raw::reset();
+        let (_owner, tab) = open_tab();
+        tab.change(Change::Read("jwt".into())).unwrap();
+        raw::set_fault(Some(raw::Fault::QuotaBytes(10)));
+        assert_eq!(tab.change(Change::Read("cdn".into())), Err(SaveError::QuotaExceeded));
+        assert!(tab.unsaved.get_untracked());
+        assert_eq!(tab.mode.get_untracked(), Mode::ReadWrite, "still trying");
+        assert!(tab.progress.get_untracked().is_read("cdn"), "kept in the tab");
+        let notices = tab.notices.get_untracked().len();
+        // Still full: the next change is kept too, and says nothing more.
+        assert!(tab.change(Change::Read("acid".into())).is_err());
+        assert_eq!(tab.notices.get_untracked().len(), notices);
+        // Space freed (backups deleted): the retry saves everything kept meanwhile.
+        raw::set_fault(None);
+        tab.retry_save();
+        assert!(!tab.unsaved.get_untracked());
+        let saved = stored();
+        assert!(saved.is_read("cdn") && saved.is_read("acid"));
+        assert!(tab.notices.get_untracked().last().unwrap().text.contains("saved"));
+        raw::reset();
     }
 }

@@ -432,7 +432,10 @@ mod tests {
     #[test]
     fn keys_are_scoped_by_the_path_the_app_is_served_under() {
         assert_eq!(scope(PROGRESS_KEY, ""), "backprep:progress");
-        assert_eq!(scope(PROGRESS_KEY, "/backprep"), "backprep:/backprep/progress");
+        assert_eq!(
+            scope(PROGRESS_KEY, "/backprep"),
+            "backprep:/backprep/progress"
+        );
         assert_eq!(
             scope("backprep:backup:progress:7", "/a/b"),
             "backprep:/a/b/backup:progress:7"
@@ -458,7 +461,10 @@ mod tests {
         assert_eq!(root_after, root, "the root's data is untouched");
         assert!(load::<Progress>(4).data.is_read("cdn"));
         crate::platform::dom::set_base_path("/");
-        assert!(!load::<Progress>(5).data.is_read("cdn"), "the root copy does not see it");
+        assert!(
+            !load::<Progress>(5).data.is_read("cdn"),
+            "the root copy does not see it"
+        );
         reset();
     }
 
