@@ -1,10 +1,36 @@
 //! Words of a text, and how matched words are shown: highlighted runs and a snippet around the
 //! first match. Pure.
+//!
+//! A word is a run of letters and digits, with `+` and `#` kept when joined to it (`c++`, `c#`,
+//! `n+1`): the index, the query and the highlighting all split text the same way, so "N+1" is one
+//! term that finds the questions about N+1 queries rather than every text with an "n" and a "1".
 
 use std::collections::BTreeSet;
 
-/// Lowercase alphanumeric words of `text`, with their byte ranges in `text`.
-pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// Longest query term searched, in characters: longer ones are cut to this. No word of the bank is
+/// near it, and a pasted blob must not cost a scan per character.
+pub const MAX_TERM_CHARS: usize = 40;
+
+/// Most terms a query searches: the first ones are kept, the rest ignored.
+pub const MAX_TERMS: usize = 12;
+
+/// Whether `c` stays in a word when joined to it: after a letter or digit (`c++`, `c#`, `12+`) or
+/// between two (`n+1`, `problem+json`). A leading one (`#7`, `+10`) or one standing alone
+/// (`W + R`) is not part of a word. `.` is not one: it ends sentences, so `.NET` stays `net` and
+/// `node.js` two words, as before.
+fn is_joiner(c: char) -> bool {
+    c == '+' || c == '#'
+}
+
+/// Whether `word` holds a joined symbol (`c++`, `n+1`): such words match only terms that hold one
+/// too, while their plain parts are words of their own.
+pub fn has_joiner(word: &str) -> bool {
+    word.bytes().any(|b| b == b'+' || b == b'#')
+}
+
+/// Byte ranges of the runs of `text` that start with a letter or digit and go on while `inner`
+/// holds.
+fn runs(text: &str, inner: fn(char) -> bool) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
         while let Some(&(_, c)) = chars.peek() {
@@ -16,7 +42,7 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         let (start, _) = *chars.peek()?;
         let mut end = start;
         while let Some(&(i, c)) = chars.peek() {
-            if !c.is_alphanumeric() {
+            if !inner(c) {
                 break;
             }
             end = i + c.len_utf8();
@@ -26,9 +52,61 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// The words of `text` (letters and digits, with joined `+` and `#`), with their byte ranges in
+/// `text`.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    runs(text, |c| c.is_alphanumeric() || is_joiner(c))
+}
+
+/// The plain parts of a word with joined symbols (`n` and `1` of `n+1`), as byte ranges in `word`;
+/// nothing for a plain word. Indexed too, so a search for "json" or "1" finds what it found before
+/// symbols were kept.
+pub fn parts(word: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let joined = has_joiner(word);
+    runs(word, char::is_alphanumeric).filter(move |_| joined)
+}
+
+/// What the index and notes know of `text`: each word, and after a word with joined symbols its
+/// plain parts, as byte ranges in `text`.
+pub fn indexed_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    words(text).flat_map(move |(s, e)| {
+        std::iter::once((s, e)).chain(parts(&text[s..e]).map(move |(a, b)| (s + a, s + b)))
+    })
+}
+
 /// The lowercase words of `text`.
 pub fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
     words(text).map(move |(s, e)| text[s..e].to_lowercase())
+}
+
+/// The terms a query searches, in order: its lowercase words, each cut to [`MAX_TERM_CHARS`],
+/// at most [`MAX_TERMS`] of them.
+pub fn query_terms(query: &str) -> Vec<String> {
+    tokens(query)
+        .take(MAX_TERMS)
+        .map(|mut t| {
+            if let Some((cut, _)) = t.char_indices().nth(MAX_TERM_CHARS) {
+                t.truncate(cut);
+            }
+            t
+        })
+        .collect()
+}
+
+/// The byte ranges of `text` to mark for `matched`: each word matched whole, and within a word
+/// with joined symbols that is not, its matched parts (`json` in `problem+json`).
+fn marks<'a>(
+    text: &'a str,
+    matched: &'a BTreeSet<String>,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    words(text).flat_map(move |(s, e)| {
+        let word = &text[s..e];
+        let whole = matched.contains(&word.to_lowercase());
+        let matched_parts = parts(word)
+            .filter(move |&(a, b)| !whole && matched.contains(&word[a..b].to_lowercase()))
+            .map(move |(a, b)| (s + a, s + b));
+        whole.then_some((s, e)).into_iter().chain(matched_parts)
+    })
 }
 
 /// Splits `text` into runs, marking the words in `matched` (compared lowercase). Rendered as text
@@ -39,14 +117,12 @@ pub fn highlight<'t>(text: &'t str, matched: &BTreeSet<String>) -> Vec<(&'t str,
     if matched.is_empty() {
         return vec![(text, false)];
     }
-    for (s, e) in words(text) {
-        if matched.contains(&text[s..e].to_lowercase()) {
-            if s > last {
-                out.push((&text[last..s], false));
-            }
-            out.push((&text[s..e], true));
-            last = e;
+    for (s, e) in marks(text, matched) {
+        if s > last {
+            out.push((&text[last..s], false));
         }
+        out.push((&text[s..e], true));
+        last = e;
     }
     if last < text.len() {
         out.push((&text[last..], false));
@@ -57,7 +133,7 @@ pub fn highlight<'t>(text: &'t str, matched: &BTreeSet<String>) -> Vec<(&'t str,
 /// About `max_chars` of `text` around its first matched word, with ellipses where cut; `None` when
 /// no word matches.
 pub fn snippet(text: &str, matched: &BTreeSet<String>, max_chars: usize) -> Option<String> {
-    let (s, _) = words(text).find(|&(s, e)| matched.contains(&text[s..e].to_lowercase()))?;
+    let (s, _) = marks(text, matched).next()?;
     let before = max_chars / 3;
     let mut start = text[..s]
         .char_indices()
@@ -135,6 +211,76 @@ mod tests {
         assert!(s.starts_with('…') && s.contains("-needle"), "{s}");
     }
 
+    fn split(text: &str) -> Vec<&str> {
+        words(text).map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn plus_and_hash_joined_to_a_word_stay_in_it() {
+        assert_eq!(
+            split("N+1 queries, C++ and C#. #7 +10 W + R: problem+json, PG 12+ i++;"),
+            [
+                "N+1",
+                "queries",
+                "C++",
+                "and",
+                "C#",
+                "7",
+                "10",
+                "W",
+                "R",
+                "problem+json",
+                "PG",
+                "12+",
+                "i++"
+            ]
+        );
+        assert_eq!(split("### Heading +++ # ++"), ["Heading"]);
+        assert_eq!(split(".NET and node.js"), ["NET", "and", "node", "js"]);
+        let text = "an N+1 trap";
+        let indexed: Vec<&str> = indexed_words(text).map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(indexed, ["an", "N+1", "N", "1", "trap"]);
+        assert_eq!(tokens("C# or C++").collect::<Vec<_>>(), ["c#", "or", "c++"]);
+    }
+
+    #[test]
+    fn query_terms_are_cut_to_length_and_number() {
+        let long = "x".repeat(5_000);
+        assert_eq!(query_terms(&long), ["x".repeat(MAX_TERM_CHARS)]);
+        let wide = "é".repeat(100);
+        assert_eq!(query_terms(&wide)[0].chars().count(), MAX_TERM_CHARS);
+        let many: Vec<String> = (0..20).map(|i| format!("w{i}")).collect();
+        let terms = query_terms(&many.join(" "));
+        assert_eq!(terms, many[..MAX_TERMS]);
+        assert_eq!(query_terms(" JWT, N+1 "), ["jwt", "n+1"]);
+    }
+
+    #[test]
+    fn words_with_symbols_highlight_whole_or_by_their_matched_parts() {
+        let matched: BTreeSet<String> = ["n+1".to_string()].into();
+        assert_eq!(
+            highlight("Avoid N+1 queries (not N or 1).", &matched),
+            vec![
+                ("Avoid ", false),
+                ("N+1", true),
+                (" queries (not N or 1).", false)
+            ]
+        );
+        let matched: BTreeSet<String> = ["json".to_string()].into();
+        assert_eq!(
+            highlight("application/problem+json", &matched),
+            vec![("application/problem+", false), ("json", true)]
+        );
+        let matched: BTreeSet<String> = ["c++".to_string()].into();
+        let text = format!(
+            "{} Written in C++, mostly. {}",
+            "a ".repeat(80),
+            "b ".repeat(80)
+        );
+        let s = snippet(&text, &matched, 60).expect("match");
+        assert!(s.contains("C++"), "{s}");
+    }
+
     proptest! {
         #[test]
         fn snippet_never_panics_and_shows_the_match(
@@ -164,6 +310,19 @@ mod tests {
             let matched: BTreeSet<String> = [word].into();
             let joined: String = highlight(&text, &matched).iter().map(|r| r.0).collect();
             prop_assert_eq!(joined, text);
+        }
+
+        /// With `+` and `#` about, marked runs stay in order, apart and within the text.
+        #[test]
+        fn highlight_preserves_text_with_symbols(text in "[ab1+# ]{0,60}", words in proptest::collection::btree_set("[ab1][ab1+#]{0,3}", 0..4)) {
+            let runs = highlight(&text, &words);
+            let joined: String = runs.iter().map(|r| r.0).collect();
+            prop_assert_eq!(joined, text.clone());
+            for (run, marked) in runs {
+                if marked {
+                    prop_assert!(words.contains(&run.to_lowercase()), "{:?} in {:?}", run, text);
+                }
+            }
         }
     }
 }
