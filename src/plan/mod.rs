@@ -42,7 +42,7 @@ use crate::progress::Progress;
 use crate::schedule::Schedule;
 use crate::stats::{due_forecast, Calendar, Day};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::fmt;
 
 /// The furthest ahead an interview may be: two years (731 days). A later date is far more likely
@@ -347,9 +347,9 @@ fn share(remaining: usize, days: i64) -> usize {
     }
 }
 
-/// The bank's ids, for keeping the schedule's to those the bank has (with their `'static` form).
-fn bank_ids(questions: &[Question]) -> BTreeMap<&str, &'static str> {
-    questions.iter().map(|q| (q.id, q.id)).collect()
+/// The bank's ids, for keeping the schedule's to those the bank has (in their `'static` form).
+fn bank_ids(questions: &[Question]) -> BTreeSet<&'static str> {
+    questions.iter().map(|q| q.id).collect()
 }
 
 /// Today's plan: the new questions to learn and the reviews due, with the pace.
@@ -369,7 +369,7 @@ pub fn today(
     let ids = bank_ids(questions);
     let end_of_today = cal.start_of(today.saturating_add(1)).saturating_sub(1);
     let reviews = schedule
-        .due_ids(end_of_today, |id| ids.contains_key(id))
+        .due_ids(end_of_today, |id| ids.contains(id))
         .into_iter()
         .filter_map(|id| ids.get(id).copied())
         .collect();
@@ -410,12 +410,7 @@ pub fn forecast(
     let standing = Standing::new(settings, today, progress, questions, cal)?;
     let ids = bank_ids(questions);
     let len = usize::try_from(standing.days_left).unwrap_or(0) + 1;
-    let due = due_forecast(
-        schedule.due_times(|id| ids.contains_key(id)),
-        cal,
-        today,
-        len,
-    );
+    let due = due_forecast(schedule.due_times(|id| ids.contains(id)), cal, today, len);
     let study_days = standing.study_days_left();
     let first = standing.new_today();
     let mut left = standing.unseen.len() - first;
