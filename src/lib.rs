@@ -1,10 +1,10 @@
 //! Backprep: an offline study app for backend developer job interviews.
 //!
 //! The module map (see `docs/architecture.md`): a pure core (`bank`, `progress`, `schedule`,
-//! `stats`, `quiz`, `search`, `transfer`, `storage`'s codec, `keys`, `notes`, `prefs`, `meta`,
-//! `numbers`), the browser edges behind one door (`platform`), the app's state (`state`), and thin
-//! views (`components`, `pages`, `app`). Imports run one way: pages → components → state → core,
-//! with `platform` at the edges. Every module builds on the host too, where `platform` keeps
+//! `plan`, `stats`, `quiz`, `search`, `transfer`, `storage`'s codec, `keys`, `notes`, `prefs`,
+//! `meta`, `numbers`), the browser edges behind one door (`platform`), the app's state (`state`),
+//! and thin views (`components`, `pages`, `app`). Imports run one way: pages → components → state
+//! → core, with `platform` at the edges. Every module builds on the host too, where `platform` keeps
 //! things in memory, so components render to HTML in `cargo test` and in the prerenderer.
 #![warn(missing_docs)]
 // Leptos views are deeply nested types; the host build (no type erasure) needs a deeper limit.
@@ -23,6 +23,7 @@ pub mod notes;
 pub mod numbers;
 pub mod order;
 pub mod pages;
+pub mod plan;
 pub mod platform;
 pub mod prefs;
 #[cfg(not(target_arch = "wasm32"))]
