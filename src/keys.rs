@@ -124,8 +124,8 @@ pub fn action(place: Place, press: Press<'_>) -> Option<Action> {
     }
 }
 
-/// On a quiz card: Space reveals or moves on, 1/2/3 grade a revealed flashcard (Enter takes the
-/// suggested grade), letters a–f tick its key points, 1–5 or a–e pick a multiple-choice option,
+/// On a quiz card: Space reveals or moves on, 1/2/3 grade a revealed flashcard (Enter or Space
+/// takes the suggested grade), letters a–f tick its key points, 1–5 or a–e pick a multiple-choice option,
 /// S skips, ← goes back.
 fn quiz_key(choice: bool, face: Face, suggested: Option<Grade>, key: &str) -> Option<Event> {
     let letter = |k: &str| -> Option<usize> {
@@ -142,7 +142,7 @@ fn quiz_key(choice: bool, face: Face, suggested: Option<Grade>, key: &str) -> Op
         (_, _, "s" | "S") => Some(Event::Skip),
         (_, _, "ArrowLeft") => Some(Event::Back),
         (false, Face::Front, " ") => Some(Event::Reveal),
-        (false, Face::Revealed, "Enter") => suggested.map(Event::Grade),
+        (false, Face::Revealed, "Enter" | " ") => suggested.map(Event::Grade),
         (false, Face::Revealed, k) => match (digit(k), letter(k)) {
             (Some(d), _) if d < 3 => Some(Event::Grade(Grade::ALL[d])),
             (_, Some(l)) if l < 6 => Some(Event::Tick(l)),

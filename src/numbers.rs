@@ -19,6 +19,16 @@ pub fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", grouped(n), if n == 1 { one } else { many })
 }
 
+/// A review interval in days, short, as on a grade button: "1d", "12d", "3mo", "1.4y".
+pub fn days_short(days: i64) -> String {
+    match days {
+        ..=0 => "today".to_string(),
+        1..=30 => format!("{days}d"),
+        31..=364 => format!("{}mo", (days as f64 / 30.4).round() as i64),
+        _ => format!("{:.1}y", days as f64 / 365.25),
+    }
+}
+
 /// Bytes as MB with at most one decimal, rounded up so that a file just over a limit never reads
 /// as the limit itself.
 pub fn megabytes(bytes: usize) -> String {
@@ -33,6 +43,12 @@ pub fn megabytes(bytes: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn intervals_read_short() {
+        let shown: Vec<String> = [0, 1, 12, 30, 45, 200, 400].map(days_short).to_vec();
+        assert_eq!(shown, ["today", "1d", "12d", "30d", "1mo", "7mo", "1.1y"]);
+    }
 
     #[test]
     fn counts_and_groups() {

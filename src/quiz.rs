@@ -69,6 +69,33 @@ pub struct Card {
     /// The check asked, for a multiple-choice card.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check: Option<usize>,
+    /// The order the check's options are shown in: `order[n]` is the option shown n-th. Shuffled
+    /// when dealt (so an answer cannot be learned by its place) and kept with the quiz (so a
+    /// reload shows the same order). Empty, or not a reordering of the options, means as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub order: Vec<usize>,
+}
+
+impl Card {
+    /// The option shown at place `shown` (0-based) of a check with `options` options.
+    pub fn option_at(&self, shown: usize, options: usize) -> usize {
+        if self.order_fits(options) {
+            self.order[shown.min(options.saturating_sub(1))]
+        } else {
+            shown
+        }
+    }
+
+    /// The options of a check with `options` options, in the order shown.
+    pub fn shown_order(&self, options: usize) -> Vec<usize> {
+        (0..options).map(|n| self.option_at(n, options)).collect()
+    }
+
+    fn order_fits(&self, options: usize) -> bool {
+        let mut sorted = self.order.clone();
+        sorted.sort_unstable();
+        sorted.len() == options && sorted.iter().enumerate().all(|(i, &o)| i == o)
+    }
 }
 
 /// What the learner sees of the current card.
@@ -95,7 +122,7 @@ pub enum Event {
     Tick(usize),
     /// Grade the flashcard and move on.
     Grade(Grade),
-    /// Pick option `n` (multiple choice).
+    /// Pick the option shown `n`-th (multiple choice; see [`Card::order`]).
     Pick(usize),
     /// Move on after a multiple-choice answer.
     Next,
@@ -194,9 +221,17 @@ impl Session {
                     QuizMode::Choice => true,
                     QuizMode::Mixed => !q.checks.is_empty() && rng.below(2) == 0,
                 };
+                let check = choice.then(|| rng.below(q.checks.len()));
+                let mut order: Vec<usize> = check
+                    .map(|c| (0..q.checks[c].options).collect())
+                    .unwrap_or_default();
+                for i in (1..order.len()).rev() {
+                    order.swap(i, rng.below(i + 1));
+                }
                 Card {
                     id: q.id.to_string(),
-                    check: choice.then(|| rng.below(q.checks.len())),
+                    check,
+                    order,
                 }
             })
             .collect();
@@ -283,11 +318,12 @@ impl Session {
                 self.answer(outcome, now);
                 return self.advance(now);
             }
-            (Some(check), Face::Front, Event::Pick(picked)) => {
+            (Some(check), Face::Front, Event::Pick(shown)) => {
                 let Some(c) = question.checks.get(check) else {
                     return self.advance(now);
                 };
-                if picked < c.options {
+                if shown < c.options {
+                    let picked = card.option_at(shown, c.options);
                     self.answer(
                         Outcome::Choice {
                             check,
@@ -310,11 +346,32 @@ impl Session {
         self
     }
 
+    /// Records `outcome` as the current card's answer. Answering a card again (after going back)
+    /// replaces its earlier answer, in the quiz and in progress (through [`Attempt::revises`]).
     fn answer(&mut self, outcome: Outcome, now: u64) {
-        if let Some(slot) = self.answers.get_mut(self.pos) {
+        let pos = self.pos;
+        let revises = self.earlier().map(|a| a.at);
+        if let Some(slot) = self.answers.get_mut(pos) {
             *slot = Some(outcome.clone());
         }
-        self.log.push((self.pos, Attempt { at: now, outcome }));
+        let attempt = Attempt {
+            at: now,
+            outcome,
+            revises,
+        };
+        self.log.push((pos, attempt));
+    }
+
+    /// The current card's answer given earlier in this quiz (shown when going back; a new grade
+    /// replaces it).
+    pub fn earlier(&self) -> Option<&Attempt> {
+        let pos = self.pos;
+        self.answers.get(pos).and_then(Option::as_ref)?;
+        self.log
+            .iter()
+            .rev()
+            .find(|(card, _)| *card == pos)
+            .map(|(_, a)| a)
     }
 
     fn advance(mut self, now: u64) -> Session {
@@ -387,10 +444,14 @@ impl Session {
         s
     }
 
-    /// The history entry for a finished quiz.
-    pub fn record(&self) -> QuizRecord {
+    /// The history entry for a finished quiz; `None` when nothing was answered (an empty quiz is
+    /// discarded, not recorded as "0 of 0").
+    pub fn record(&self) -> Option<QuizRecord> {
         let s = self.summary();
-        QuizRecord {
+        if s.answered == 0 {
+            return None;
+        }
+        Some(QuizRecord {
             started: self.started,
             finished: self.finished.unwrap_or(self.started),
             mode: self.mode.id().to_string(),
@@ -398,7 +459,7 @@ impl Session {
             missed: s.missed,
             right: s.right,
             answered: s.answered,
-        }
+        })
     }
 }
 
@@ -508,6 +569,7 @@ mod tests {
                     ticked: vec![],
                     draft: None,
                 },
+                revises: None,
             },
         );
         let new = Session::deal(
@@ -633,6 +695,23 @@ mod tests {
             .apply(Event::Skip, 15);
         assert!(s.is_finished());
         assert_eq!(s.log.len(), 2);
+        assert_eq!(
+            s.log[1].1.revises,
+            Some(12),
+            "the re-grade names the answer it replaces"
+        );
+        let mut p = Progress::default();
+        for (card, attempt) in &s.log {
+            p.record(&s.cards[*card].id, attempt.clone());
+        }
+        let id = &s.cards[0].id;
+        assert_eq!(p.attempt_count(), 1, "one answer counted for one card");
+        assert_eq!(p.latest(id), Some(Grade::Knew));
+        assert_eq!(
+            crate::schedule::replay(&p.attempts[id]),
+            crate::schedule::replay(&[Attempt::flashcard(14, Grade::Knew)]),
+            "the schedule sees only the re-grade"
+        );
         let sum = s.summary();
         assert_eq!(
             (sum.total, sum.answered, sum.skipped, sum.right),
@@ -650,12 +729,25 @@ mod tests {
         let (card, q) = s.current().map(|(c, q)| (c.clone(), q)).unwrap();
         let check = &q.checks[card.check.unwrap()];
         let wrong = (check.answer + 1) % check.options;
+        // Picks name the place an option is shown at.
+        let place = |option: usize| {
+            card.shown_order(check.options)
+                .iter()
+                .position(|&o| o == option)
+                .unwrap()
+        };
         let s = s.apply(Event::Pick(99), 1);
         assert_eq!(s.face, Face::Front, "out-of-range pick ignored");
-        let s = s.apply(Event::Pick(wrong), 2);
+        let s = s.apply(Event::Pick(place(wrong)), 2);
         assert_eq!(s.face, Face::Answered);
+        assert!(
+            matches!(s.log[0].1.outcome, Outcome::Choice { picked, correct: false, .. } if picked == wrong)
+        );
         assert_eq!(
-            s.clone().apply(Event::Pick(check.answer), 3).log.len(),
+            s.clone()
+                .apply(Event::Pick(place(check.answer)), 3)
+                .log
+                .len(),
             1,
             "no second pick on an answered card"
         );
@@ -663,13 +755,56 @@ mod tests {
         assert!(s.is_finished());
         let sum = s.summary();
         assert_eq!((sum.right, sum.missed.clone()), (0, vec![card.id.clone()]));
-        assert_eq!(s.record().missed, vec![card.id]);
+        assert_eq!(s.record().map(|r| r.missed), Some(vec![card.id]));
+    }
+
+    #[test]
+    fn options_are_shuffled_per_quiz_and_kept_through_a_reload() {
+        let s = deal(QuizMode::Choice, Some(40));
+        let mut moved = 0;
+        for card in &s.cards {
+            let q = bank::question(&card.id).unwrap();
+            let n = q.checks[card.check.unwrap()].options;
+            let mut shown = card.shown_order(n);
+            moved += usize::from(shown != (0..n).collect::<Vec<_>>());
+            shown.sort_unstable();
+            assert_eq!(shown, (0..n).collect::<Vec<_>>(), "every option shown once");
+        }
+        assert!(moved >= 20, "most of 40 checks come reordered, got {moved}");
+        let json = serde_json::to_string(&s).unwrap();
+        let back: Session = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, s, "a reload shows the same order");
+        // Another quiz, another order.
+        let setup = Setup {
+            count: Some(40),
+            shuffled: false,
+            pool: Pool::All,
+            mode: QuizMode::Choice,
+        };
+        let a = Session::deal(&setup, &all(), &Progress::default(), &|_| false, 1, 0).unwrap();
+        let b = Session::deal(&setup, &all(), &Progress::default(), &|_| false, 2, 0).unwrap();
+        assert_ne!(
+            a.cards.iter().map(|c| &c.order).collect::<Vec<_>>(),
+            b.cards.iter().map(|c| &c.order).collect::<Vec<_>>()
+        );
+        // A stored order that is not a reordering of the options is read as written.
+        let odd = Card {
+            id: "jwt".into(),
+            check: Some(0),
+            order: vec![0, 0, 9],
+        };
+        assert_eq!(odd.shown_order(4), vec![0, 1, 2, 3]);
     }
 
     #[test]
     fn finish_early_and_events_after_the_end_are_ignored() {
         let s = deal(QuizMode::Flashcards, Some(3)).apply(Event::Finish, 9);
         assert!(s.is_finished());
+        assert_eq!(
+            s.record(),
+            None,
+            "a quiz ended before any answer is not recorded"
+        );
         let same = s.clone().apply(Event::Reveal, 10).apply(Event::Back, 11);
         assert_eq!(same, s);
         assert_eq!(s.summary().skipped, 3);

@@ -79,9 +79,26 @@ pub fn replay(attempts: &[Attempt]) -> Option<Review> {
     replay_answers(&answers(attempts))
 }
 
+/// Days until the next review for each grade, were the question answered at `now` after its
+/// `attempts` so far, leaving out the one answered at `replacing` (a re-grade replaces it): what
+/// the grade buttons show, as Anki does.
+pub fn intervals(attempts: &[Attempt], replacing: Option<u64>, now: u64) -> [(Grade, i64); 3] {
+    let before: Vec<(u64, Grade)> = answers(attempts)
+        .into_iter()
+        .filter(|a| Some(a.0) != replacing)
+        .collect();
+    Grade::ALL.map(|g| {
+        let mut with = before.clone();
+        with.push((now.max(with.iter().map(|a| a.0).max().unwrap_or(0)), g));
+        (g, replay_answers(&with).map_or(0, |r| r.interval_days))
+    })
+}
+
 /// What a replay depends on: each answer's time and grade, as stored.
 fn answers(attempts: &[Attempt]) -> Vec<(u64, Grade)> {
-    attempts.iter().map(|a| (a.at, a.outcome.grade())).collect()
+    crate::progress::standing(attempts)
+        .map(|a| (a.at, a.outcome.grade()))
+        .collect()
 }
 
 fn replay_answers(answers: &[(u64, Grade)]) -> Option<Review> {
@@ -197,6 +214,42 @@ mod tests {
     }
 
     #[test]
+    fn the_grade_buttons_show_what_each_grade_would_schedule() {
+        let before = [flash(T0, Grade::Knew)];
+        let now = T0 + 5 * DAY;
+        let shown = intervals(&before, None, now);
+        for (g, days) in shown {
+            let mut with = before.to_vec();
+            with.push(flash(now, g));
+            assert_eq!(days, replay(&with).unwrap().interval_days, "{g:?}");
+        }
+        assert!(
+            shown[0].1 <= shown[1].1 && shown[1].1 <= shown[2].1,
+            "{shown:?}"
+        );
+        assert!(
+            shown[2].1 > 1,
+            "a second good answer waits longer than a day: {shown:?}"
+        );
+        // Grading a card again replaces its answer: the preview leaves that answer out.
+        let regrade = intervals(
+            &[flash(T0, Grade::Knew), flash(now, Grade::DidntKnow)],
+            Some(now),
+            now,
+        );
+        assert_eq!(regrade, shown);
+        assert_eq!(
+            intervals(&[], None, now).map(|(_, d)| d),
+            [
+                flash(now, Grade::DidntKnow),
+                flash(now, Grade::Partly),
+                flash(now, Grade::Knew)
+            ]
+            .map(|a| replay(&[a]).unwrap().interval_days)
+        );
+    }
+
+    #[test]
     fn grades_map_to_again_hard_good() {
         assert_eq!(rating(Grade::DidntKnow), Rating::Again);
         assert_eq!(rating(Grade::Partly), Rating::Hard);
@@ -250,6 +303,7 @@ mod tests {
                 picked: 2,
                 correct: false,
             },
+            revises: None,
         };
         assert_eq!(replay(&[wrong]), replay(&[flash(T0, Grade::DidntKnow)]));
     }

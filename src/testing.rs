@@ -99,7 +99,11 @@ where
     T: Strategy<Value = u64> + Clone + 'static,
     S: Strategy<Value = String> + Clone + 'static,
 {
-    let attempt = (time.clone(), outcome()).prop_map(|(at, outcome)| Attempt { at, outcome });
+    let attempt = (time.clone(), outcome()).prop_map(|(at, outcome)| Attempt {
+        at,
+        outcome,
+        revises: None,
+    });
     let mark = proptest::option::weighted(0.3, time.clone());
     (
         (
@@ -168,7 +172,11 @@ pub fn normal_pair() -> impl Strategy<Value = (Progress, Progress)> {
             let mut b = Progress::default();
             for (id, pool) in answers {
                 for (at, (outcome, in_a, in_b)) in pool {
-                    let attempt = Attempt { at, outcome };
+                    let attempt = Attempt {
+                        at,
+                        outcome,
+                        revises: None,
+                    };
                     // Each answer is in at least one copy.
                     if in_a || !in_b {
                         a.record(&id, attempt.clone());

@@ -25,3 +25,16 @@ pub fn TopicLink(
         </a>
     }
 }
+
+/// A topic's name as a plain label (inside a list row, whose whole card is one link).
+#[component]
+pub fn TopicTag(
+    /// The topic shown.
+    topic: &'static Topic,
+) -> impl IntoView {
+    view! {
+        <span class="topic" title=topic.description>
+            {topic.name}
+        </span>
+    }
+}

@@ -25,6 +25,13 @@ pub fn ChoiceCard(
     let Some(key) = q.checks.get(check).copied() else {
         return view! { <p>"This check no longer exists."</p> }.into_any();
     };
+    // The options in the order this quiz shows them (shuffled when dealt).
+    let order = state.quiz.with_untracked(|s| {
+        s.as_ref()
+            .and_then(|s| s.cards.get(s.pos))
+            .map(|c| c.shown_order(key.options))
+            .unwrap_or_else(|| (0..key.options).collect())
+    });
     let picked = move || {
         state.quiz.with(|s| {
             s.as_ref().and_then(|s| match s.answers.get(s.pos) {
@@ -37,11 +44,11 @@ pub fn ChoiceCard(
         let Some(text) = c.checks.get(check).cloned() else {
             return view! { <p>"This check no longer exists."</p> }.into_any();
         };
-        let options = text
-            .options
+        let options = order
             .iter()
             .enumerate()
-            .map(|(i, o)| {
+            .filter_map(|(place, &i)| Some((place, i, text.options.get(i)?)))
+            .map(|(place, i, o)| {
                 let class = move || match (face, picked()) {
                     (Face::Answered, _) if i == key.answer => "option right",
                     (Face::Answered, Some(p)) if p == i => "option wrong",
@@ -53,9 +60,9 @@ pub fn ChoiceCard(
                             type="button"
                             class=class
                             disabled=face == Face::Answered
-                            on:click=move |_| send(Event::Pick(i))
+                            on:click=move |_| send(Event::Pick(place))
                         >
-                            <kbd>{(i + 1).to_string()}</kbd>
+                            <kbd>{(place + 1).to_string()}</kbd>
                             " "
                             <span inner_html=o.clone()></span>
                         </button>
@@ -79,10 +86,6 @@ pub fn ChoiceCard(
                         )>"Read the full answer"</a>
                     </p>
                 </div>
-                <button type="button" class="button" on:click=move |_| send(Event::Next)>
-                    "Next "
-                    <kbd>"Enter"</kbd>
-                </button>
                 <div class="personal">
                     <BookmarkButton id=q.id />
                     <NoteBox id=q.id />

@@ -5,7 +5,6 @@ use crate::bank::Question;
 use crate::components::answer::{with_content, Pitfalls};
 use crate::components::badges::LevelBadge;
 use crate::components::personal::{BookmarkButton, NoteBox};
-use crate::progress::Grade;
 use crate::quiz::{Event, Face};
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -44,14 +43,6 @@ pub fn Flashcard(
                             prop:value=draft
                             on:input=move |ev| send(Event::Draft(event_target_value(&ev)))
                         ></textarea>
-                        <button
-                            type="button"
-                            class="button reveal"
-                            on:click=move |_| send(Event::Reveal)
-                        >
-                            "Show answer "
-                            <kbd>"Space"</kbd>
-                        </button>
                     }
                         .into_any()
                 }
@@ -75,7 +66,8 @@ pub fn Flashcard(
     }
 }
 
-/// The answer side: summary, the rubric to tick, the grades, the full answer.
+/// The answer side: summary, the rubric to tick, the suggested grade, the full answer (the grades
+/// are on the answer bar).
 #[component]
 fn Revealed(c: std::sync::Arc<crate::bank::Content>) -> impl IntoView {
     let state = use_app_state();
@@ -116,26 +108,6 @@ fn Revealed(c: std::sync::Arc<crate::bank::Content>) -> impl IntoView {
                 })
                 .collect_view()}
         </fieldset>
-        <div class="grades" role="group" aria-label="Grade yourself">
-            {Grade::ALL
-                .into_iter()
-                .enumerate()
-                .map(|(n, g)| {
-                    view! {
-                        <button
-                            type="button"
-                            class=format!("grade grade-{}", g.id())
-                            class:suggested=move || suggested() == Some(g)
-                            on:click=move |_| send(Event::Grade(g))
-                        >
-                            <kbd>{(n + 1).to_string()}</kbd>
-                            " "
-                            {g.label()}
-                        </button>
-                    }
-                })
-                .collect_view()}
-        </div>
         <p class="suggestion" data-testid="suggested">
             {move || suggested().map(|g| format!("Suggested from your ticks: {}", g.label()))}
         </p>

@@ -2,6 +2,7 @@
 //! `state::use_app_state` and changes it only through the state's methods.
 
 pub mod answer;
+pub mod answer_bar;
 pub mod badges;
 pub mod charts;
 pub mod choice_card;

@@ -1,8 +1,9 @@
 //! One row of the question list: the question (with search matches marked), a snippet of where
-//! it matched, its level and topics, and the user's own marks on it.
+//! it matched, its level and topics, and the user's own marks on it. The whole card is the
+//! question's link (its title's link stretched over it), so it is one large target on a phone.
 
 use crate::bank::Question;
-use crate::components::badges::{LevelBadge, TopicLink};
+use crate::components::badges::{LevelBadge, TopicTag};
 use crate::components::highlight::Highlighted;
 use crate::platform::dom;
 use crate::progress::Status;
@@ -116,7 +117,7 @@ pub fn QuestionRow(
                 })}
             <div class="meta">
                 <LevelBadge level=q.level />
-                {q.topic_list().map(|t| view! { <TopicLink topic=t /> }).collect_view()}
+                {q.topic_list().map(|t| view! { <TopicTag topic=t /> }).collect_view()}
                 {marks}
             </div>
         </li>

@@ -51,10 +51,9 @@ pub fn SafetyNet() -> impl IntoView {
                     Some(true) => {
                         "Your browser has agreed to keep Backprep's data even when space runs low."
                     }
-                    Some(false) => {
+                    Some(false) | None => {
                         "Your browser may clear Backprep's data when space runs low: export a copy now and then."
                     }
-                    None => "Browsers may clear a site's data when space runs low.",
                 }} " " <Show when=move || kept.get() != Some(true)>
                     <button type="button" class="link-button" disabled=!dom::live() on:click=ask>
                         "Ask the browser to keep it"

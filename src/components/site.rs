@@ -1,14 +1,27 @@
 //! The frame around every page: the header with the main navigation and the theme switch, and
 //! the footer.
 
+use crate::meta::Area;
 use crate::platform::{dom, sw};
 use crate::state::use_app_state;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 /// The header.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let state = use_app_state();
+    let location = use_location();
+    // The part of the site shown, for marking its link ("page" for screen readers too).
+    let area = Memo::new(move |_| {
+        let path = location.pathname.get();
+        let base = dom::base_path();
+        let within = path
+            .strip_prefix(base.trim_end_matches('/'))
+            .unwrap_or(&path);
+        Area::of_path(if within.is_empty() { "/" } else { within })
+    });
+    let current = move |a: Area| move || (area.get() == a).then_some("page");
     view! {
         <a class="skip-link" href="#main">
             "Skip to content"
@@ -22,9 +35,15 @@ pub fn SiteHeader() -> impl IntoView {
             </a>
             <span class="tagline">"Backend interview prep, offline"</span>
             <nav class="header-actions" aria-label="Main">
-                <a href=dom::href("/")>"Questions"</a>
-                <a href=dom::href("/quiz")>"Quiz"</a>
-                <a href=dom::href("/progress")>"Progress"</a>
+                <a href=dom::href("/") aria-current=current(Area::Study)>
+                    "Questions"
+                </a>
+                <a href=dom::href("/quiz") aria-current=current(Area::Practice)>
+                    "Quiz"
+                </a>
+                <a href=dom::href("/progress") aria-current=current(Area::Progress)>
+                    "Progress"
+                </a>
                 <button
                     type="button"
                     class="link-button"

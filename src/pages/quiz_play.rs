@@ -1,5 +1,6 @@
 //! `/quiz/play`: the quiz's cards one at a time, then its summary.
 
+use crate::components::answer_bar::AnswerBar;
 use crate::components::choice_card::ChoiceCard;
 use crate::components::flashcard::Flashcard;
 use crate::components::keyboard::use_keys;
@@ -112,19 +113,21 @@ fn QuizCard() -> impl IntoView {
                 >
                     "← Back"
                 </button>
-                <button type="button" on:click=move |_| send(Event::Skip)>
-                    "Skip "
-                    <kbd>"S"</kbd>
-                </button>
             </div>
-            <p class="hint">
-                {move || match (current.get().map(|c| c.0.is_some()), position.get().2) {
-                    (Some(false), Face::Front) => "Space shows the answer.",
-                    (Some(false), _) => {
-                        "Letters tick key points; 1, 2, 3 grade; Enter takes the suggestion."
+            <AnswerBar />
+            <p class="hint key-hint">
+                {move || match (current.get(), position.get().2) {
+                    (Some((None, _)), Face::Front) => "Space shows the answer.".to_string(),
+                    (Some((None, _)), _) => {
+                        "Letters tick key points; 1, 2, 3 grade; Enter or Space takes the suggestion."
+                            .to_string()
                     }
-                    (Some(true), Face::Front) => "Press 1–5 or a–e to answer.",
-                    _ => "Enter or Space for the next card.",
+                    (Some((Some(c), q)), Face::Front) => {
+                        let n = q.checks.get(c).map_or(4, |c| c.options);
+                        let last = (b'a' + n.saturating_sub(1) as u8) as char;
+                        format!("Press 1–{n} or a–{last} to answer.")
+                    }
+                    _ => "Enter or Space for the next card.".to_string(),
                 }}
             </p>
         </section>

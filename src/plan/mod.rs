@@ -268,7 +268,7 @@ impl Standing {
             let first = progress
                 .attempts
                 .get(q.id)
-                .and_then(|list| list.iter().map(|a| a.at).min());
+                .and_then(|list| crate::progress::standing(list).map(|a| a.at).min());
             match first.map(|at| cal.day_of(at)) {
                 None => unseen.push((q.level, q.id)),
                 Some(day) => {

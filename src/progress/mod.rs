@@ -96,6 +96,19 @@ pub struct Attempt {
     pub at: u64,
     /// What happened.
     pub outcome: Outcome,
+    /// The earlier answer (by its `at`) that this one replaces: the same card graded again in the
+    /// same quiz. The replaced answer stays stored (so that merging a copy that still holds it
+    /// cannot bring it back) but counts nowhere: see [`standing`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revises: Option<u64>,
+}
+
+/// The answers of one question that count: all but those replaced by a later re-grade (see
+/// [`Attempt::revises`]), in stored order.
+pub fn standing(list: &[Attempt]) -> impl Iterator<Item = &Attempt> + '_ {
+    let replaced: Vec<u64> = list.iter().filter_map(|a| a.revises).collect();
+    list.iter()
+        .filter(move |a| !replaced.contains(&a.at) || a.revises == Some(a.at))
 }
 
 #[cfg(test)]
@@ -109,6 +122,7 @@ impl Attempt {
                 ticked: vec![],
                 draft: None,
             },
+            revises: None,
         }
     }
 }
@@ -257,7 +271,7 @@ impl Progress {
     pub fn latest(&self, id: &str) -> Option<Grade> {
         self.attempts
             .get(id)
-            .and_then(|a| a.last())
+            .and_then(|a| standing(a).last())
             .map(|a| a.outcome.grade())
     }
 
@@ -369,7 +383,7 @@ impl Progress {
 
     /// How many answers are recorded in all.
     pub fn attempt_count(&self) -> usize {
-        self.attempts.values().map(Vec::len).sum()
+        self.attempts.values().map(|a| standing(a).count()).sum()
     }
 
     /// Ids missed in the most recent finished quiz.

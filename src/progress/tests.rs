@@ -42,6 +42,7 @@ fn status_follows_the_latest_attempt() {
                 picked: 1,
                 correct: false,
             },
+            revises: None,
         },
     );
     assert_eq!(p.status("jwt"), Status::DidntKnow);
@@ -303,6 +304,7 @@ mod properties {
                     Attempt {
                         at: 2 * i + offset,
                         outcome,
+                        revises: None,
                     },
                 );
             }

@@ -224,9 +224,12 @@ impl AppState {
                 Some((next.cards.get(*card)?.id.clone(), attempt.clone()))
             })
             .collect();
-        let finished = (!was_finished && next.is_finished()).then(|| next.record());
+        let ended = !was_finished && next.is_finished();
+        let finished = if ended { next.record() } else { None };
         let _ = self.change(Change::Quiz { answers, finished });
-        self.set_quiz(Some(next));
+        // A quiz ended before any answer leaves no trace: no history entry, no summary.
+        let empty = ended && next.summary().answered == 0;
+        self.set_quiz((!empty).then_some(next));
     }
 
     /// Starts a quiz (replacing any other).
@@ -280,6 +283,13 @@ impl AppState {
         search::bank_search().run(query, &|id| {
             search::user_marks(&progress, &schedule, due_by, id)
         })
+    }
+
+    /// "Did you mean": the search `q` with its misspelt terms corrected, when that finds
+    /// something (see [`search::BankSearch::suggest`]). Tracks the search texts.
+    pub fn suggest(self, q: &str) -> Option<String> {
+        let _ = self.search_complete.get();
+        search::bank_search().suggest(q)
     }
 
     /// The counts on the level and topic chips for list view `query` (see
@@ -428,10 +438,16 @@ mod tests {
         let (_owner, tab) = open_tab();
         tab.change(Change::Read("jwt".into())).unwrap();
         raw::set_fault(Some(raw::Fault::QuotaBytes(10)));
-        assert_eq!(tab.change(Change::Read("cdn".into())), Err(SaveError::QuotaExceeded));
+        assert_eq!(
+            tab.change(Change::Read("cdn".into())),
+            Err(SaveError::QuotaExceeded)
+        );
         assert!(tab.unsaved.get_untracked());
         assert_eq!(tab.mode.get_untracked(), Mode::ReadWrite, "still trying");
-        assert!(tab.progress.get_untracked().is_read("cdn"), "kept in the tab");
+        assert!(
+            tab.progress.get_untracked().is_read("cdn"),
+            "kept in the tab"
+        );
         let notices = tab.notices.get_untracked().len();
         // Still full: the next change is kept too, and says nothing more.
         assert!(tab.change(Change::Read("acid".into())).is_err());
@@ -442,7 +458,13 @@ mod tests {
         assert!(!tab.unsaved.get_untracked());
         let saved = stored();
         assert!(saved.is_read("cdn") && saved.is_read("acid"));
-        assert!(tab.notices.get_untracked().last().unwrap().text.contains("saved"));
+        assert!(tab
+            .notices
+            .get_untracked()
+            .last()
+            .unwrap()
+            .text
+            .contains("saved"));
         raw::reset();
     }
 }

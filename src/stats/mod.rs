@@ -27,7 +27,11 @@ const MAX_FORECAST_DAYS: usize = 36_525;
 /// Days without answers are absent, never present with 0.
 pub fn activity(progress: &Progress, cal: &impl Calendar) -> BTreeMap<Day, u32> {
     let mut per_day = BTreeMap::new();
-    for attempt in progress.attempts.values().flatten() {
+    for attempt in progress
+        .attempts
+        .values()
+        .flat_map(|a| crate::progress::standing(a))
+    {
         let n: &mut u32 = per_day.entry(cal.day_of(attempt.at)).or_default();
         *n = n.saturating_add(1);
     }

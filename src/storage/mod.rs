@@ -470,7 +470,7 @@ mod tests {
                 } else {
                     Outcome::Flashcard { grade: Grade::ALL[g], ticked: vec![g], draft }
                 };
-                p.record("q", Attempt { at, outcome });
+                p.record("q", Attempt { at, outcome, revises: None });
             }
             prop_assert_eq!(decode::<Progress>(&encode(&p)), Decoded::Current { data: p, migrated_from: None });
         }

@@ -18,6 +18,7 @@ fn flash(at: u64, grade: Grade, ticked: Vec<usize>, draft: Option<&str>) -> Atte
             ticked,
             draft: draft.map(str::to_string),
         },
+        revises: None,
     }
 }
 
@@ -29,6 +30,7 @@ pub(super) fn choice(at: u64, correct: bool) -> Attempt {
             picked: 2,
             correct,
         },
+        revises: None,
     }
 }
 

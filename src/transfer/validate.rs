@@ -78,6 +78,12 @@ pub(super) fn check_progress(data: &Value, latest: u64) -> Result<(), ImportErro
 pub(super) fn check_attempt(a: &Value, path: &str, latest: u64) -> Result<(), ImportError> {
     let a = object(a, path, "an answer (an object with “at” and “outcome”)")?;
     time(field(a, "at", path)?, format!("{path}.at"), latest)?;
+    match a.get("revises") {
+        None | Some(Value::Null) => {}
+        Some(t) => {
+            time(t, format!("{path}.revises"), latest)?;
+        }
+    }
     let opath = format!("{path}.outcome");
     let o = object(field(a, "outcome", path)?, &opath, "an object")?;
     let kind = string(field(o, "kind", &opath)?, format!("{opath}.kind"))?;

@@ -70,7 +70,9 @@ for (const [name, dir, base, port] of [['at the root', 'dist', '/', 4301], ['und
     await expect(page.getByTestId('quiz-position')).toHaveText('2 / 5');
     await page.reload();
     await expect(page.getByTestId('quiz-position')).toHaveText('2 / 5');
-    const attempts = await page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('backprep:progress')).data.attempts));
+    // Storage keys carry the sub-path (store::scope): 'backprep:progress' at the root.
+    const key = base === '/' ? 'backprep:progress' : `backprep:${base}progress`;
+    const attempts = await page.evaluate((k) => Object.keys(JSON.parse(localStorage.getItem(k)).data.attempts), key);
     expect(attempts).toHaveLength(1);
 
     expect(cspErrors).toEqual([]);
