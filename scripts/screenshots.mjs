@@ -1,12 +1,15 @@
-// Takes screenshots of the built app for a look by eye: node scripts/screenshots.mjs [outdir]
-// Serves dist/ itself on 127.0.0.1:4190.
+// Takes screenshots of the built app for a look by eye: node scripts/screenshots.mjs [outdir] [dist]
+// Serves the build (dist/ unless given) itself on 127.0.0.1:4190. The phone viewport is a touch
+// screen (coarse pointer), as a phone is.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 
 const out = process.argv[2] || 'screenshots';
 mkdirSync(out, { recursive: true });
-const server = spawn('node', ['tests/e2e/serve.mjs', 'dist', '4190', '/'], { stdio: 'ignore' });
+const dist = process.argv[3] || 'dist';
+const schemes = (process.env.SCHEMES || 'light,dark').split(',');
+const server = spawn('node', ['tests/e2e/serve.mjs', dist, '4190', '/'], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 500));
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
@@ -42,9 +45,10 @@ function history() {
 }
 
 try {
-  for (const scheme of ['light', 'dark']) {
+  for (const scheme of schemes) {
     for (const [width, height] of [[390, 844], [1280, 900]]) {
-      const ctx = await browser.newContext({ viewport: { width, height }, colorScheme: scheme });
+      const phone = width < 800 ? { isMobile: true, hasTouch: true } : {};
+      const ctx = await browser.newContext({ viewport: { width, height }, colorScheme: scheme, ...phone });
       const page = await ctx.newPage();
       for (const [name, path] of pages) {
         await page.goto(`http://127.0.0.1:4190${path}`);
@@ -60,7 +64,7 @@ try {
       await page.keyboard.press('Space');
       await page.keyboard.press('a');
       await page.keyboard.press('b');
-      await page.screenshot({ path: `${out}/quiz-revealed-${width}-${scheme}.png`, fullPage: width < 800 });
+      await page.screenshot({ path: `${out}/quiz-revealed-${width}-${scheme}.png` });
       for (let i = 0; i < 5; i++) {
         if (i > 0) await page.keyboard.press('Space');
         await page.keyboard.press(String((i % 3) + 1));
@@ -68,11 +72,11 @@ try {
       await page.waitForSelector('[data-testid=quiz-summary]');
       await page.screenshot({ path: `${out}/quiz-summary-${width}-${scheme}.png`, fullPage: true });
       await page.goto('http://127.0.0.1:4190/quiz?topic=security');
-      await page.getByLabel('Multiple choice').check();
+      await page.getByText('Multiple choice').click();
       await page.getByRole('button', { name: 'Start quiz' }).click();
       await page.keyboard.press('2');
       await page.waitForSelector('[data-testid=verdict]');
-      await page.screenshot({ path: `${out}/quiz-choice-${width}-${scheme}.png`, fullPage: width < 800 });
+      await page.screenshot({ path: `${out}/quiz-choice-${width}-${scheme}.png` });
       await page.goto('http://127.0.0.1:4190/?topic=compliance');
       await page.waitForSelector('[data-testid=status]');
       await page.screenshot({ path: `${out}/list-statuses-${width}-${scheme}.png` });

@@ -12,6 +12,7 @@ pub mod flashcard;
 pub mod highlight;
 pub mod keyboard;
 pub mod list_filters;
+pub mod next_step;
 pub mod notices;
 pub mod personal;
 pub mod question_row;

@@ -5,6 +5,7 @@ use crate::bank;
 use crate::components::empty_state::EmptyState;
 use crate::components::keyboard::use_keys;
 use crate::components::list_filters::FilterChips;
+use crate::components::next_step::NextStepButton;
 use crate::components::question_row::{row_id, QuestionRow};
 use crate::components::reset::ResetProgress;
 use crate::keys::{self, Action, Place};
@@ -14,6 +15,7 @@ use crate::state::startup;
 use crate::state::url::{use_go, use_go_to_list, use_list_query};
 use crate::state::use_app_state;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -83,7 +85,28 @@ pub fn ListPage() -> impl IntoView {
     });
     use_list_keys(query, results, selection, selected, input_ref);
     let slices = use_slices(bank::questions().len().div_ceil(ROWS_PER_SLICE));
+    // Back from a question (`#r-<id>`): its row is selected and in view again, once built.
+    let location = use_location();
+    Effect::new(move |_| {
+        let hash = location.hash.get();
+        let Some(id) = hash.strip_prefix("#r-") else {
+            return;
+        };
+        if slices.get() != usize::MAX {
+            return;
+        }
+        let pos =
+            results.with_untracked(|r| r.0.iter().position(|&i| bank::questions()[i].id == id));
+        if let Some(pos) = pos {
+            selection.set((query.get_untracked(), Some(pos)));
+        }
+    });
 
+    // The filters fold away (one next step, then search, then the questions) and open when one
+    // is on (and stay open after, until the learner closes them).
+    let fold_open = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || query.read().filter_count() > 0
+    });
     let go_input = go.clone();
     let total = bank::questions().len();
     view! {
@@ -92,59 +115,41 @@ pub fn ListPage() -> impl IntoView {
             // The controls come with the first slice of rows, after the page around them (see
             // `use_slices`): the first task stays short.
             <Show when=move || { slices.get() > 0 }>
-                <p class="lede" data-testid="list-count">
-                    {move || {
-                        let n = results.read().0.len();
-                        let read = state
-                            .progress
-                            .read()
-                            .read_count(bank::questions().iter().map(|q| q.id));
-                        if query.read().is_filtered() {
-                            format!("{n} of {total} questions")
-                        } else {
-                            format!("{total} questions · {read} read")
-                        }
-                    }}
-                    <Show when=move || practised.get()>
-                        <span class="readiness" data-testid="readiness">
-                            {move || format!(" · readiness {}%", readiness.get())}
-                        </span>
-                    </Show>
-                    " "
-                    <a
-                        class="button quiz-these"
-                        href=move || dom::href(&format!("/quiz{}", query.read().to_query_string()))
-                    >
+                <div class="next-step">
+                    <NextStepButton
+                        query=query
+                        due=due_today
+                        shown=Signal::derive(move || results.read().0.len())
+                    />
+                    <p class="lede" data-testid="list-count">
                         {move || {
+                            let n = results.read().0.len();
+                            let read = state
+                                .progress
+                                .read()
+                                .read_count(bank::questions().iter().map(|q| q.id));
                             if query.read().is_filtered() {
-                                "Quiz me on these"
+                                format!("{n} of {total} questions")
                             } else {
-                                "Start a quiz"
+                                format!("{total} questions · {read} read")
                             }
                         }}
-                    </a>
-                </p>
-                <Show when=move || practised.get()>
-                    <p class="due-today" data-testid="due-today">
-                        {move || match due_today.get() {
-                            0 => "Nothing due for review today.".to_string(),
-                            1 => "1 question due for review today.".to_string(),
-                            n => format!("{n} questions due for review today."),
-                        }}
-                        " "
-                        <Show when=move || { due_today.get() > 0 }>
-                            <a
-                                class="button"
-                                data-testid="review-due"
-                                href=dom::href("/quiz?only=due")
-                            >
-                                "Review due"
-                            </a>
+                        <Show when=move || practised.get()>
+                            <span class="readiness" data-testid="readiness">
+                                {move || format!(" · readiness {}%", readiness.get())}
+                            </span>
                         </Show>
-                        " "
-                        <a href=dom::href("/progress")>"Your progress"</a>
                     </p>
-                </Show>
+                    <Show when=move || practised.get()>
+                        <p class="due-today" data-testid="due-today">
+                            {move || match due_today.get() {
+                                0 => "Nothing due for review today.".to_string(),
+                                1 => "1 question due for review today.".to_string(),
+                                n => format!("{n} questions due for review today."),
+                            }}
+                        </p>
+                    </Show>
+                </div>
                 <search class="controls">
                     <label for="search" class="visually-hidden">
                         "Search questions"
@@ -167,7 +172,15 @@ pub fn ListPage() -> impl IntoView {
                             }
                         }
                     />
-                    <FilterChips facets=facets due_today=due_today practised=practised />
+                    <details class="filter-fold" open=move || fold_open.get().then_some("")>
+                        <summary data-testid="filters-toggle">
+                            {move || match query.read().filter_count() {
+                                0 => "Filters and sort".to_string(),
+                                n => format!("Filters and sort ({n} on)"),
+                            }}
+                        </summary>
+                        <FilterChips facets=facets due_today=due_today practised=practised />
+                    </details>
                 </search>
             </Show>
             <ol

@@ -6,6 +6,7 @@ use crate::components::answer::{with_content, AnswerSections, FollowUps};
 use crate::components::badges::{LevelBadge, TopicLink};
 use crate::components::keyboard::use_keys;
 use crate::components::personal::{BookmarkButton, NextReview, NoteBox};
+use crate::components::question_row::row_id;
 use crate::keys::{Action, Place};
 use crate::pages::not_found::NotFound;
 use crate::platform::{clipboard, dom};
@@ -67,14 +68,50 @@ fn QuestionView(q: &'static Question) -> impl IntoView {
         let plain = url.split('?').next().unwrap_or(&url).to_string();
         spawn_local(async move {
             copied.set(Some(clipboard::copy(&plain).await));
+            // The confirmation goes after a moment, so a second copy confirms again.
+            set_timeout(
+                move || copied.set(None),
+                std::time::Duration::from_millis(2500),
+            );
         });
     };
     let wordings = q.distinct_wordings();
+    // Previous and next, at the top and again at the end of the answer.
+    let prev_next = move || {
+        view! {
+            <span class="prev-next">
+                {move || {
+                    neighbours
+                        .get()
+                        .0
+                        .map(|p| {
+                            view! {
+                                <a href=question_href(p) rel="prev" title=p.question>
+                                    "← Previous"
+                                </a>
+                            }
+                        })
+                }}
+                {move || {
+                    neighbours
+                        .get()
+                        .1
+                        .map(|n| {
+                            view! {
+                                <a href=question_href(n) rel="next" title=n.question>
+                                    "Next →"
+                                </a>
+                            }
+                        })
+                }}
+            </span>
+        }
+    };
 
     view! {
         <article class="question-page" data-testid="question-page">
             <nav class="question-nav" aria-label="Question navigation">
-                <a class="back" href=move || dom::href(&format!("/{}", qs()))>
+                <a class="back" href=move || dom::href(&format!("/{}#{}", qs(), row_id(q.id)))>
                     {move || {
                         if query.read().is_filtered() {
                             "← Back to the list"
@@ -86,32 +123,7 @@ fn QuestionView(q: &'static Question) -> impl IntoView {
                 <span class="position" data-testid="position">
                     {move || neighbours.get().2.map(|(p, n)| format!("{p} of {n}"))}
                 </span>
-                <span class="prev-next">
-                    {move || {
-                        neighbours
-                            .get()
-                            .0
-                            .map(|p| {
-                                view! {
-                                    <a href=question_href(p) rel="prev" title=p.question>
-                                        "← Previous"
-                                    </a>
-                                }
-                            })
-                    }}
-                    {move || {
-                        neighbours
-                            .get()
-                            .1
-                            .map(|n| {
-                                view! {
-                                    <a href=question_href(n) rel="next" title=n.question>
-                                        "Next →"
-                                    </a>
-                                }
-                            })
-                    }}
-                </span>
+                {prev_next()}
             </nav>
             <h1>{q.question}</h1>
             <div class="meta">
@@ -165,6 +177,9 @@ fn QuestionView(q: &'static Question) -> impl IntoView {
                         .collect_view()}
                 </ul>
             </section>
+            <nav class="question-nav end-nav" aria-label="Previous and next question">
+                {prev_next()}
+            </nav>
         </article>
     }
 }

@@ -39,10 +39,13 @@ pub fn QuizSetup() -> impl IntoView {
     let mode = RwSignal::new(QuizMode::Flashcards);
     let problem = RwSignal::new(None::<&'static str>);
     let in_progress = move || state.quiz.get().filter(|s| !s.is_finished());
+    // Starting over a quiz in progress asks first (its answers are kept either way).
+    let confirming = RwSignal::new(false);
+    let empty = move || candidates.read().is_empty();
 
-    let start = {
+    let deal = {
         let go = go.clone();
-        move |_| {
+        move || {
             let setup = Setup {
                 count: count.get_untracked(),
                 shuffled: shuffled.get_untracked(),
@@ -66,6 +69,16 @@ pub fn QuizSetup() -> impl IntoView {
                     go("/quiz/play");
                 }
                 None => problem.set(Some(nothing_to_deal(&setup))),
+            }
+        }
+    };
+    let start = {
+        let deal = deal.clone();
+        move |_| {
+            if in_progress().is_some() {
+                confirming.set(true);
+            } else {
+                deal();
             }
         }
     };
@@ -190,9 +203,53 @@ pub fn QuizSetup() -> impl IntoView {
                         {move || problem.get()}
                     </p>
                 </Show>
-                <button type="submit" class="button start" disabled=!dom::live() on:click=start>
-                    "Start quiz"
-                </button>
+                <Show when=empty>
+                    <p class="problem" data-testid="nothing-selected">
+                        "No question matches this selection. Change the selection to start a quiz."
+                    </p>
+                </Show>
+                <Show
+                    when=move || confirming.get() && in_progress().is_some()
+                    fallback=move || {
+                        view! {
+                            <button
+                                type="submit"
+                                class="button start"
+                                disabled=move || !dom::live() || empty()
+                                on:click=start.clone()
+                            >
+                                "Start quiz"
+                            </button>
+                        }
+                    }
+                >
+                    <div
+                        class="notice confirm"
+                        role="alertdialog"
+                        aria-labelledby="confirm-h"
+                        data-testid="confirm-new"
+                    >
+                        <p id="confirm-h">
+                            "A new quiz ends the one in progress. Its answers so far are kept."
+                        </p>
+                        <button
+                            type="button"
+                            class="button"
+                            on:click={
+                                let deal = deal.clone();
+                                move |_| {
+                                    confirming.set(false);
+                                    deal();
+                                }
+                            }
+                        >
+                            "Start the new quiz"
+                        </button>
+                        <button type="button" on:click=move |_| confirming.set(false)>
+                            "Cancel"
+                        </button>
+                    </div>
+                </Show>
             </form>
         </section>
     }

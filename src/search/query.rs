@@ -133,7 +133,17 @@ impl ListQuery {
         }
     }
 
-    /// Whether any search or filter is active (sorting alone does not count).
+    /// How many filters and sort choices are on (the search text aside): the count on the
+    /// "Filters" fold.
+    pub fn filter_count(&self) -> usize {
+        self.levels.len()
+            + self.topics.len()
+            + self.statuses.len()
+            + self.only.len()
+            + usize::from(self.sort != Sort::default())
+    }
+
+    /// Whether the view is narrowed at all (a search or any filter).
     pub fn is_filtered(&self) -> bool {
         !self.q.trim().is_empty()
             || !self.levels.is_empty()

@@ -29,6 +29,7 @@ test('bookmarks and notes: on the page, in filters and search; notes render with
   await page.goto('/questions/cdn');
   await page.getByTestId('bookmark').click();
   await page.goto('/');
+  await page.getByTestId('filters-toggle').click();
   await page.getByRole('button', { name: 'Bookmarked' }).click();
   await expect(page).toHaveURL(/only=bookmarked/);
   await expect(page.getByTestId('question-item')).toHaveCount(2);

@@ -52,7 +52,7 @@ for (const [name, dir, base, port] of [['at the root', 'dist', '/', 4301], ['und
     await page.goto(`${origin}${base}questions/cdn`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(wording('cdn'));
     await page.getByRole('link', { name: /All questions/ }).click();
-    await expect(page).toHaveURL(`${origin}${base}`);
+    await expect(page).toHaveURL(`${origin}${base}#r-cdn`);
     await page.getByRole('searchbox', { name: 'Search questions' }).fill('idempot');
     await expect(page.getByTestId('question-item').first().locator('.question-link')).toHaveText(wording('idempotency'));
     await expect(page).toHaveURL(`${origin}${base}?q=idempot`);

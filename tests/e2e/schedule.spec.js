@@ -52,6 +52,7 @@ test('graded cards come due on the right local days, and "Review due" drills the
   await setClock(context, D + DAY - 3_600_000);
   await page.goto('/');
   await expect(page.getByTestId('due-today')).toContainText('4 questions due for review today.');
+  await page.getByTestId('filters-toggle').click();
   await page.getByRole('button', { name: /^Due/ }).click();
   await expect(page).toHaveURL(/only=due/);
   await expect(page.getByTestId('question-item')).toHaveCount(4);

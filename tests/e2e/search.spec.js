@@ -18,6 +18,9 @@ test('search, filter, open, back: the exact view comes back', async ({ page }) =
   expect(searched).toBeGreaterThan(2);
   expect(searched).toBeLessThan(ids.length);
 
+  // The filters are folded away until opened (or until one is on).
+  await expect(page.getByRole('button', { name: /^Advanced/ })).toBeHidden();
+  await page.getByTestId('filters-toggle').click();
   await page.getByRole('button', { name: /^Advanced/ }).click();
   await expect(page).toHaveURL(/\?q=cache&level=advanced$/);
   const filtered = await items(page).count();
@@ -72,6 +75,7 @@ test('the empty state offers to clear search and filters', async ({ page }) => {
 
 test('chips show counts that match the filtered list', async ({ page }) => {
   await page.goto('/?q=database');
+  await page.getByTestId('filters-toggle').click();
   const chip = page.getByRole('button', { name: /^Beginner/ });
   const count = Number(await chip.locator('.count').innerText());
   await chip.click();
@@ -80,6 +84,7 @@ test('chips show counts that match the filtered list', async ({ page }) => {
 
 test('sorting by level puts beginner questions first and is kept in the URL', async ({ page }) => {
   await page.goto('/');
+  await page.getByTestId('filters-toggle').click();
   await page.getByLabel('Sort by').selectOption('level');
   await expect(page).toHaveURL(/\?sort=level$/);
   await expect(items(page).first().locator('.badge')).toHaveText('Beginner');
@@ -128,12 +133,17 @@ test('previous and next walk the list the question was opened from', async ({ pa
   const titles = await items(page).locator('.question-link').allInnerTexts();
   await items(page).nth(1).locator('.question-link').click();
   await expect(page.getByTestId('position')).toHaveText(`2 of ${titles.length}`);
-  await page.getByRole('link', { name: 'Next →' }).click();
+  // Previous and next are at the top and again at the end of the answer.
+  await expect(page.getByRole('link', { name: 'Next →' })).toHaveCount(2);
+  await page.getByRole('navigation', { name: 'Previous and next question' }).getByRole('link', { name: 'Next →' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(titles[2]);
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(titles[1]);
+  // Back to the list: the same view, with the question just read selected and in view.
   await page.getByRole('link', { name: '← Back to the list' }).click();
-  await expect(page).toHaveURL(/\?topic=security&sort=level$/);
+  await expect(page).toHaveURL(/\?topic=security&sort=level#r-/);
+  await expect(items(page).nth(1)).toHaveClass(/selected/);
+  await expect(items(page).nth(1)).toBeInViewport();
 });
 
 test('the theme toggle is remembered across reloads', async ({ page }) => {

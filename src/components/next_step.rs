@@ -1,0 +1,129 @@
+//! The home page's one next step: the action that fits where the learner is (resume the quiz in
+//! progress, review what is due, quiz the filtered list, or start a first quiz).
+
+use crate::platform::dom;
+use crate::search::ListQuery;
+use crate::state::use_app_state;
+use leptos::prelude::*;
+
+/// What the home page offers first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NextStep {
+    /// Go on with the quiz in progress, at card `at` (1-based) of `of`.
+    Resume {
+        /// The card reached.
+        at: usize,
+        /// Cards dealt.
+        of: usize,
+    },
+    /// Review the questions due today.
+    Review(usize),
+    /// Quiz the questions the filtered list shows.
+    QuizThese(usize),
+    /// Nothing to go on with: start a quiz.
+    Start,
+    /// A filtered list showing nothing: no quiz to offer.
+    Nothing,
+}
+
+impl NextStep {
+    /// The step for: the quiz in progress (card reached, cards), the questions due today, whether
+    /// the list is filtered and how many it shows. A filtered list is the learner's explicit
+    /// choice and comes first; then an unfinished quiz, then reviews.
+    pub fn of(quiz: Option<(usize, usize)>, due: usize, filtered: bool, shown: usize) -> NextStep {
+        match (filtered, quiz, due) {
+            (true, _, _) if shown == 0 => NextStep::Nothing,
+            (true, _, _) => NextStep::QuizThese(shown),
+            (false, Some((at, of)), _) => NextStep::Resume { at, of },
+            (false, None, n) if n > 0 => NextStep::Review(n),
+            _ => NextStep::Start,
+        }
+    }
+
+    /// The button's words.
+    pub fn label(&self) -> String {
+        match self {
+            NextStep::Resume { at, of } => format!("Resume quiz ({at} of {of})"),
+            NextStep::Review(n) => format!("Review {n} due"),
+            NextStep::QuizThese(n) => format!("Quiz me on these ({n})"),
+            NextStep::Start => "Start a quiz".into(),
+            NextStep::Nothing => String::new(),
+        }
+    }
+
+    /// Where it leads, within the site, for list view `q`.
+    pub fn path(&self, q: &ListQuery) -> String {
+        match self {
+            NextStep::Resume { .. } => "/quiz/play".into(),
+            NextStep::Review(_) => "/quiz?only=due".into(),
+            _ => format!("/quiz{}", q.to_query_string()),
+        }
+    }
+}
+
+/// The primary action: one button, for the step that fits.
+#[component]
+pub fn NextStepButton(
+    /// The list view.
+    query: Memo<ListQuery>,
+    /// Questions due today.
+    due: Memo<usize>,
+    /// How many questions the list shows.
+    #[prop(into)]
+    shown: Signal<usize>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let step = Memo::new(move |_| {
+        let quiz = state.quiz.with(|s| {
+            s.as_ref()
+                .filter(|s| !s.is_finished())
+                .map(|s| (s.pos + 1, s.cards.len()))
+        });
+        NextStep::of(quiz, due.get(), query.read().is_filtered(), shown.get())
+    });
+    move || {
+        let s = step.get();
+        (s != NextStep::Nothing).then(|| {
+            let testid = match s {
+                NextStep::Review(_) => "review-due",
+                NextStep::Resume { .. } => "resume-quiz",
+                _ => "start-quiz",
+            };
+            view! {
+                <a
+                    class="button primary-action quiz-these"
+                    data-testid=testid
+                    href=move || dom::href(&step.read().path(&query.read()))
+                >
+                    {s.label()}
+                </a>
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NextStep::{self, *};
+
+    #[test]
+    fn one_step_that_fits() {
+        assert_eq!(NextStep::of(None, 0, false, 111), Start);
+        assert_eq!(NextStep::of(None, 9, false, 111), Review(9));
+        assert_eq!(
+            NextStep::of(Some((3, 10)), 9, false, 111),
+            Resume { at: 3, of: 10 }
+        );
+        assert_eq!(NextStep::of(Some((3, 10)), 9, true, 4), QuizThese(4));
+        assert_eq!(
+            NextStep::of(None, 0, true, 0),
+            Nothing,
+            "an empty search offers no quiz"
+        );
+        assert_eq!(Review(9).label(), "Review 9 due");
+        assert_eq!(
+            Resume { at: 3, of: 10 }.path(&Default::default()),
+            "/quiz/play"
+        );
+    }
+}
