@@ -14,12 +14,14 @@ pub struct Bar {
     pub share: f64,
     /// The figure written next to it ("12 of 40 known · 35%").
     pub text: String,
+    /// Where tapping the row leads (a quiz on that slice), if anywhere.
+    pub href: Option<String>,
+    /// What the link does, for its accessible name ("Quiz on Databases").
+    pub action: String,
 }
 
-const BAR_W: f64 = 360.0;
-const ROW_H: f64 = 38.0;
-
-/// Horizontal bars, label above each bar (readable on a phone).
+/// Horizontal bars, label above each bar (readable on a phone). A bar with an `href` is a link
+/// (the whole row, at least 44 px tall): the dashboard's bars start a quiz on their slice.
 #[component]
 pub fn BarChart(
     /// The chart's accessible name.
@@ -29,57 +31,67 @@ pub fn BarChart(
     /// Column headings for the table version: (label, figure).
     headings: (&'static str, &'static str),
 ) -> impl IntoView {
-    let height = ROW_H * bars.len() as f64;
-    let summary = bars
-        .iter()
-        .map(|b| format!("{}: {}", b.label, b.text))
-        .collect::<Vec<_>>()
-        .join("; ");
     let rows = bars.clone();
     view! {
         <figure class="chart bar-chart">
-            <svg
-                viewBox=format!("0 0 {BAR_W} {height}")
-                role="img"
-                aria-label=format!("{title}. {summary}")
-                preserveAspectRatio="xMinYMin meet"
-            >
+            <ul class="bars" aria-label=title>
                 {bars
                     .into_iter()
-                    .enumerate()
-                    .map(|(i, b)| {
-                        let y = i as f64 * ROW_H;
-                        let w = (b.share.clamp(0.0, 1.0) * BAR_W)
-                            .max(if b.share > 0.0 { 2.0 } else { 0.0 });
-                        view! {
-                            <g>
-                                <text x="0" y=y + 13.0 class="chart-label">
-                                    {b.label.clone()}
-                                </text>
-                                <text x=BAR_W y=y + 13.0 class="chart-value" text-anchor="end">
-                                    {b.text.clone()}
-                                </text>
+                    .map(|b| {
+                        let percent = (b.share.clamp(0.0, 1.0) * 100.0)
+                            .max(if b.share > 0.0 { 0.5 } else { 0.0 });
+                        let row = view! {
+                            <span class="bar-head">
+                                <span class="chart-label">{b.label.clone()}</span>
+                                <span class="chart-value">{b.text.clone()}</span>
+                            </span>
+                            <svg
+                                class="bar-svg"
+                                viewBox="0 0 100 10"
+                                preserveAspectRatio="none"
+                                aria-hidden="true"
+                            >
                                 <rect
                                     x="0"
-                                    y=y + 18.0
-                                    width=BAR_W
+                                    y="0"
+                                    width="100"
                                     height="10"
-                                    rx="3"
+                                    rx="1"
                                     class="bar-track"
                                 />
                                 <rect
                                     x="0"
-                                    y=y + 18.0
-                                    width=w
+                                    y="0"
+                                    width=percent
                                     height="10"
-                                    rx="3"
+                                    rx="1"
                                     class="bar-fill"
                                 />
-                            </g>
+                            </svg>
+                        };
+                        match b.href.clone() {
+                            Some(href) => {
+                                view! {
+                                    <li>
+                                        <a
+                                            href=href
+                                            class="bar-row bar-link"
+                                            title=b.action.clone()
+                                        >
+                                            {row}
+                                            <span class="visually-hidden">
+                                                {format!(" {}", b.action)}
+                                            </span>
+                                        </a>
+                                    </li>
+                                }
+                                    .into_any()
+                            }
+                            None => view! { <li class="bar-row">{row}</li> }.into_any(),
                         }
                     })
                     .collect_view()}
-            </svg>
+            </ul>
             <details class="chart-table">
                 <summary>"Show as a table"</summary>
                 <table>
@@ -286,13 +298,27 @@ pub fn ForecastChart(
                                 >
                                     {(n > 0).then(|| n.to_string())}
                                 </text>
+                                // Weekday over date: "Wed" over "2" cannot be read as "in 2 days".
                                 <text
                                     x=x + w / 2.0
-                                    y=F_H - 12.0
+                                    y=F_H - 18.0
+                                    text-anchor="middle"
+                                    class="chart-axis"
+                                    class:today=i == 0
+                                >
+                                    {if i == 0 {
+                                        "today"
+                                    } else {
+                                        stats::weekday_abbr(stats::weekday(day))
+                                    }}
+                                </text>
+                                <text
+                                    x=x + w / 2.0
+                                    y=F_H - 5.0
                                     text-anchor="middle"
                                     class="chart-axis"
                                 >
-                                    {if i == 0 { "today".to_string() } else { dom.to_string() }}
+                                    {dom.to_string()}
                                 </text>
                             </g>
                         }

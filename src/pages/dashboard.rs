@@ -115,7 +115,7 @@ pub fn Dashboard() -> impl IntoView {
                         }}
                     </span>
                 </div>
-                <div class="stat-card">
+                <div class="stat-card" data-testid="stat-answers">
                     <span class="stat-value">{move || fig().answers}</span>
                     <span class="stat-label">"answers given"</span>
                 </div>
@@ -131,6 +131,8 @@ pub fn Dashboard() -> impl IntoView {
                             label: l.label().to_string(),
                             share: ratio(m.known, m.total),
                             text: known_text(m),
+                            href: Some(dom::href(&format!("/quiz?level={}", l.id()))),
+                            action: format!("Quiz on {} questions", l.label()),
                         })
                         .collect::<Vec<_>>();
                     view! {
@@ -154,6 +156,8 @@ pub fn Dashboard() -> impl IntoView {
                         .zip(fig().by_topic.iter())
                         .map(|(t, m)| Bar {
                             label: t.name.to_string(),
+                            href: Some(dom::href(&format!("/quiz?topic={}", t.id))),
+                            action: format!("Quiz on {}", t.name),
                             share: m.score,
                             text: format!(
                                 "{}% · {} of {} practised",
@@ -172,6 +176,36 @@ pub fn Dashboard() -> impl IntoView {
                     }
                 }}
             </section>
+
+            {move || {
+                let weakest = weakest_topics(&fig().by_topic, 2);
+                (!weakest.is_empty())
+                    .then(|| {
+                        view! {
+                            <p class="next-actions" data-testid="weakest">
+                                "Weakest so far: "
+                                {weakest
+                                    .into_iter()
+                                    .map(|(t, score)| {
+                                        view! {
+                                            <a
+                                                class="button secondary"
+                                                href=dom::href(&format!("/quiz?topic={}", t.id))
+                                            >
+                                                {format!(
+                                                    "Practise {} ({}%)",
+                                                    t.name,
+                                                    (score * 100.0).round() as u32,
+                                                )}
+                                            </a>
+                                            " "
+                                        }
+                                    })
+                                    .collect_view()}
+                            </p>
+                        }
+                    })
+            }}
 
             <section aria-labelledby="activity-h">
                 <h2 id="activity-h">"Activity, last 12 weeks"</h2>
@@ -246,6 +280,19 @@ struct Figures {
     forecast: Vec<u32>,
     quizzes: Vec<stats::QuizScore>,
     answers: usize,
+}
+
+/// Up to `n` practised topics with the lowest mastery, lowest first, with their score.
+fn weakest_topics(by_topic: &[Mastery], n: usize) -> Vec<(&'static bank::Topic, f64)> {
+    let mut practised: Vec<(&'static bank::Topic, f64)> = bank::topics()
+        .iter()
+        .zip(by_topic)
+        .filter(|(_, m)| m.practised > 0)
+        .map(|(t, m)| (t, m.score))
+        .collect();
+    crate::order::sort_by(&mut practised, &|a, b| a.1.total_cmp(&b.1));
+    practised.truncate(n);
+    practised
 }
 
 fn ratio(part: usize, whole: usize) -> f64 {

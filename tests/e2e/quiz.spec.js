@@ -25,7 +25,9 @@ test('a full flashcard quiz with the keyboard: reveal, tick, grade, summary', as
     await page.keyboard.press('Space');
     await expect(page.getByRole('group', { name: 'Grade yourself' })).toBeVisible();
     if (i === 1) {
-      // Tick every key point: the suggestion becomes "Knew it"; Enter takes it.
+      // Tick every key point: the suggestion becomes "Knew it"; Enter takes it. (The grades are
+      // on the answer bar at once; the rubric comes with the answer's text.)
+      await expect(page.locator('.rubric .tick').first()).toBeVisible();
       const points = await page.locator('.rubric .tick').count();
       for (let k = 0; k < points; k++) await page.keyboard.press(String.fromCharCode(97 + k));
       await expect(page.getByTestId('suggested')).toHaveText('Suggested from your ticks: Knew it');
