@@ -180,16 +180,33 @@ pub fn step(selected: Option<usize>, len: usize, forward: bool) -> Option<usize>
     })
 }
 
-/// Every shortcut, for the `?` overlay: (keys, what it does).
-pub const HELP: &[(&str, &str)] = &[
-    ("/", "Search"),
-    ("j or ↓", "Next result"),
-    ("k or ↑", "Previous result"),
-    ("Enter", "Open the selected question"),
-    ("Esc", "Clear the search, or go back to the list"),
-    ("← / →", "Previous / next question in the list"),
-    ("b", "Bookmark the question (on its page)"),
-    ("?", "Show or hide these shortcuts"),
+/// Every shortcut, for the `?` overlay, by where it works: (heading, [(keys, what it does)]).
+pub const HELP: &[(&str, &[(&str, &str)])] = &[
+    (
+        "List and questions",
+        &[
+            ("/", "Search"),
+            ("j or ↓", "Next result"),
+            ("k or ↑", "Previous result"),
+            ("Enter", "Open the selected question"),
+            ("Esc", "Clear the search, or go back to the list"),
+            ("← / →", "Previous / next question in the list"),
+            ("b", "Bookmark the question (on its page)"),
+        ],
+    ),
+    (
+        "Quiz",
+        &[
+            ("Space", "Show the answer; then take the suggested grade"),
+            ("a–f", "Tick a key point you covered"),
+            ("1 / 2 / 3", "Grade: didn't know / partly / knew it"),
+            ("Enter", "Take the suggested grade; next card after a check"),
+            ("1–5 or a–e", "Pick a multiple-choice option"),
+            ("s", "Skip the card"),
+            ("←", "Back one card (a new grade replaces the old)"),
+        ],
+    ),
+    ("Anywhere", &[("?", "Show or hide these shortcuts")]),
 ];
 
 #[cfg(test)]

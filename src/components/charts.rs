@@ -75,7 +75,7 @@ pub fn BarChart(
                                     <li>
                                         <a
                                             href=href
-                                            class="bar-row bar-link"
+                                            class="chart-row bar-link"
                                             title=b.action.clone()
                                         >
                                             {row}
@@ -87,7 +87,7 @@ pub fn BarChart(
                                 }
                                     .into_any()
                             }
-                            None => view! { <li class="bar-row">{row}</li> }.into_any(),
+                            None => view! { <li class="chart-row">{row}</li> }.into_any(),
                         }
                     })
                     .collect_view()}

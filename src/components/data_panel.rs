@@ -49,7 +49,7 @@ pub fn DataPanel() -> impl IntoView {
                 }
                 Err(ReadError::TooLarge(bytes)) => Err(ImportError::TooLarge { bytes }),
                 Err(ReadError::Unreadable) => Err(ImportError::NotJson(
-                    "the browser could not read the file".into(),
+                    "the browser could not read the file (was it moved or deleted?)".into(),
                 )),
             };
             // The page may have been left while the file was read: then there is nobody to tell.

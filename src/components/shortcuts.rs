@@ -51,23 +51,31 @@ pub fn ShortcutHelp() -> impl IntoView {
                     on:click=|ev| ev.stop_propagation()
                 >
                     <h2 id="shortcuts-h">"Keyboard shortcuts"</h2>
-                    <table class="shortcut-table">
-                        <tbody>
-                            {keys::HELP
-                                .iter()
-                                .map(|(k, what)| {
-                                    view! {
-                                        <tr>
-                                            <td>
-                                                <kbd>{*k}</kbd>
-                                            </td>
-                                            <td>{*what}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
+                    {keys::HELP
+                        .iter()
+                        .map(|(heading, rows)| {
+                            view! {
+                                <table class="shortcut-table">
+                                    <caption>{*heading}</caption>
+                                    <tbody>
+                                        {rows
+                                            .iter()
+                                            .map(|(k, what)| {
+                                                view! {
+                                                    <tr>
+                                                        <td>
+                                                            <kbd>{*k}</kbd>
+                                                        </td>
+                                                        <td>{*what}</td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                            }
+                        })
+                        .collect_view()}
                     <button
                         type="button"
                         class="button"

@@ -104,6 +104,26 @@ pub fn file_name(iso_date: &str) -> String {
     }
 }
 
+/// What a JSON parse error means for someone importing a file, in plain words (the parser's own
+/// text, "expected ident at line 1 column 2", means nothing to most people).
+fn plain_json_error(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let (line, column) = (e.line(), e.column());
+    match e.classify() {
+        Category::Eof => format!(
+            "it stops at line {line} before its data is complete, so it was probably cut off \
+             (an unfinished download or copy)."
+        ),
+        _ if e.to_string().contains("recursion limit") => {
+            "it is nested far more deeply than an export file ever is.".to_string()
+        }
+        _ => format!(
+            "it is not in the format Backprep exports (JSON); the first problem is at line \
+             {line}, column {column}. Is it another kind of file, or was it edited by hand?"
+        ),
+    }
+}
+
 /// Why a file was not imported. Display gives a clear sentence for the user, saying nothing was
 /// changed where useful.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,7 +135,7 @@ pub enum ImportError {
     },
     /// Empty file.
     Empty,
-    /// Not JSON, or cut off (truncated) — keep serde_json's line/column in the message.
+    /// Not JSON, or cut off: what is wrong, in plain words, as a sentence (with the line).
     NotJson(String),
     /// JSON, but not a Backprep export (no "app":"backprep").
     NotBackprep,
@@ -143,7 +163,7 @@ impl fmt::Display for ImportError {
             ImportError::Empty => write!(f, "This file is empty. {UNCHANGED}"),
             ImportError::NotJson(detail) => write!(
                 f,
-                "This file is not valid JSON, or it was cut off ({detail}). {UNCHANGED}"
+                "This file could not be read as a Backprep export: {detail} {UNCHANGED}"
             ),
             ImportError::NotBackprep => write!(
                 f,
@@ -268,8 +288,8 @@ pub fn parse(
         return Err(ImportError::Empty);
     }
     // serde_json's recursion limit turns deeply nested input into an error, not a stack overflow.
-    let file: Value = serde_json::from_str(text)
-        .map_err(|e| ImportError::NotJson(capped(&e.to_string(), MAX_DETAIL_CHARS)))?;
+    let file: Value =
+        serde_json::from_str(text).map_err(|e| ImportError::NotJson(plain_json_error(&e)))?;
     let Value::Object(mut top) = file else {
         return Err(ImportError::NotBackprep);
     };

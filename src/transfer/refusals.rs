@@ -12,7 +12,7 @@ fn a_truncated_export_is_not_json_with_line_and_column() {
     let cut = &text[..text.len() / 2];
     match err(cut) {
         ImportError::NotJson(detail) => assert!(
-            detail.contains("line") && detail.contains("column"),
+            detail.contains("cut off") && detail.contains("line"),
             "{detail}"
         ),
         other => panic!("expected NotJson, got {other:?}"),
@@ -21,10 +21,14 @@ fn a_truncated_export_is_not_json_with_line_and_column() {
 
 #[test]
 fn a_csv_is_not_json() {
-    assert!(matches!(
-        err("id,at\njwt,1700000000000\n"),
-        ImportError::NotJson(_)
-    ));
+    let csv = err("id,at\njwt,1700000000000\n");
+    assert!(matches!(csv, ImportError::NotJson(_)));
+    assert_eq!(
+        csv.to_string(),
+        "This file could not be read as a Backprep export: it is not in the format Backprep \
+         exports (JSON); the first problem is at line 1, column 1. Is it another kind of file, \
+         or was it edited by hand? Nothing was changed."
+    );
     assert!(matches!(err("1,2,3"), ImportError::NotJson(_)));
 }
 
@@ -236,7 +240,7 @@ fn wrong_shapes_are_bad_data_with_a_path() {
 #[test]
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
-    assert!(matches!(err(&deep), ImportError::NotJson(s) if s.contains("recursion limit")));
+    assert!(matches!(err(&deep), ImportError::NotJson(s) if s.contains("nested far more deeply")));
     let inside = file(&format!(r#"{{"extra":{deep}}}"#));
     assert!(matches!(err(&inside), ImportError::NotJson(_)));
 }
@@ -286,7 +290,7 @@ fn every_message_is_a_sentence_saying_nothing_changed() {
             bytes: 6 * 1024 * 1024,
         },
         ImportError::Empty,
-        ImportError::NotJson("EOF while parsing an object at line 3 column 0".into()),
+        ImportError::NotJson("it stops at line 3 before its data is complete.".into()),
         ImportError::NotBackprep,
         ImportError::NewerVersion(4),
         ImportError::BadVersion,
