@@ -176,3 +176,42 @@ for (const scheme of ['light', 'dark']) {
     await noViolations(page, `question page, ${scheme}`);
   });
 }
+
+test('search forgives a typo in a short word, keeps N+1 whole, clips long words, and says "did you mean"', async ({ page }) => {
+  const first = () => items(page).first().locator('.question-link');
+  for (const [typo, id] of [['jwtt', 'jwt']]) {
+    await page.goto(`/?q=${typo}`);
+    await settled(page);
+    await expect(first()).toHaveText(wording(id));
+  }
+  for (const [typo, right] of [['gprc', 'grpc'], ['kafak', 'kafka']]) {
+    await page.goto(`/?q=${right}`);
+    await settled(page);
+    const expected = await items(page).locator('.question-link').allInnerTexts();
+    expect(expected.length).toBeGreaterThan(0);
+    await page.goto(`/?q=${typo}`);
+    await settled(page);
+    expect(await items(page).locator('.question-link').allInnerTexts(), typo).toEqual(expected);
+  }
+  // "N+1" is one term: the question about N+1 queries comes first, not 89 of 111 questions.
+  await page.goto('/?q=N%2B1');
+  await settled(page);
+  const found = await items(page).count();
+  expect(found).toBeLessThan(15);
+  await expect(items(page).first().locator('mark').first()).toHaveText(/N\+1/i);
+  // Nothing found (two typos in one word): "did you mean" offers the corrected words.
+  await page.goto('/?q=idmpotncy%20keys');
+  await settled(page);
+  await expect(items(page)).toHaveCount(0);
+  const mean = page.getByTestId('did-you-mean');
+  await expect(mean).toHaveText('Did you mean idempotency keys?');
+  await mean.getByRole('button', { name: 'idempotency keys' }).click();
+  await expect(search(page)).toHaveValue('idempotency keys');
+  await expect(first()).toHaveText(wording('idempotency'));
+  // A 5,000-character word does not widen the page.
+  await page.goto('/');
+  await search(page).fill('x'.repeat(5000));
+  await expect(page.getByTestId('empty-state')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize().width);
+  await expect(page.getByTestId('empty-state')).toContainText('…');
+});
