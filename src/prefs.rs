@@ -1,5 +1,5 @@
-//! Preferences and this browser's own bookkeeping (pure data): the theme, and when progress was
-//! last exported (for the reminder to keep a copy).
+//! Preferences and this browser's own bookkeeping (pure data): the theme, the interview-date
+//! plan, and when progress was last exported (for the reminder to keep a copy).
 
 use serde::{Deserialize, Serialize};
 
@@ -40,6 +40,10 @@ pub struct Prefs {
     /// The last export: when (ms) and how many answers progress held then.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_export: Option<(u64, usize)>,
+    /// The interview-date plan, if one is set (kept with the preferences of this browser: a
+    /// date to prepare for, not a record of what was done).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<crate::plan::PlanSettings>,
 }
 
 /// After how many answers since the last export (or ever, with none) the app suggests one.

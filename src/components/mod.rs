@@ -15,6 +15,7 @@ pub mod list_filters;
 pub mod next_step;
 pub mod notices;
 pub mod personal;
+pub mod plan_panel;
 pub mod question_row;
 pub mod quiz_summary;
 pub mod reset;

@@ -3,6 +3,7 @@
 
 use crate::platform::dom;
 use crate::search::ListQuery;
+use crate::state::url::use_go;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
@@ -16,6 +17,13 @@ pub enum NextStep {
         /// Cards dealt.
         of: usize,
     },
+    /// Today's share of the interview-date plan.
+    Plan {
+        /// New questions.
+        new: usize,
+        /// Reviews due.
+        reviews: usize,
+    },
     /// Review the questions due today.
     Review(usize),
     /// Quiz the questions the filtered list shows.
@@ -27,15 +35,23 @@ pub enum NextStep {
 }
 
 impl NextStep {
-    /// The step for: the quiz in progress (card reached, cards), the questions due today, whether
-    /// the list is filtered and how many it shows. A filtered list is the learner's explicit
-    /// choice and comes first; then an unfinished quiz, then reviews.
-    pub fn of(quiz: Option<(usize, usize)>, due: usize, filtered: bool, shown: usize) -> NextStep {
-        match (filtered, quiz, due) {
-            (true, _, _) if shown == 0 => NextStep::Nothing,
-            (true, _, _) => NextStep::QuizThese(shown),
-            (false, Some((at, of)), _) => NextStep::Resume { at, of },
-            (false, None, n) if n > 0 => NextStep::Review(n),
+    /// The step for: the quiz in progress (card reached, cards), today's plan (new, reviews)
+    /// when it has work left, the questions due today, whether the list is filtered and how many
+    /// it shows. A filtered list is the learner's explicit choice and comes first; then an
+    /// unfinished quiz, then the plan, then reviews.
+    pub fn of(
+        quiz: Option<(usize, usize)>,
+        plan: Option<(usize, usize)>,
+        due: usize,
+        filtered: bool,
+        shown: usize,
+    ) -> NextStep {
+        match (filtered, quiz, plan, due) {
+            (true, ..) if shown == 0 => NextStep::Nothing,
+            (true, ..) => NextStep::QuizThese(shown),
+            (false, Some((at, of)), ..) => NextStep::Resume { at, of },
+            (false, None, Some((new, reviews)), _) => NextStep::Plan { new, reviews },
+            (false, None, None, n) if n > 0 => NextStep::Review(n),
             _ => NextStep::Start,
         }
     }
@@ -44,6 +60,9 @@ impl NextStep {
     pub fn label(&self) -> String {
         match self {
             NextStep::Resume { at, of } => format!("Resume quiz ({at} of {of})"),
+            NextStep::Plan { new, reviews } => {
+                format!("Start today's plan ({new} new, {reviews} reviews)")
+            }
             NextStep::Review(n) => format!("Review {n} due"),
             NextStep::QuizThese(n) => format!("Quiz me on these ({n})"),
             NextStep::Start => "Start a quiz".into(),
@@ -73,16 +92,54 @@ pub fn NextStepButton(
     shown: Signal<usize>,
 ) -> impl IntoView {
     let state = use_app_state();
+    let go = use_go();
+    // Today's plan, when it has work left: the questions, new first.
+    let plan = Memo::new(move |_| match state.plan_today() {
+        Some(Ok(t)) if !t.is_done() => Some((t.new, t.reviews)),
+        _ => None,
+    });
     let step = Memo::new(move |_| {
         let quiz = state.quiz.with(|s| {
             s.as_ref()
                 .filter(|s| !s.is_finished())
                 .map(|s| (s.pos + 1, s.cards.len()))
         });
-        NextStep::of(quiz, due.get(), query.read().is_filtered(), shown.get())
+        let work = plan.with(|p| p.as_ref().map(|(n, r)| (n.len(), r.len())));
+        NextStep::of(
+            quiz,
+            work,
+            due.get(),
+            query.read().is_filtered(),
+            shown.get(),
+        )
     });
     move || {
         let s = step.get();
+        if let NextStep::Plan { .. } = s {
+            let go = go.clone();
+            let start = move |_| {
+                let ids: Vec<&str> = plan
+                    .get_untracked()
+                    .map(|(n, r)| n.into_iter().chain(r).collect())
+                    .unwrap_or_default();
+                if state.start_quiz_over(&ids) {
+                    go("/quiz/play");
+                }
+            };
+            return Some(
+                view! {
+                    <button
+                        type="button"
+                        class="button primary-action"
+                        data-testid="start-plan"
+                        on:click=start
+                    >
+                        {s.label()}
+                    </button>
+                }
+                .into_any(),
+            );
+        }
         (s != NextStep::Nothing).then(|| {
             let testid = match s {
                 NextStep::Review(_) => "review-due",
@@ -98,6 +155,7 @@ pub fn NextStepButton(
                     {s.label()}
                 </a>
             }
+            .into_any()
         })
     }
 }

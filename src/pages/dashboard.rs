@@ -5,6 +5,7 @@
 use crate::bank::{self, Level};
 use crate::components::charts::{Bar, BarChart, ForecastChart, HeatmapChart};
 use crate::components::data_panel::DataPanel;
+use crate::components::plan_panel::PlanPanel;
 use crate::platform::clock::{self, UserCalendar};
 use crate::platform::dom;
 use crate::progress::Mastery;
@@ -120,6 +121,8 @@ pub fn Dashboard() -> impl IntoView {
                     <span class="stat-label">"answers given"</span>
                 </div>
             </div>
+
+            <PlanPanel />
 
             <section aria-labelledby="level-h">
                 <h2 id="level-h">"Readiness by level"</h2>

@@ -140,6 +140,28 @@ pub fn ListPage() -> impl IntoView {
                             </span>
                         </Show>
                     </p>
+                    {move || {
+                        state
+                            .plan_today()
+                            .map(|plan| {
+                                let text = match plan {
+                                    Ok(t) => {
+                                        format!(
+                                            "Interview plan: {}",
+                                            crate::components::plan_panel::today_line(&t),
+                                        )
+                                    }
+                                    Err(problem) => problem.message().to_string(),
+                                };
+                                view! {
+                                    <p class="plan-line" data-testid="plan-line">
+                                        {text}
+                                        " "
+                                        <a href=dom::href("/progress#plan-h")>"Your plan"</a>
+                                    </p>
+                                }
+                            })
+                    }}
                     <Show when=move || practised.get()>
                         <p class="due-today" data-testid="due-today">
                             {move || match due_today.get() {

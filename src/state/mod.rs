@@ -263,6 +263,64 @@ impl AppState {
         self.change_prefs(|p| p.last_export = Some((clock::now_ms(), answers)));
     }
 
+    /// Sets (or, with `None`, removes) the interview-date plan.
+    pub fn set_plan(self, plan: Option<crate::plan::PlanSettings>) {
+        self.change_prefs(|p| p.plan = plan);
+    }
+
+    /// Today's plan, when one is set: the work for today, or why there is none.
+    pub fn plan_today(self) -> Option<Result<crate::plan::Today, crate::plan::PlanProblem>> {
+        let settings = self.prefs.read().plan.clone()?;
+        let (progress, schedule) = (self.progress.read(), self.schedule.read());
+        Some(crate::plan::today(
+            &settings,
+            clock::today(),
+            &progress,
+            &schedule,
+            crate::bank::questions(),
+            &clock::UserCalendar,
+        ))
+    }
+
+    /// The plan's forecast from today to the interview, when one is set.
+    pub fn plan_forecast(
+        self,
+    ) -> Option<Result<Vec<crate::plan::ForecastDay>, crate::plan::PlanProblem>> {
+        let settings = self.prefs.read().plan.clone()?;
+        let (progress, schedule) = (self.progress.read(), self.schedule.read());
+        Some(crate::plan::forecast(
+            &settings,
+            clock::today(),
+            &progress,
+            &schedule,
+            crate::bank::questions(),
+            &clock::UserCalendar,
+        ))
+    }
+
+    /// Starts a flashcard quiz over `ids`, in that order (today's plan).
+    pub fn start_quiz_over(self, ids: &[&str]) -> bool {
+        let questions: Vec<&'static crate::bank::Question> = ids
+            .iter()
+            .filter_map(|id| crate::bank::question(id))
+            .collect();
+        let setup = crate::quiz::Setup {
+            count: None,
+            shuffled: false,
+            pool: crate::quiz::Pool::All,
+            mode: crate::quiz::QuizMode::Flashcards,
+        };
+        let now = clock::now_ms();
+        let progress = self.progress.get_untracked();
+        match Session::deal(&setup, &questions, &progress, &|_| false, now, now) {
+            Some(session) => {
+                self.start_quiz(session);
+                true
+            }
+            None => false,
+        }
+    }
+
     fn change_prefs(self, change: impl FnOnce(&mut Prefs)) {
         let mut prefs = self.prefs.get_untracked();
         change(&mut prefs);

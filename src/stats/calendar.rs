@@ -147,6 +147,17 @@ pub fn format_day(day: Day) -> String {
     format!("{} {d} {} {y}", weekday_abbr(weekday(day)), month_abbr(m))
 }
 
+/// The day of an ISO date "2026-11-23" (what a date field gives); `None` for anything else,
+/// including dates that do not exist ("2026-02-30").
+pub fn parse_iso_date(text: &str) -> Option<Day> {
+    let mut parts = text.trim().splitn(3, '-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    let year: i64 = y.parse().ok().filter(|_| y.len() == 4)?;
+    let (month, dom): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
+    let day = day_from_civil(year, month, dom);
+    (civil(day) == (year, month, dom)).then_some(day)
+}
+
 /// ISO date "2026-11-23" (used in export file names).
 ///
 /// Years before 1 AD are written with a minus sign and at least four digits ("-0001-03-01"), as
@@ -170,6 +181,27 @@ pub(super) mod tests {
 
     pub(in crate::stats) fn zone(minutes_east: i32) -> FixedOffset {
         FixedOffset { minutes_east }
+    }
+
+    #[test]
+    fn a_date_field_reads_as_its_day_and_nothing_else_does() {
+        let day = parse_iso_date("2026-12-15").unwrap();
+        assert_eq!(iso_date(day), "2026-12-15");
+        assert_eq!(
+            parse_iso_date(" 2024-02-29 "),
+            Some(day_from_civil(2024, 2, 29))
+        );
+        for bad in [
+            "",
+            "2026-02-30",
+            "2026-13-01",
+            "26-12-15",
+            "2026/12/15",
+            "2026-12",
+            "x-y-z",
+        ] {
+            assert_eq!(parse_iso_date(bad), None, "{bad}");
+        }
     }
 
     /// The day number of a date (shorthand).

@@ -9,8 +9,8 @@
 mod calendar;
 
 pub use calendar::{
-    civil, day_from_civil, format_day, iso_date, month_abbr, weekday, weekday_abbr, Calendar, Day,
-    FixedOffset,
+    civil, day_from_civil, format_day, iso_date, month_abbr, parse_iso_date, weekday, weekday_abbr,
+    Calendar, Day, FixedOffset,
 };
 
 use crate::progress::Progress;

@@ -338,6 +338,12 @@ mod tests {
         let p = Prefs {
             theme: crate::prefs::Theme::Dark,
             last_export: Some((5, 12)),
+            plan: Some(crate::plan::PlanSettings::new(
+                20_500,
+                vec![crate::bank::Level::Advanced],
+                vec!["databases".into()],
+                20_480,
+            )),
         };
         assert_eq!(
             decode::<Prefs>(&encode(&p)),
