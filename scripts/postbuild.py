@@ -29,7 +29,7 @@ import base64, hashlib, json, os, pathlib, re, shutil, subprocess, sys
 OTHER_AREAS = ["backprep-practice", "backprep-progress"]
 
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {script_hashes}; "
-       "style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; "
+       "style-src 'self'; img-src 'self' data:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; "
        "manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'")
 
 # Pages kept for offline use besides the data: the ones with no id in their address. A question

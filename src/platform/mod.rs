@@ -1,6 +1,6 @@
 //! The browser edges, behind one door: localStorage, the clock and calendar, the document (base
 //! path, title, theme, scrolling), window events, fetching the bank's data files, file download
-//! and upload, the clipboard and the service worker.
+//! and upload, the clipboard, the service worker, speech synthesis and microphone recording.
 //!
 //! Each module has a browser implementation and a host one (in memory, or doing nothing), chosen
 //! by target, with the same functions. So every component also runs on the host: the prerenderer
@@ -13,6 +13,8 @@ pub mod dom;
 pub mod events;
 pub mod fetch;
 pub mod files;
+pub mod recorder;
 pub mod recovery;
+pub mod speech;
 pub mod storage;
 pub mod sw;
