@@ -166,15 +166,20 @@ mod tests {
 
     #[test]
     fn one_step_that_fits() {
-        assert_eq!(NextStep::of(None, 0, false, 111), Start);
-        assert_eq!(NextStep::of(None, 9, false, 111), Review(9));
+        assert_eq!(NextStep::of(None, None, 0, false, 111), Start);
+        assert_eq!(NextStep::of(None, None, 9, false, 111), Review(9));
+        let plan = Some((6, 4));
         assert_eq!(
-            NextStep::of(Some((3, 10)), 9, false, 111),
+            NextStep::of(None, plan, 9, false, 111),
+            Plan { new: 6, reviews: 4 }
+        );
+        assert_eq!(
+            NextStep::of(Some((3, 10)), plan, 9, false, 111),
             Resume { at: 3, of: 10 }
         );
-        assert_eq!(NextStep::of(Some((3, 10)), 9, true, 4), QuizThese(4));
+        assert_eq!(NextStep::of(Some((3, 10)), plan, 9, true, 4), QuizThese(4));
         assert_eq!(
-            NextStep::of(None, 0, true, 0),
+            NextStep::of(None, None, 0, true, 0),
             Nothing,
             "an empty search offers no quiz"
         );
