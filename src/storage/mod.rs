@@ -26,8 +26,9 @@ pub const BACKUP_PREFIX: &str = "backprep:backup:";
 /// The progress schema this build writes. Version 1 held only `read`; version 2 added attempts and
 /// quiz history; version 3 added bookmarks and notes (an older build must not rewrite a version 3
 /// file, or it would drop them); version 4 added the marks of deliberate deletions (`replaced_at`,
-/// `reset_at`, `cleared`; an older build would merge a reset away).
-pub const SCHEMA_VERSION: u64 = 4;
+/// `reset_at`, `cleared`; an older build would merge a reset away); version 5 added the mock
+/// interview history (`interviews`; an older build would drop it).
+pub const SCHEMA_VERSION: u64 = 5;
 
 /// A value kept in localStorage under its own key and schema version.
 pub trait Stored: Serialize + DeserializeOwned + Default + Clone + PartialEq {
@@ -65,7 +66,8 @@ impl Stored for Progress {
 
     fn migrate(from: u64, data: Value) -> Result<Value, String> {
         match from {
-            // v1 → v4: same `read` map; attempts, quizzes, bookmarks, notes and marks start empty.
+            // v1 → v5: same `read` map; attempts, quizzes, bookmarks, notes, marks and interviews
+            // start empty.
             1 => match data {
                 Value::Object(mut map) => {
                     map.entry("attempts")
@@ -77,8 +79,9 @@ impl Stored for Progress {
                 _ => Err("version 1 data is not an object".into()),
             },
             // v2 → v3: bookmarks and notes start empty (absent fields default). v3 → v4: no
-            // deletion marks yet, which is what absent marks mean.
-            2 | 3 => match data {
+            // deletion marks yet, which is what absent marks mean. v4 → v5: no interviews yet,
+            // which is what an absent list means.
+            2..=4 => match data {
                 Value::Object(_) | Value::Null => Ok(data),
                 _ => Err(format!("version {from} data is not an object")),
             },
@@ -325,7 +328,7 @@ mod tests {
     #[test]
     fn missing_fields_default() {
         assert_eq!(
-            decode::<Progress>(r#"{"version":4,"data":{}}"#),
+            decode::<Progress>(r#"{"version":5,"data":{}}"#),
             Decoded::Current {
                 data: Progress::default(),
                 migrated_from: None
@@ -435,6 +438,57 @@ mod tests {
         );
         // No marks: none written, as in version 3.
         assert!(!encode(&sample()).contains("reset_at"));
+    }
+
+    #[test]
+    fn version_4_is_migrated_with_no_interviews_and_version_5_reads_back() {
+        let v4 = r#"{"version":4,"data":{"read":{"jwt":5},"quizzes":[{"started":1,"finished":2,"mode":"mixed","asked":["jwt"],"missed":[],"right":1,"answered":1}],"reset_at":3}}"#;
+        let data = match decode::<Progress>(v4) {
+            Decoded::Current {
+                data,
+                migrated_from,
+            } => {
+                assert_eq!(migrated_from, Some(4));
+                assert!(data.is_read("jwt"));
+                assert_eq!((data.quizzes.len(), data.reset_at), (1, Some(3)));
+                assert!(data.interviews.is_empty());
+                data
+            }
+            other => panic!("expected a migration, got {other:?}"),
+        };
+        assert!(matches!(
+            decode::<Progress>(r#"{"version":4,"data":[]}"#),
+            Decoded::Corrupt { .. }
+        ));
+        // Written back as version 5 (no interviews: no field, as in version 4), then with one.
+        let text = encode(&data);
+        assert!(
+            text.starts_with(r#"{"version":5,"#) && !text.contains("interviews"),
+            "{text}"
+        );
+        let mut p = data;
+        p.interviews.push(crate::progress::InterviewRecord {
+            started: 10,
+            finished: 20,
+            seconds_per_answer: Some(120),
+            questions: vec![crate::progress::InterviewAnswer {
+                id: "jwt".into(),
+                time_ms: 45_000,
+                covered: 2,
+                key_points: 4,
+                grade: Some(Grade::Partly),
+                follow_up: Some((0, Some(Grade::Knew))),
+            }],
+        });
+        let text = encode(&p);
+        assert!(text.contains(r#""interviews":[{"started":10"#), "{text}");
+        assert_eq!(
+            decode::<Progress>(&text),
+            Decoded::Current {
+                data: p,
+                migrated_from: None
+            }
+        );
     }
 
     #[test]
