@@ -5,14 +5,14 @@
 //! Each question goes through these phases:
 //!
 //! ```text
-//! Ready ──Start──▶ Answering ──Done / TimeUp──▶ Review ──Grade──▶ Review (graded)
-//!                                                                  │
-//!                       ┌──── FollowUp(n), when follow-ups are on ─┤
-//!                       ▼                                          │ Next / SkipFollowUp
-//!              FollowUpAnswering ──Done / TimeUp──▶ FollowUpReview ┤
-//!                       │                              (Grade)     │ Next / SkipFollowUp
-//!                       └──────── Next / SkipFollowUp ─────────────┴──▶ the next question's Ready,
-//!                                                                      or Finished after the last
+//! Ready ──Start──▶ Answering ──Done/TimeUp──▶ Review ──Grade──▶ Review, graded (Grade again)
+//!                                       (Tick, then Grade)          │
+//!         ┌──────────────── FollowUp(n), if follow-ups are on ──────┤
+//!         ▼                                                         │ Next/SkipFollowUp
+//! FollowUpAnswering ──Done/TimeUp──▶ FollowUpReview (Grade)         │
+//!         │                                 │ Next/SkipFollowUp     │
+//!         └── Next/SkipFollowUp ────────────┴───────────────────────┴──▶ the next question's
+//!                                                                        Ready, or Finished
 //! ```
 //!
 //! `Next` moves on from any phase (what was not graded stays ungraded), and `Finish` ends the
@@ -174,7 +174,7 @@ pub enum Event {
     /// The time allowed ran out (the UI sends it when [`Interview::remaining_ms`] reaches 0):
     /// like `Done`.
     TimeUp,
-    /// Tick or untick key point `n` (review of the main answer).
+    /// Tick or untick key point `n` (review of the main answer, before grading it).
     Tick(usize),
     /// Grade the main answer (review) or the follow-up (follow-up review); grading again replaces
     /// the grade.
@@ -436,7 +436,10 @@ impl Interview {
                 self.stop(now);
                 self.phase = Phase::FollowUpReview;
             }
-            (Phase::Review, Event::Tick(n)) if n < question.key_points => {
+            // Ticks are what the graded answer logs, so they close with the grade.
+            (Phase::Review, Event::Tick(n))
+                if n < question.key_points && self.questions[pos].grade.is_none() =>
+            {
                 let ticked = &mut self.questions[pos].ticked;
                 match ticked.iter().position(|&t| t == n) {
                     Some(i) => {

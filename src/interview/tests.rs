@@ -243,6 +243,8 @@ fn a_question_with_a_follow_up_from_start_to_the_next() {
     assert_eq!(i.phase, Phase::Review, "a follow-up waits for the grade");
     let i = i.apply(Event::Grade(Grade::Partly), 52_000);
     assert_eq!(i.log.len(), 1);
+    let i = i.apply(Event::Tick(1), 52_500);
+    assert_eq!(i.questions[0].ticked, vec![0], "ticks close with the grade");
     assert_eq!(
         i.log[0],
         (
