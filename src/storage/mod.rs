@@ -5,6 +5,7 @@
 //! never panic; [`store`] acts on what `decode` says, over `platform::storage`: it backs up anything
 //! it cannot read before starting afresh, and never overwrites data written by a newer build.
 
+use crate::interview::{Interview, InterviewSetup};
 use crate::numbers::counted;
 use crate::prefs::Prefs;
 use crate::progress::Progress;
@@ -19,6 +20,8 @@ pub const NAMESPACE: &str = "backprep:";
 pub const PROGRESS_KEY: &str = "backprep:progress";
 /// Where the quiz in progress lives.
 pub const QUIZ_KEY: &str = "backprep:quiz";
+/// Where the mock interview in progress, and the setup last chosen, live.
+pub const INTERVIEW_KEY: &str = "backprep:interview";
 /// Where preferences live.
 pub const PREFS_KEY: &str = "backprep:prefs";
 /// Prefix of the keys that keep unreadable values (`backprep:backup:<key>:<ms>`).
@@ -123,6 +126,33 @@ impl Stored for ActiveQuiz {
         let (answers, cards) = (session.answers.len(), session.cards.len());
         session.repair().then(|| {
             format!("did not fit together ({answers} answers for {cards} cards, or a position past the end), so it was repaired")
+        })
+    }
+}
+
+/// The mock interview in progress (or the last one finished, for its report), and the setup last
+/// chosen, remembered for the next one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct ActiveInterview {
+    /// The setup last chosen.
+    pub setup: InterviewSetup,
+    /// The interview, if any.
+    pub session: Option<Interview>,
+}
+
+impl Stored for ActiveInterview {
+    const KEY: &'static str = INTERVIEW_KEY;
+    const VERSION: u64 = 1;
+    const WHAT: &'static str = "mock interview";
+
+    fn set_aside(&mut self, _now_ms: u64) -> Option<String> {
+        let setup = self.setup.repair();
+        let session = self.session.as_mut().is_some_and(Interview::repair);
+        (setup || session).then(|| {
+            "did not fit together (a choice this version does not offer, or a position or phase \
+             that did not match its questions), so it was repaired"
+                .to_string()
         })
     }
 }
@@ -486,6 +516,38 @@ mod tests {
             decode::<Progress>(&text),
             Decoded::Current {
                 data: p,
+                migrated_from: None
+            }
+        );
+    }
+
+    #[test]
+    fn an_interview_in_progress_round_trips_and_is_repaired_on_load() {
+        let setup = InterviewSetup::default();
+        let session = Interview::deal(&setup, &[], 3, 1).expect("the bank has questions");
+        let active = ActiveInterview {
+            setup,
+            session: Some(session.apply(crate::interview::Event::Start, 2)),
+        };
+        let text = encode(&active);
+        assert!(text.starts_with(r#"{"version":1,"#), "{text}");
+        let mut back = match decode::<ActiveInterview>(&text) {
+            Decoded::Current { data, .. } => data,
+            other => panic!("expected current data, got {other:?}"),
+        };
+        assert_eq!(back, active);
+        assert_eq!(back.set_aside(0), None, "nothing to repair");
+        let edited = text.replace(r#""count":5"#, r#""count":7"#);
+        let mut edited = match decode::<ActiveInterview>(&edited) {
+            Decoded::Current { data, .. } => data,
+            other => panic!("expected current data, got {other:?}"),
+        };
+        assert!(edited.set_aside(0).is_some());
+        assert_eq!(edited.setup.count, 8);
+        assert_eq!(
+            decode::<ActiveInterview>(r#"{"version":1,"data":{}}"#),
+            Decoded::Current {
+                data: ActiveInterview::default(),
                 migrated_from: None
             }
         );
