@@ -1,11 +1,12 @@
 //! Backprep: an offline study app for backend developer job interviews.
 //!
 //! The module map (see `docs/architecture.md`): a pure core (`bank`, `progress`, `schedule`,
-//! `plan`, `stats`, `quiz`, `search`, `transfer`, `storage`'s codec, `keys`, `notes`, `prefs`,
-//! `meta`, `numbers`), the browser edges behind one door (`platform`), the app's state (`state`),
-//! and thin views (`components`, `pages`, `app`). Imports run one way: pages → components → state
-//! → core, with `platform` at the edges. Every module builds on the host too, where `platform` keeps
-//! things in memory, so components render to HTML in `cargo test` and in the prerenderer.
+//! `plan`, `stats`, `quiz`, `interview`, `search`, `transfer`, `storage`'s codec, `keys`, `notes`,
+//! `prefs`, `meta`, `numbers`), the browser edges behind one door (`platform`), the app's state
+//! (`state`), and thin views (`components`, `pages`, `app`). Imports run one way: pages →
+//! components → state → core, with `platform` at the edges. Every module builds on the host too,
+//! where `platform` keeps things in memory, so components render to HTML in `cargo test` and in
+//! the prerenderer.
 #![warn(missing_docs)]
 // Leptos views are deeply nested types; the host build (no type erasure) needs a deeper limit.
 #![recursion_limit = "256"]
@@ -17,6 +18,7 @@ pub mod bank;
 #[cfg(target_arch = "wasm32")]
 pub mod boot;
 pub mod components;
+pub mod interview;
 pub mod keys;
 pub mod meta;
 pub mod notes;

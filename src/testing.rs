@@ -1,6 +1,8 @@
 //! Test data shared by the unit tests: generators of arbitrary progress values (proptest).
 
-use crate::progress::{Attempt, Bookmark, Grade, Note, Outcome, Progress, QuizRecord};
+use crate::progress::{
+    Attempt, Bookmark, Grade, InterviewAnswer, InterviewRecord, Note, Outcome, Progress, QuizRecord,
+};
 use proptest::prelude::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -79,6 +81,53 @@ fn quiz_record_at<S: Strategy<Value = String> + Clone>(
         )
 }
 
+fn grade() -> impl Strategy<Value = Grade> + Clone {
+    (0usize..3).prop_map(|g| Grade::ALL[g])
+}
+
+fn interview_answer<S: Strategy<Value = String> + Clone>(
+    id: S,
+) -> impl Strategy<Value = InterviewAnswer> + Clone {
+    (
+        id,
+        0u64..400_000,
+        0usize..6,
+        0usize..6,
+        proptest::option::of(grade()),
+        proptest::option::of((0usize..4, proptest::option::of(grade()))),
+    )
+        .prop_map(
+            |(id, time_ms, covered, key_points, grade, follow_up)| InterviewAnswer {
+                id,
+                time_ms,
+                covered,
+                key_points,
+                grade,
+                follow_up,
+            },
+        )
+}
+
+pub fn interview_record_at<S: Strategy<Value = String> + Clone>(
+    time: impl Strategy<Value = u64> + Clone,
+    id: S,
+) -> impl Strategy<Value = InterviewRecord> {
+    (
+        time.clone(),
+        time,
+        proptest::option::of(prop_oneof![Just(60u32), Just(120), Just(180), any::<u32>()]),
+        proptest::collection::vec(interview_answer(id), 0..4),
+    )
+        .prop_map(
+            |(started, finished, seconds_per_answer, questions)| InterviewRecord {
+                started,
+                finished,
+                seconds_per_answer,
+                questions,
+            },
+        )
+}
+
 pub fn progress() -> impl Strategy<Value = Progress> {
     progress_of(4)
 }
@@ -114,6 +163,7 @@ where
                 0..n,
             ),
             proptest::collection::vec(quiz_record_at(time.clone(), id.clone()), 0..n),
+            proptest::collection::vec(interview_record_at(time.clone(), id.clone()), 0..n),
             proptest::collection::btree_map(id.clone(), (any::<bool>(), time.clone()), 0..n),
             proptest::collection::btree_map(id.clone(), (".{0,30}", time.clone()), 0..n),
         ),
@@ -124,11 +174,15 @@ where
         ),
     )
         .prop_map(
-            |((read, attempts, quizzes, bookmarks, notes), (replaced_at, reset_at, cleared))| {
+            |(
+                (read, attempts, quizzes, interviews, bookmarks, notes),
+                (replaced_at, reset_at, cleared),
+            )| {
                 Progress {
                     read,
                     attempts,
                     quizzes,
+                    interviews,
                     bookmarks: bookmarks
                         .into_iter()
                         .map(|(k, (on, at))| (k, Bookmark { on, at }))
@@ -146,8 +200,8 @@ where
 }
 
 /// Two copies of normal use, as two tabs hold them: answers recorded in time order (never two to
-/// one question at the same millisecond), one quiz per start time, no marks; each copy holds some
-/// of the same answers and quizzes (what both saw) and some of its own.
+/// one question at the same millisecond), one quiz and one interview per start time, no marks; each
+/// copy holds some of the same answers, quizzes and interviews (what both saw) and some of its own.
 pub fn normal_pair() -> impl Strategy<Value = (Progress, Progress)> {
     let per_question =
         proptest::collection::btree_map(0u64..40, (outcome(), any::<bool>(), any::<bool>()), 1..8);
@@ -160,14 +214,23 @@ pub fn normal_pair() -> impl Strategy<Value = (Progress, Progress)> {
         ),
         0..5,
     );
+    let interviews = proptest::collection::btree_map(
+        0u64..40,
+        (
+            interview_record_at(0u64..40, near_id()),
+            any::<bool>(),
+            any::<bool>(),
+        ),
+        0..4,
+    );
     (
         proptest::collection::btree_map(near_id(), per_question, 0..3),
-        quizzes,
+        (quizzes, interviews),
         proptest::collection::btree_map(near_id(), (0u64..40, 0u64..40), 0..3),
         proptest::collection::btree_map(near_id(), (any::<bool>(), 0u64..40, 0u64..40), 0..3),
         proptest::collection::btree_map(near_id(), (".{0,8}", 0u64..40, 0u64..40), 0..3),
     )
-        .prop_map(|(answers, quizzes, read, bookmarks, notes)| {
+        .prop_map(|(answers, (quizzes, interviews), read, bookmarks, notes)| {
             let mut a = Progress::default();
             let mut b = Progress::default();
             for (id, pool) in answers {
@@ -193,6 +256,15 @@ pub fn normal_pair() -> impl Strategy<Value = (Progress, Progress)> {
                 }
                 if in_b {
                     b.quizzes.push(q);
+                }
+            }
+            for (started, (mut i, in_a, in_b)) in interviews {
+                i.started = started;
+                if in_a || !in_b {
+                    a.interviews.push(i.clone());
+                }
+                if in_b {
+                    b.interviews.push(i);
                 }
             }
             for (id, (ta, tb)) in read {
@@ -271,6 +343,14 @@ pub fn json() -> impl Strategy<Value = Value> {
         Just("missed"),
         Just("right"),
         Just("answered"),
+        Just("interviews"),
+        Just("seconds_per_answer"),
+        Just("questions"),
+        Just("id"),
+        Just("time_ms"),
+        Just("covered"),
+        Just("key_points"),
+        Just("follow_up"),
         Just("BAD KEY"),
     ];
     leaf.prop_recursive(5, 48, 6, move |inner| {

@@ -52,7 +52,14 @@ fn heavy_progress(bytes: usize, salt: u64) -> Progress {
                     correct: day.is_multiple_of(3),
                 }
             };
-            p.record(id, Attempt { at, outcome });
+            p.record(
+                id,
+                Attempt {
+                    at,
+                    outcome,
+                    revises: None,
+                },
+            );
             if day.is_multiple_of(20) {
                 let asked: Vec<String> = (0..20)
                     .map(|k| ids[(day as usize + k) % ids.len()].clone())
@@ -94,6 +101,7 @@ fn one_question_answered(bytes: usize) -> Progress {
                 Attempt {
                     at: 1_600_000_000_000 + i * 1_000,
                     outcome,
+                    revises: None,
                 },
             );
         }
@@ -136,6 +144,7 @@ fn one_question_worst_case_benchmark() {
                 picked: 0,
                 correct: true,
             },
+            revises: None,
         },
     );
     let start = now_ms();
@@ -213,6 +222,7 @@ fn import_benchmark() {
                 picked: 0,
                 correct: true,
             },
+            revises: None,
         },
     );
     let start = now_ms();

@@ -46,7 +46,8 @@ impl Marks {
         self.history().max(self.cleared.get(id).copied())
     }
 
-    /// The mark that covers the quiz history (and every question's reads and answers).
+    /// The mark that covers the quiz and interview history (and every question's reads and
+    /// answers).
     fn history(&self) -> Option<u64> {
         self.replaced.max(self.reset)
     }
@@ -147,7 +148,8 @@ pub(super) fn latest_wins<T: Clone + Ord>(
 }
 
 impl Progress {
-    /// Forgets every read mark, answer and finished quiz, here and in every copy this one is later
+    /// Forgets every read mark, answer, finished quiz and mock interview, here and in every copy
+    /// this one is later
     /// merged with (by the mark `reset_at`, see [`Progress::merge`]), at `now` (ms). Bookmarks and
     /// notes, the user's own writing, stay.
     pub fn reset_all(&mut self, now: u64) {
@@ -157,11 +159,13 @@ impl Progress {
             .copied()
             .chain(self.attempts.values().flatten().map(|a| a.at))
             .chain(self.quizzes.iter().map(|q| q.finished))
+            .chain(self.interviews.iter().map(|i| i.finished))
             .max();
         let mark = next_mark(now, newest, Marks::of(self).latest());
         self.read.clear();
         self.attempts.clear();
         self.quizzes.clear();
+        self.interviews.clear();
         self.reset_at = Some(mark);
         self.cleared.clear();
     }
@@ -202,6 +206,7 @@ impl Progress {
             .copied()
             .chain(self.attempts.values().flatten().map(|a| a.at))
             .chain(self.quizzes.iter().map(|q| q.finished))
+            .chain(self.interviews.iter().map(|i| i.finished))
             .chain(self.bookmarks.values().map(|b| b.at))
             .chain(self.notes.values().map(|n| n.at))
             .max();
@@ -217,17 +222,17 @@ impl Progress {
     /// Combines what two copies know (e.g. two tabs) so that nothing either recorded is lost, except
     /// what a deliberate deletion covers.
     ///
-    /// Without marks it is a union: of read marks (earliest time kept), of answers and of quizzes
-    /// (sorted by time, then by value; repeats dropped), and for bookmarks and notes the later
-    /// change wins (a tie: the greater value).
+    /// Without marks it is a union: of read marks (earliest time kept), of answers, of quizzes and
+    /// of mock interviews (sorted by time, then by value; repeats dropped), and for bookmarks and
+    /// notes the later change wins (a tie: the greater value).
     ///
     /// Marks (`replaced_at`, `reset_at`, `cleared`) record deletions. Each entry is covered by the
     /// latest mark that applies to it: `cleared` of its question and `reset_at` for read marks and
-    /// answers, `reset_at` for quizzes, and `replaced_at` for everything. When the two copies' marks
-    /// covering an entry differ, the copy with the later one is taken as it is and the other copy
-    /// adds only its entries dated after that mark (a quiz is dated by its finish): what was
-    /// deleted does not come back, and what a stale tab did after the deletion survives. The
-    /// result keeps the later of each mark.
+    /// answers, `reset_at` for quizzes and interviews, and `replaced_at` for everything. When the two
+    /// copies' marks covering an entry differ, the copy with the later one is taken as it is and the
+    /// other copy adds only its entries dated after that mark (a quiz or an interview is dated by
+    /// its finish): what was deleted does not come back, and what a stale tab did after the
+    /// deletion survives. The result keeps the later of each mark.
     ///
     /// What that guarantees (property-tested in this module):
     /// - idempotent: merging a copy again, or a merge result into itself, changes nothing (a
@@ -283,6 +288,12 @@ impl Progress {
         union(&mut self.quizzes, &other.quizzes, &|q| {
             survives(side, mark, q.finished)
         });
+        if ours.history() != mark {
+            self.interviews.retain(|i| after(mark, i.finished));
+        }
+        union(&mut self.interviews, &other.interviews, &|i| {
+            survives(side, mark, i.finished)
+        });
 
         let (mine, side, mark) = (ours.writing(), theirs.writing(), merged.writing());
         self.bookmarks.retain(|_, b| survives(mine, mark, b.at));
@@ -316,6 +327,7 @@ impl Progress {
         }
         self.attempts.retain(|_, list| !list.is_empty());
         self.quizzes.retain(|q| keep(q.started.max(q.finished)));
+        self.interviews.retain(|i| keep(i.started.max(i.finished)));
         self.bookmarks.retain(|_, b| keep(b.at));
         self.notes.retain(|_, n| keep(n.at));
         for mark in [&mut self.replaced_at, &mut self.reset_at]

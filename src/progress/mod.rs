@@ -147,6 +147,58 @@ pub struct QuizRecord {
     pub answered: usize,
 }
 
+/// A finished mock interview (see `crate::interview`), for its history and the dashboard. Ordered
+/// by start, then finish (fields in that order), which is the order the history is kept in, like
+/// [`QuizRecord`]. Its graded answers are also recorded as flashcard answers in
+/// [`Progress::attempts`]; counts of answers given come from there, not from here.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct InterviewRecord {
+    /// When it started.
+    pub started: u64,
+    /// When it finished.
+    pub finished: u64,
+    /// The time allowed per answer, in seconds (`None`: untimed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seconds_per_answer: Option<u32>,
+    /// Every question asked, in order.
+    pub questions: Vec<InterviewAnswer>,
+}
+
+/// What happened to one question of a mock interview.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct InterviewAnswer {
+    /// Question id.
+    pub id: String,
+    /// Time spent on the main answer, in ms (at most the time allowed, when timed).
+    pub time_ms: u64,
+    /// Key points ticked as covered.
+    pub covered: usize,
+    /// Key points the question had then.
+    pub key_points: usize,
+    /// The grade given to the main answer (`None`: moved on without grading).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<Grade>,
+    /// The follow-up asked, if any: its index in the question's follow-ups and its grade (`None`:
+    /// skipped or not graded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<(usize, Option<Grade>)>,
+}
+
+impl InterviewRecord {
+    /// Main answers graded.
+    pub fn answered(&self) -> usize {
+        self.questions.iter().filter(|q| q.grade.is_some()).count()
+    }
+
+    /// Main answers graded "knew it".
+    pub fn knew(&self) -> usize {
+        self.questions
+            .iter()
+            .filter(|q| q.grade == Some(Grade::Knew))
+            .count()
+    }
+}
+
 crate::labelled_enum! {
     /// A question's state in the list's status filter (in filter order, which is also the order
     /// of `status=` values in a URL).
@@ -176,6 +228,9 @@ pub struct Progress {
     pub attempts: BTreeMap<String, Vec<Attempt>>,
     /// Finished quizzes, oldest first.
     pub quizzes: Vec<QuizRecord>,
+    /// Finished mock interviews, oldest first (schema 5).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub interviews: Vec<InterviewRecord>,
     /// Starred questions. An unstarred one keeps its entry (`on: false`) so that merging with an
     /// older copy (another tab, an import) does not star it again: the latest change wins.
     pub bookmarks: BTreeMap<String, Bookmark>,
@@ -185,8 +240,9 @@ pub struct Progress {
     /// is dated up to then, only this copy's entries count. In ms since the epoch.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub replaced_at: Option<u64>,
-    /// When every read mark, answer and quiz was last reset (a mark: of the reads, answers and
-    /// quizzes dated up to then, only this copy's count). Bookmarks and notes are not covered.
+    /// When every read mark, answer, quiz and mock interview was last reset (a mark: of the reads,
+    /// answers, quizzes and interviews dated up to then, only this copy's count). Bookmarks and
+    /// notes are not covered.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reset_at: Option<u64>,
     /// Per question: when its read mark and answers were last reset (a topic reset; a mark like

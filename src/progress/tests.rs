@@ -275,6 +275,85 @@ fn future_dated_entries_are_set_aside_and_future_marks_brought_back() {
     assert_eq!(p.set_aside_future(now), 0);
 }
 
+fn interview(started: u64, finished: u64, grades: &[Option<Grade>]) -> InterviewRecord {
+    InterviewRecord {
+        started,
+        finished,
+        seconds_per_answer: Some(120),
+        questions: grades
+            .iter()
+            .map(|&grade| InterviewAnswer {
+                id: "jwt".into(),
+                time_ms: 60_000,
+                covered: 2,
+                key_points: 4,
+                grade,
+                follow_up: Some((1, None)),
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn interview_records_count_graded_answers() {
+    let r = interview(1, 2, &[Some(Grade::Knew), None, Some(Grade::Partly)]);
+    assert_eq!((r.answered(), r.knew()), (2, 1));
+}
+
+#[test]
+fn interviews_merge_as_a_union_and_a_reset_clears_them_for_good() {
+    let mut a = Progress::default();
+    a.interviews.push(interview(10, 20, &[Some(Grade::Knew)]));
+    let mut b = Progress::default();
+    b.interviews.push(interview(5, 8, &[Some(Grade::Partly)]));
+    b.interviews.push(interview(10, 20, &[Some(Grade::Knew)]));
+    let m = merged(&a, &b);
+    assert_eq!(m, merged(&b, &a));
+    assert_eq!(
+        m.interviews.iter().map(|i| i.started).collect::<Vec<_>>(),
+        [5, 10],
+        "sorted by start, the shared one once"
+    );
+
+    // A topic reset keeps them (like quizzes); a full reset deletes them, in every copy merged.
+    let mut r = m.clone();
+    r.reset_questions(["jwt"], 30);
+    assert_eq!(r.interviews.len(), 2);
+    r.reset_all(40);
+    assert!(r.interviews.is_empty());
+    let mut later = b.clone();
+    later.interviews.push(interview(50, 60, &[None]));
+    let m = merged(&later, &r);
+    assert_eq!(
+        m.interviews.iter().map(|i| i.started).collect::<Vec<_>>(),
+        [50],
+        "only what was done after the reset"
+    );
+    // A replacement drops them too, unless the file has its own.
+    let replaced = m.replaced_by(&Progress::default(), 70);
+    assert!(merged(&m, &replaced).interviews.is_empty());
+}
+
+#[test]
+fn a_reset_marks_after_the_latest_interview() {
+    let mut p = Progress::default();
+    // Finished ahead of the clock: the reset must still cover it.
+    p.interviews.push(interview(1, 900, &[Some(Grade::Knew)]));
+    p.reset_all(100);
+    assert_eq!(p.reset_at, Some(900));
+}
+
+#[test]
+fn future_dated_interviews_are_set_aside() {
+    let now = 1_000_000_000;
+    let mut p = Progress::default();
+    p.interviews.push(interview(now, now + MAX_AHEAD_MS, &[]));
+    p.interviews
+        .push(interview(now + MAX_AHEAD_MS + 1, now, &[Some(Grade::Knew)]));
+    assert_eq!(p.set_aside_future(now), 1);
+    assert_eq!(p.interviews.len(), 1);
+}
+
 fn merged(a: &Progress, b: &Progress) -> Progress {
     let mut m = a.clone();
     m.merge(b);
@@ -353,6 +432,12 @@ mod properties {
             }
         }
         crate::order::sort_by_key(&mut ours.quizzes, |q| q.started);
+        for i in &other.interviews {
+            if !ours.interviews.iter().any(|o| o.started == i.started) {
+                ours.interviews.push(i.clone());
+            }
+        }
+        crate::order::sort_by_key(&mut ours.interviews, |i| i.started);
         latest_wins(&mut ours.bookmarks, &other.bookmarks, |_| true);
         latest_wins(&mut ours.notes, &other.notes, |_| true);
     }
@@ -377,6 +462,9 @@ mod properties {
         }
         for q in side.quizzes.iter().filter(|q| after(q.finished)) {
             prop_assert!(m.quizzes.contains(q), "quiz lost");
+        }
+        for i in side.interviews.iter().filter(|i| after(i.finished)) {
+            prop_assert!(m.interviews.contains(i), "interview lost");
         }
         for (id, b) in side.bookmarks.iter().filter(|(_, b)| after(b.at)) {
             prop_assert!(
@@ -418,6 +506,12 @@ mod properties {
                 prop_assert!(
                     q.finished > mark || holder.quizzes.contains(q),
                     "quiz came back"
+                );
+            }
+            for i in &m.interviews {
+                prop_assert!(
+                    i.finished > mark || holder.interviews.contains(i),
+                    "interview came back"
                 );
             }
         }

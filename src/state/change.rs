@@ -2,13 +2,13 @@
 //! Pure: the time is passed in, and saving is the caller's job (see `state`).
 
 use crate::bank;
-use crate::progress::{Attempt, Progress, QuizRecord};
+use crate::progress::{Attempt, InterviewRecord, Progress, QuizRecord};
 use crate::transfer::ImportMode;
 
 /// What a reset covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ResetScope {
-    /// Every question, and the quiz history.
+    /// Every question, and the quiz and mock interview history.
     Everything,
     /// The questions of one topic (by id).
     Topic(String),
@@ -39,6 +39,14 @@ pub enum Change {
         answers: Vec<(String, Attempt)>,
         /// The finished quiz, for the history.
         finished: Option<QuizRecord>,
+    },
+    /// Answered in a mock interview: new attempts (graded main answers), and the interview's
+    /// record if it just ended.
+    Interview {
+        /// (question id, attempt), oldest first.
+        answers: Vec<(String, Attempt)>,
+        /// The finished interview, for the history.
+        finished: Option<InterviewRecord>,
     },
     /// Removed answers and read marks (bookmarks and notes, the user's own writing, stay).
     Reset(ResetScope),
@@ -75,6 +83,16 @@ impl Change {
                 }
                 if let Some(record) = finished {
                     p.quizzes.push(record);
+                }
+                changed
+            }
+            Change::Interview { answers, finished } => {
+                let changed = !answers.is_empty() || finished.is_some();
+                for (id, attempt) in answers {
+                    p.record(&id, attempt);
+                }
+                if let Some(record) = finished {
+                    p.interviews.push(record);
                 }
                 changed
             }
@@ -169,6 +187,38 @@ mod tests {
             finished: None
         }
         .apply(&mut p, 5));
+        assert!(!Change::Interview {
+            answers: vec![],
+            finished: None
+        }
+        .apply(&mut p, 5));
+    }
+
+    #[test]
+    fn an_interview_records_its_answers_once_and_a_reset_clears_its_history() {
+        let mut p = Progress::default();
+        let record = InterviewRecord {
+            started: 1,
+            finished: 3,
+            seconds_per_answer: None,
+            questions: vec![crate::progress::InterviewAnswer {
+                id: "jwt".into(),
+                time_ms: 1,
+                covered: 0,
+                key_points: 3,
+                grade: Some(Grade::Partly),
+                follow_up: None,
+            }],
+        };
+        assert!(Change::Interview {
+            answers: vec![("jwt".into(), Attempt::flashcard(2, Grade::Partly))],
+            finished: Some(record),
+        }
+        .apply(&mut p, 3));
+        assert_eq!(p.attempt_count(), 1, "the answer counts once, in attempts");
+        assert_eq!(p.interviews.len(), 1);
+        assert!(Change::Reset(ResetScope::Everything).apply(&mut p, 4));
+        assert!(p.interviews.is_empty() && p.attempts.is_empty());
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The figures of the progress dashboard: answers per day, study streaks, the activity heatmap, the
-//! reviews-due forecast and recent quiz scores, plus (from the `calendar` submodule, re-exported
+//! reviews-due forecast, recent quiz scores and mock interviews per day, plus (from the `calendar` submodule, re-exported
 //! here) the local days and dates they rest on.
 //!
 //! Pure: no clock is read here. "Now" and "today" are parameters, and instants become local days
@@ -260,6 +260,45 @@ pub fn recent_quizzes(progress: &Progress, n: usize) -> Vec<QuizScore> {
         .collect()
 }
 
+/// One local day's mock interviews, for the dashboard's chart of them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InterviewDay {
+    /// The local day they finished on.
+    pub day: Day,
+    /// Interviews finished that day.
+    pub interviews: usize,
+    /// Main answers graded in them. These are also answers in [`activity`] (each graded interview
+    /// answer is recorded as a flashcard answer too): a part of that figure, never to be added to it.
+    pub answers: usize,
+    /// The share of those answers graded "knew it", 0–1 (0 when none was graded).
+    pub knew: f64,
+}
+
+/// Mock interviews per local day (by when they finished), oldest first; days without any are
+/// absent.
+pub fn interviews_over_time(progress: &Progress, cal: &impl Calendar) -> Vec<InterviewDay> {
+    let mut per_day: BTreeMap<Day, (usize, usize, usize)> = BTreeMap::new();
+    for record in &progress.interviews {
+        let (interviews, answers, knew) = per_day.entry(cal.day_of(record.finished)).or_default();
+        *interviews += 1;
+        *answers += record.answered();
+        *knew += record.knew();
+    }
+    per_day
+        .into_iter()
+        .map(|(day, (interviews, answers, knew))| InterviewDay {
+            day,
+            interviews,
+            answers,
+            knew: if answers == 0 {
+                0.0
+            } else {
+                knew as f64 / answers as f64
+            },
+        })
+        .collect()
+}
+
 /// A whole percentage 0–100 of `part` over `whole`, rounded half up; 0 when whole is 0; capped at 100.
 pub fn percent(part: usize, whole: usize) -> u32 {
     if whole == 0 {
@@ -276,7 +315,7 @@ pub fn percent(part: usize, whole: usize) -> u32 {
 mod tests {
     use super::calendar::tests::{local, utc, ymd, zone, UTC};
     use super::*;
-    use crate::progress::{Attempt, Grade, QuizRecord};
+    use crate::progress::{Attempt, Grade, InterviewAnswer, InterviewRecord, QuizRecord};
     use proptest::prelude::*;
 
     fn flash(at: u64) -> Attempt {
@@ -611,7 +650,71 @@ mod tests {
         assert_eq!(due_forecast([u64::MAX, 0], &UTC, Day::MAX, 1), [2]);
     }
 
-    // ---- quizzes and percentages ----
+    // ---- quizzes, interviews and percentages ----
+
+    fn interview(finished: u64, grades: &[Option<Grade>]) -> InterviewRecord {
+        InterviewRecord {
+            started: finished.saturating_sub(600_000),
+            finished,
+            seconds_per_answer: None,
+            questions: grades
+                .iter()
+                .map(|&grade| InterviewAnswer {
+                    id: "jwt".into(),
+                    time_ms: 1,
+                    covered: 0,
+                    key_points: 3,
+                    grade,
+                    follow_up: None,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn interviews_over_time_count_graded_answers_per_local_day() {
+        use Grade::*;
+        let mut p = Progress::default();
+        assert!(interviews_over_time(&p, &UTC).is_empty());
+        // Stored by start: the second finished first, on the evening of the 23rd in UTC.
+        p.interviews.push(interview(
+            utc(2026, 11, 24, 9, 0),
+            &[Some(Knew), Some(Partly), None],
+        ));
+        p.interviews.push(interview(
+            utc(2026, 11, 23, 23, 30),
+            &[Some(Knew), Some(Knew), Some(DidntKnow), Some(Knew)],
+        ));
+        p.interviews
+            .push(interview(utc(2026, 11, 24, 20, 0), &[None]));
+        let days = interviews_over_time(&p, &UTC);
+        assert_eq!(
+            days,
+            [
+                InterviewDay {
+                    day: ymd(2026, 11, 23),
+                    interviews: 1,
+                    answers: 4,
+                    knew: 0.75
+                },
+                InterviewDay {
+                    day: ymd(2026, 11, 24),
+                    interviews: 2,
+                    answers: 2,
+                    knew: 0.5
+                },
+            ]
+        );
+        // An hour east, the late one belongs to the 24th.
+        let east = interviews_over_time(&p, &zone(60));
+        assert_eq!(east.len(), 1);
+        assert_eq!((east[0].interviews, east[0].answers), (3, 6));
+        assert!((east[0].knew - 4.0 / 6.0).abs() < 1e-9);
+        // Nothing graded (an imported record, say): no share, not a division by zero.
+        let mut none = Progress::default();
+        none.interviews.push(interview(5, &[None]));
+        assert_eq!(interviews_over_time(&none, &UTC)[0].knew, 0.0);
+    }
 
     #[test]
     fn recent_quizzes_are_newest_finished_first() {

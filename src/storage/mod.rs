@@ -5,6 +5,7 @@
 //! never panic; [`store`] acts on what `decode` says, over `platform::storage`: it backs up anything
 //! it cannot read before starting afresh, and never overwrites data written by a newer build.
 
+use crate::interview::{Interview, InterviewSetup};
 use crate::numbers::counted;
 use crate::prefs::Prefs;
 use crate::progress::Progress;
@@ -19,6 +20,8 @@ pub const NAMESPACE: &str = "backprep:";
 pub const PROGRESS_KEY: &str = "backprep:progress";
 /// Where the quiz in progress lives.
 pub const QUIZ_KEY: &str = "backprep:quiz";
+/// Where the mock interview in progress, and the setup last chosen, live.
+pub const INTERVIEW_KEY: &str = "backprep:interview";
 /// Where preferences live.
 pub const PREFS_KEY: &str = "backprep:prefs";
 /// Prefix of the keys that keep unreadable values (`backprep:backup:<key>:<ms>`).
@@ -26,8 +29,9 @@ pub const BACKUP_PREFIX: &str = "backprep:backup:";
 /// The progress schema this build writes. Version 1 held only `read`; version 2 added attempts and
 /// quiz history; version 3 added bookmarks and notes (an older build must not rewrite a version 3
 /// file, or it would drop them); version 4 added the marks of deliberate deletions (`replaced_at`,
-/// `reset_at`, `cleared`; an older build would merge a reset away).
-pub const SCHEMA_VERSION: u64 = 4;
+/// `reset_at`, `cleared`; an older build would merge a reset away); version 5 added the mock
+/// interview history (`interviews`; an older build would drop it).
+pub const SCHEMA_VERSION: u64 = 5;
 
 /// A value kept in localStorage under its own key and schema version.
 pub trait Stored: Serialize + DeserializeOwned + Default + Clone + PartialEq {
@@ -65,7 +69,8 @@ impl Stored for Progress {
 
     fn migrate(from: u64, data: Value) -> Result<Value, String> {
         match from {
-            // v1 → v4: same `read` map; attempts, quizzes, bookmarks, notes and marks start empty.
+            // v1 → v5: same `read` map; attempts, quizzes, bookmarks, notes, marks and interviews
+            // start empty.
             1 => match data {
                 Value::Object(mut map) => {
                     map.entry("attempts")
@@ -77,8 +82,9 @@ impl Stored for Progress {
                 _ => Err("version 1 data is not an object".into()),
             },
             // v2 → v3: bookmarks and notes start empty (absent fields default). v3 → v4: no
-            // deletion marks yet, which is what absent marks mean.
-            2 | 3 => match data {
+            // deletion marks yet, which is what absent marks mean. v4 → v5: no interviews yet,
+            // which is what an absent list means.
+            2..=4 => match data {
                 Value::Object(_) | Value::Null => Ok(data),
                 _ => Err(format!("version {from} data is not an object")),
             },
@@ -120,6 +126,33 @@ impl Stored for ActiveQuiz {
         let (answers, cards) = (session.answers.len(), session.cards.len());
         session.repair().then(|| {
             format!("did not fit together ({answers} answers for {cards} cards, or a position past the end), so it was repaired")
+        })
+    }
+}
+
+/// The mock interview in progress (or the last one finished, for its report), and the setup last
+/// chosen, remembered for the next one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct ActiveInterview {
+    /// The setup last chosen.
+    pub setup: InterviewSetup,
+    /// The interview, if any.
+    pub session: Option<Interview>,
+}
+
+impl Stored for ActiveInterview {
+    const KEY: &'static str = INTERVIEW_KEY;
+    const VERSION: u64 = 1;
+    const WHAT: &'static str = "mock interview";
+
+    fn set_aside(&mut self, _now_ms: u64) -> Option<String> {
+        let setup = self.setup.repair();
+        let session = self.session.as_mut().is_some_and(Interview::repair);
+        (setup || session).then(|| {
+            "did not fit together (a choice this version does not offer, or a position or phase \
+             that did not match its questions), so it was repaired"
+                .to_string()
         })
     }
 }
@@ -325,7 +358,7 @@ mod tests {
     #[test]
     fn missing_fields_default() {
         assert_eq!(
-            decode::<Progress>(r#"{"version":4,"data":{}}"#),
+            decode::<Progress>(r#"{"version":5,"data":{}}"#),
             Decoded::Current {
                 data: Progress::default(),
                 migrated_from: None
@@ -441,6 +474,89 @@ mod tests {
         );
         // No marks: none written, as in version 3.
         assert!(!encode(&sample()).contains("reset_at"));
+    }
+
+    #[test]
+    fn version_4_is_migrated_with_no_interviews_and_version_5_reads_back() {
+        let v4 = r#"{"version":4,"data":{"read":{"jwt":5},"quizzes":[{"started":1,"finished":2,"mode":"mixed","asked":["jwt"],"missed":[],"right":1,"answered":1}],"reset_at":3}}"#;
+        let data = match decode::<Progress>(v4) {
+            Decoded::Current {
+                data,
+                migrated_from,
+            } => {
+                assert_eq!(migrated_from, Some(4));
+                assert!(data.is_read("jwt"));
+                assert_eq!((data.quizzes.len(), data.reset_at), (1, Some(3)));
+                assert!(data.interviews.is_empty());
+                data
+            }
+            other => panic!("expected a migration, got {other:?}"),
+        };
+        assert!(matches!(
+            decode::<Progress>(r#"{"version":4,"data":[]}"#),
+            Decoded::Corrupt { .. }
+        ));
+        // Written back as version 5 (no interviews: no field, as in version 4), then with one.
+        let text = encode(&data);
+        assert!(
+            text.starts_with(r#"{"version":5,"#) && !text.contains("interviews"),
+            "{text}"
+        );
+        let mut p = data;
+        p.interviews.push(crate::progress::InterviewRecord {
+            started: 10,
+            finished: 20,
+            seconds_per_answer: Some(120),
+            questions: vec![crate::progress::InterviewAnswer {
+                id: "jwt".into(),
+                time_ms: 45_000,
+                covered: 2,
+                key_points: 4,
+                grade: Some(Grade::Partly),
+                follow_up: Some((0, Some(Grade::Knew))),
+            }],
+        });
+        let text = encode(&p);
+        assert!(text.contains(r#""interviews":[{"started":10"#), "{text}");
+        assert_eq!(
+            decode::<Progress>(&text),
+            Decoded::Current {
+                data: p,
+                migrated_from: None
+            }
+        );
+    }
+
+    #[test]
+    fn an_interview_in_progress_round_trips_and_is_repaired_on_load() {
+        let setup = InterviewSetup::default();
+        let session = Interview::deal(&setup, &[], 3, 1).expect("the bank has questions");
+        let active = ActiveInterview {
+            setup,
+            session: Some(session.apply(crate::interview::Event::Start, 2)),
+        };
+        let text = encode(&active);
+        assert!(text.starts_with(r#"{"version":1,"#), "{text}");
+        let mut back = match decode::<ActiveInterview>(&text) {
+            Decoded::Current { data, .. } => data,
+            other => panic!("expected current data, got {other:?}"),
+        };
+        assert_eq!(back, active);
+        assert_eq!(back.set_aside(0), None, "nothing to repair");
+        let edited = text.replace(r#""count":5"#, r#""count":7"#);
+        let mut edited = match decode::<ActiveInterview>(&edited) {
+            Decoded::Current { data, .. } => data,
+            other => panic!("expected current data, got {other:?}"),
+        };
+        assert!(edited.set_aside(0).is_some());
+        assert_eq!(edited.setup.count, 8);
+        assert_eq!(
+            decode::<ActiveInterview>(r#"{"version":1,"data":{}}"#),
+            Decoded::Current {
+                data: ActiveInterview::default(),
+                migrated_from: None
+            }
+        );
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Export of all the user's progress (answers, quizzes, reads, bookmarks, notes) to a JSON file, and
+//! Export of all the user's progress (answers, quizzes, mock interviews, reads, bookmarks, notes) to
+//! a JSON file, and
 //! import of such a file back, with a preview and a choice of merging or replacing.
 //!
 //! Pure: no storage, no clock, no DOM. The file is read in full and validated in full by [`parse`]
@@ -53,8 +54,9 @@ pub const MAX_NOTE_CHARS: usize = crate::notes::MAX_NOTE_CHARS;
 pub const MAX_DRAFT_CHARS: usize = 20_000;
 /// Longest quiz mode id, in characters (the real ones are a few letters).
 pub const MAX_MODE_CHARS: usize = 32;
-/// Largest index or count accepted (key point, check, option; a quiz's right and answered): what
-/// fits in 32 bits, so the host and the browser (32-bit `usize`) accept exactly the same files.
+/// Largest index or count accepted (key point, check, option, follow-up; a quiz's right and
+/// answered; an interview's seconds per answer and key points): what fits in 32 bits, so the host
+/// and the browser (32-bit `usize`) accept exactly the same files.
 pub const MAX_INDEX: u64 = u32::MAX as u64;
 
 /// Most characters of the file's own text repeated in a message, so a hostile file cannot flood it.
@@ -202,6 +204,8 @@ pub struct Preview {
     pub bookmarks: usize,
     /// Finished quizzes.
     pub quizzes: usize,
+    /// Finished mock interviews (their graded answers are counted in `attempts`, not again here).
+    pub interviews: usize,
     /// Questions opened.
     pub read: usize,
     /// Distinct question ids the file mentions (in read/attempts/bookmarks/notes) that this bank
@@ -214,7 +218,8 @@ pub struct Preview {
 }
 
 impl Preview {
-    /// e.g. "84 attempts, 12 notes, 9 bookmarks, 3 quizzes" (singular/plural right: "1 note").
+    /// e.g. "84 attempts, 12 notes, 9 bookmarks, 3 quizzes, 2 mock interviews" (singular/plural
+    /// right: "1 note").
     /// Zero counts are shown too, so the user sees that a file has no notes before replacing theirs.
     pub fn summary(&self) -> String {
         [
@@ -222,6 +227,7 @@ impl Preview {
             counted(self.notes, "note", "notes"),
             counted(self.bookmarks, "bookmark", "bookmarks"),
             counted(self.quizzes, "quiz", "quizzes"),
+            counted(self.interviews, "mock interview", "mock interviews"),
         ]
         .join(", ")
     }
@@ -245,6 +251,7 @@ impl Preview {
             notes: progress.note_count(),
             bookmarks: progress.bookmark_count(),
             quizzes: progress.quizzes.len(),
+            interviews: progress.interviews.len(),
             read: progress.read.len(),
             unknown_ids: mentioned.into_iter().filter(|id| !known(id)).count(),
             exported_at,

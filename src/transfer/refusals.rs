@@ -309,3 +309,75 @@ fn every_message_is_a_sentence_saying_nothing_changed() {
         .to_string()
         .contains("format 4"));
 }
+
+#[test]
+fn a_damaged_interview_is_bad_data_naming_the_field() {
+    let one = |question: &str| {
+        file(&format!(
+            r#"{{"interviews":[{{"started":1,"finished":2,"seconds_per_answer":120,"questions":[{{"id":"jwt","time_ms":1,"covered":0,"key_points":3}},{question}]}}]}}"#
+        ))
+    };
+    let cases = [
+        (
+            r#"{"id":"JWT","time_ms":1,"covered":0,"key_points":3}"#,
+            "interviews[0].questions[1].id: “JWT” is not a question id",
+        ),
+        (
+            r#"{"time_ms":1,"covered":0,"key_points":3}"#,
+            "interviews[0].questions[1].id: missing",
+        ),
+        (
+            r#"{"id":"jwt","time_ms":-1,"covered":0,"key_points":3}"#,
+            "interviews[0].questions[1].time_ms: expected an integer ≥ 0",
+        ),
+        (
+            r#"{"id":"jwt","time_ms":1,"covered":"2","key_points":3}"#,
+            "interviews[0].questions[1].covered: expected an integer",
+        ),
+        (
+            r#"{"id":"jwt","time_ms":1,"covered":0,"key_points":4294967296}"#,
+            "interviews[0].questions[1].key_points: 4294967296 is larger",
+        ),
+        (
+            r#"{"id":"jwt","time_ms":1,"covered":0,"key_points":3,"grade":"great"}"#,
+            "interviews[0].questions[1].grade: unknown variant `great`",
+        ),
+        (
+            r#"{"id":"jwt","time_ms":1,"covered":0,"key_points":3,"follow_up":2}"#,
+            "interviews[0].questions[1].follow_up: expected a pair",
+        ),
+        (
+            r#"{"id":"jwt","time_ms":1,"covered":0,"key_points":3,"follow_up":[2]}"#,
+            "interviews[0].questions[1].follow_up: expected a pair [follow-up number, grade or null], found a list of 1",
+        ),
+        (
+            r#"{"id":"jwt","time_ms":1,"covered":0,"key_points":3,"follow_up":[-2,null]}"#,
+            "interviews[0].questions[1].follow_up[0]: expected an integer ≥ 0",
+        ),
+        (
+            r#"{"id":"jwt","time_ms":1,"covered":0,"key_points":3,"follow_up":[0,"meh"]}"#,
+            "interviews[0].questions[1].follow_up[1]: unknown variant `meh`",
+        ),
+        ("[]", "interviews[0].questions[1]: expected a question asked"),
+    ];
+    for (question, start) in cases {
+        let detail = bad_data(&one(question));
+        assert!(detail.starts_with(start), "{detail}");
+    }
+    assert!(bad_data(&file(r#"{"interviews":{}}"#))
+        .starts_with("interviews: expected a list of mock interviews"));
+    assert!(bad_data(&file(r#"{"interviews":[5]}"#))
+        .starts_with("interviews[0]: expected a mock interview"));
+    assert_eq!(
+        bad_data(&file(r#"{"interviews":[{"started":1,"finished":2}]}"#)),
+        "interviews[0].questions: missing"
+    );
+    assert!(bad_data(&file(
+        r#"{"interviews":[{"started":1,"finished":2,"seconds_per_answer":-60,"questions":[]}]}"#
+    ))
+    .starts_with("interviews[0].seconds_per_answer: expected an integer ≥ 0"));
+    assert!(bad_data(&file(
+        r#"{"interviews":[{"started":1,"finished":2,"questions":{}}]}"#
+    ))
+    .starts_with("interviews[0].questions: expected a list"));
+}

@@ -2,7 +2,9 @@
 //! tests over generated progress values and hostile JSON.
 
 use super::*;
-use crate::progress::{Attempt, Outcome, QuizRecord, MAX_AHEAD_MS};
+use crate::progress::{
+    Attempt, InterviewAnswer, InterviewRecord, Outcome, QuizRecord, MAX_AHEAD_MS,
+};
 use crate::testing::*;
 use proptest::prelude::*;
 
@@ -31,6 +33,26 @@ pub(super) fn choice(at: u64, correct: bool) -> Attempt {
             correct,
         },
         revises: None,
+    }
+}
+
+pub(super) fn interview(started: u64, ids: &[&str]) -> InterviewRecord {
+    InterviewRecord {
+        started,
+        finished: started + 600_000,
+        seconds_per_answer: Some(120),
+        questions: ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| InterviewAnswer {
+                id: id.to_string(),
+                time_ms: 90_000,
+                covered: i,
+                key_points: 4,
+                grade: (i % 2 == 0).then_some(Grade::Knew),
+                follow_up: Some((i, (i == 0).then_some(Grade::Partly))),
+            })
+            .collect(),
     }
 }
 
@@ -71,6 +93,10 @@ pub(super) fn sample() -> Progress {
         &["jwt", "from-the-future"],
         &["from-the-future"],
     ));
+    p.interviews.push(interview(
+        1_700_000_000_950,
+        &["jwt", "from-the-future", "cdn"],
+    ));
     p.set_bookmark("jwt", true, 1_700_000_005_000);
     p.set_bookmark("from-the-future", true, 1_700_000_005_100);
     p.set_bookmark("from-the-future", false, 1_700_000_005_200);
@@ -82,7 +108,7 @@ pub(super) fn sample() -> Progress {
 
 /// An export of `data` (JSON text) in the current format.
 pub(super) fn file(data: &str) -> String {
-    format!(r#"{{"app":"backprep","kind":"progress","version":4,"exported_at":5,"data":{data}}}"#)
+    format!(r#"{{"app":"backprep","kind":"progress","version":5,"exported_at":5,"data":{data}}}"#)
 }
 
 pub(super) fn err(raw: &str) -> ImportError {
@@ -105,7 +131,7 @@ fn export_then_parse_gives_back_the_same_progress_keeping_unknown_ids() {
     );
     let text = export(&p, NOW);
     assert!(
-        text.starts_with(r#"{"app":"backprep","kind":"progress","version":4,"#),
+        text.starts_with(r#"{"app":"backprep","kind":"progress","version":5,"#),
         "app first: {text}"
     );
     let incoming = parse(&text, known, NOW).expect("our own export is valid");
@@ -117,6 +143,7 @@ fn export_then_parse_gives_back_the_same_progress_keeping_unknown_ids() {
             notes: 1,
             bookmarks: 1,
             quizzes: 1,
+            interviews: 1,
             read: 2,
             unknown_ids: 1,
             exported_at: Some(NOW),
@@ -125,7 +152,7 @@ fn export_then_parse_gives_back_the_same_progress_keeping_unknown_ids() {
     );
     assert_eq!(
         incoming.preview.summary(),
-        "4 attempts, 1 note, 1 bookmark, 1 quiz"
+        "4 attempts, 1 note, 1 bookmark, 1 quiz, 1 mock interview"
     );
 }
 
@@ -135,30 +162,31 @@ fn an_empty_progress_round_trips() {
     assert_eq!(incoming.progress, Progress::default());
     assert_eq!(
         incoming.preview.summary(),
-        "0 attempts, 0 notes, 0 bookmarks, 0 quizzes"
+        "0 attempts, 0 notes, 0 bookmarks, 0 quizzes, 0 mock interviews"
     );
 }
 
 #[test]
 fn summary_counts_with_singular_plural_and_thousands() {
-    let p = |attempts, notes, bookmarks, quizzes| Preview {
+    let p = |attempts, notes, bookmarks, quizzes, interviews| Preview {
         attempts,
         notes,
         bookmarks,
         quizzes,
+        interviews,
         ..Preview::default()
     };
     assert_eq!(
-        p(84, 12, 9, 3).summary(),
-        "84 attempts, 12 notes, 9 bookmarks, 3 quizzes"
+        p(84, 12, 9, 3, 2).summary(),
+        "84 attempts, 12 notes, 9 bookmarks, 3 quizzes, 2 mock interviews"
     );
     assert_eq!(
-        p(1, 1, 1, 1).summary(),
-        "1 attempt, 1 note, 1 bookmark, 1 quiz"
+        p(1, 1, 1, 1, 1).summary(),
+        "1 attempt, 1 note, 1 bookmark, 1 quiz, 1 mock interview"
     );
     assert_eq!(
-        p(1_234, 0, 2, 1_000_000).summary(),
-        "1,234 attempts, 0 notes, 2 bookmarks, 1,000,000 quizzes"
+        p(1_234, 0, 2, 1_000_000, 0).summary(),
+        "1,234 attempts, 0 notes, 2 bookmarks, 1,000,000 quizzes, 0 mock interviews"
     );
 }
 
@@ -193,7 +221,7 @@ fn kind_and_exported_at_may_be_left_out_and_unknown_fields_are_ignored() {
     assert_eq!(incoming.preview.exported_at, None);
     assert_eq!(
         incoming.preview.summary(),
-        "1 attempt, 1 note, 1 bookmark, 1 quiz"
+        "1 attempt, 1 note, 1 bookmark, 1 quiz, 0 mock interviews"
     );
     assert_eq!(incoming.progress.read["jwt"], 5);
 }
@@ -250,6 +278,41 @@ fn version_3_files_are_upgraded_and_version_4_marks_are_read() {
     assert_eq!(incoming.cleared.len(), 2);
 }
 
+/// Version 5 added the interview history: a version 4 export (none of it) still imports, as it
+/// was, and one with interviews round-trips.
+#[test]
+fn version_4_files_import_with_no_interviews_and_interviews_round_trip() {
+    let v4 = r#"{"app":"backprep","kind":"progress","version":4,"exported_at":5,"data":{"read":{"jwt":5},"attempts":{"jwt":[{"at":9,"outcome":{"kind":"flashcard","grade":"knew","ticked":[0]}}]},"quizzes":[{"started":1,"finished":2,"mode":"mixed","asked":["jwt"],"missed":[],"right":1,"answered":1}],"reset_at":3}}"#;
+    let incoming = parse(v4, known, NOW).expect("v4 imports");
+    assert_eq!(incoming.preview.version, 4);
+    assert_eq!(
+        incoming.preview.summary(),
+        "1 attempt, 0 notes, 0 bookmarks, 1 quiz, 0 mock interviews"
+    );
+    assert!(incoming.progress.interviews.is_empty());
+    assert_eq!(incoming.progress.reset_at, Some(3));
+
+    let p = sample();
+    let text = export(&p, NOW);
+    assert!(
+        text.contains(r#""interviews":[{"started":1700000000950,"finished":1700000600950,"seconds_per_answer":120,"questions":[{"id":"jwt","time_ms":90000,"covered":0,"key_points":4,"grade":"knew","follow_up":[0,"partly"]}"#),
+        "{text}"
+    );
+    let back = parse(&text, known, NOW).expect("valid").progress;
+    assert_eq!(back.interviews, p.interviews);
+    // Optional fields may be left out or null.
+    let bare = file(
+        r#"{"interviews":[{"started":1,"finished":2,"seconds_per_answer":null,"questions":[{"id":"jwt","time_ms":0,"covered":0,"key_points":0,"grade":null,"follow_up":[3,null]},{"id":"cdn","time_ms":1,"covered":1,"key_points":3}]}]}"#,
+    );
+    let r = &parse(&bare, known, NOW).expect("valid").progress.interviews[0];
+    assert_eq!(r.seconds_per_answer, None);
+    assert_eq!(r.questions[0].follow_up, Some((3, None)));
+    assert_eq!(
+        (r.questions[1].grade, r.questions[1].follow_up),
+        (None, None)
+    );
+}
+
 #[test]
 fn marks_are_validated_like_times() {
     assert_eq!(
@@ -294,6 +357,14 @@ fn anything_dated_more_than_a_day_ahead_is_refused_naming_the_field() {
         (
             format!(r#"{{"notes":{{"jwt":{{"text":"n","at":{future}}}}}}}"#),
             "notes.jwt.at",
+        ),
+        (
+            format!(r#"{{"interviews":[{{"started":1,"finished":{future},"questions":[]}}]}}"#),
+            "interviews[0].finished",
+        ),
+        (
+            format!(r#"{{"interviews":[{{"started":{future},"finished":1,"questions":[]}}]}}"#),
+            "interviews[0].started",
         ),
         (format!(r#"{{"replaced_at":{future}}}"#), "replaced_at"),
         (format!(r#"{{"reset_at":{future}}}"#), "reset_at"),
@@ -426,6 +497,7 @@ fn assert_stable(incoming: &Incoming) -> Result<(), TestCaseError> {
             again.preview.notes,
             again.preview.bookmarks,
             again.preview.quizzes,
+            again.preview.interviews,
             again.preview.read,
             again.preview.unknown_ids
         ),
@@ -434,6 +506,7 @@ fn assert_stable(incoming: &Incoming) -> Result<(), TestCaseError> {
             incoming.preview.notes,
             incoming.preview.bookmarks,
             incoming.preview.quizzes,
+            incoming.preview.interviews,
             incoming.preview.read,
             incoming.preview.unknown_ids
         )
@@ -455,7 +528,7 @@ proptest! {
     }
 
     #[test]
-    fn any_json_in_an_export_is_refused_or_stable(data in json(), version in 1u64..=3) {
+    fn any_json_in_an_export_is_refused_or_stable(data in json(), version in 1u64..=SCHEMA_VERSION) {
         let raw = format!(r#"{{"app":"backprep","version":{version},"data":{data}}}"#);
         if let Ok(incoming) = parse(&raw, known, NOW) {
             assert_stable(&incoming)?;
@@ -496,6 +569,9 @@ proptest! {
             for q in &side.quizzes {
                 prop_assert!(merged.quizzes.iter().any(|m| m.started == q.started), "quiz lost");
             }
+            for i in &side.interviews {
+                prop_assert!(merged.interviews.contains(i), "interview lost");
+            }
             for (id, b) in &side.bookmarks {
                 prop_assert!(merged.bookmarks.get(id).is_some_and(|m| m >= b), "bookmark change on {} lost", id);
             }
@@ -503,9 +579,12 @@ proptest! {
                 prop_assert!(merged.notes.get(id).is_some_and(|m| m >= n), "note change on {} lost", id);
             }
         }
-        // Everything of `current` is kept as it was, quizzes included.
+        // Everything of `current` is kept as it was, quizzes and interviews included.
         for q in &current.quizzes {
             prop_assert!(merged.quizzes.contains(q));
+        }
+        for i in &current.interviews {
+            prop_assert!(merged.interviews.contains(i));
         }
         // Replace: exactly the file's entries, marked later than anything here.
         let replaced = apply(&current, &incoming.progress, ImportMode::Replace, NOW);

@@ -34,6 +34,13 @@ pub(super) fn check_progress(data: &Value, latest: u64) -> Result<(), ImportErro
             check_quiz(q, &format!("quizzes[{i}]"), latest)?;
         }
     }
+    // The mock interview history (schema 5).
+    if let Some(interviews) = data.get("interviews") {
+        let interviews = array(interviews, "interviews", "a list of mock interviews")?;
+        for (i, r) in interviews.iter().enumerate() {
+            check_interview(r, &format!("interviews[{i}]"), latest)?;
+        }
+    }
     if let Some(bookmarks) = data.get("bookmarks") {
         for (id, b) in id_map(bookmarks, "bookmarks")? {
             let path = format!("bookmarks.{id}");
@@ -89,10 +96,7 @@ pub(super) fn check_attempt(a: &Value, path: &str, latest: u64) -> Result<(), Im
     let kind = string(field(o, "kind", &opath)?, format!("{opath}.kind"))?;
     match kind {
         "flashcard" => {
-            let grade = field(o, "grade", &opath)?;
-            // serde names the grades, so the message stays right if they are renamed.
-            Grade::deserialize(grade)
-                .map_err(|e| bad(format!("{opath}.grade"), capped(&e.to_string(), 100)))?;
+            grade(field(o, "grade", &opath)?, format!("{opath}.grade"))?;
             let tpath = format!("{opath}.ticked");
             let ticked = array(
                 field(o, "ticked", &opath)?,
@@ -162,6 +166,77 @@ pub(super) fn check_quiz(q: &Value, path: &str, latest: u64) -> Result<(), Impor
     index(field(q, "right", path)?, format!("{path}.right"))?;
     index(field(q, "answered", path)?, format!("{path}.answered"))?;
     Ok(())
+}
+
+pub(super) fn check_interview(r: &Value, path: &str, latest: u64) -> Result<(), ImportError> {
+    let r = object(r, path, "a mock interview (an object)")?;
+    time(
+        field(r, "started", path)?,
+        format!("{path}.started"),
+        latest,
+    )?;
+    time(
+        field(r, "finished", path)?,
+        format!("{path}.finished"),
+        latest,
+    )?;
+    match r.get("seconds_per_answer") {
+        None | Some(Value::Null) => {}
+        Some(s) => {
+            index(s, format!("{path}.seconds_per_answer"))?;
+        }
+    }
+    let qpath = format!("{path}.questions");
+    let questions = array(
+        field(r, "questions", path)?,
+        &qpath,
+        "a list of the questions asked",
+    )?;
+    for (i, q) in questions.iter().enumerate() {
+        let apath = format!("{qpath}[{i}]");
+        let q = object(q, &apath, "a question asked (an object with “id”)")?;
+        let id = string(field(q, "id", &apath)?, format!("{apath}.id"))?;
+        check_id(id, &format!("{apath}.id"))?;
+        integer(field(q, "time_ms", &apath)?, format!("{apath}.time_ms"))?;
+        index(field(q, "covered", &apath)?, format!("{apath}.covered"))?;
+        index(
+            field(q, "key_points", &apath)?,
+            format!("{apath}.key_points"),
+        )?;
+        match q.get("grade") {
+            None | Some(Value::Null) => {}
+            Some(g) => grade(g, format!("{apath}.grade"))?,
+        }
+        match q.get("follow_up") {
+            None | Some(Value::Null) => {}
+            Some(f) => {
+                let fpath = format!("{apath}.follow_up");
+                let pair = array(f, &fpath, "a pair [follow-up number, grade or null]")?;
+                let [n, g] = pair.as_slice() else {
+                    return Err(bad(
+                        &fpath,
+                        format!(
+                            "expected a pair [follow-up number, grade or null], found a list of {}",
+                            pair.len()
+                        ),
+                    ));
+                };
+                index(n, format!("{fpath}[0]"))?;
+                if !g.is_null() {
+                    grade(g, format!("{fpath}[1]"))?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A grade as stored ("knew", "partly", "didnt_know").
+pub(super) fn grade(v: &Value, path: impl fmt::Display) -> Result<(), ImportError> {
+    // serde names the grades, so the message stays right if they are renamed.
+    Grade::deserialize(v)
+        .map(|_| ())
+        .map_err(|e| bad(path, capped(&e.to_string(), 100)))
 }
 
 /// A map keyed by valid question ids.
