@@ -34,7 +34,7 @@ CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {script_hashes}
 
 # Pages kept for offline use besides the data: the ones with no id in their address. A question
 # page not kept is rendered offline by the app from its data file, inside shell.html.
-KEPT_PAGES = ["index.html", "quiz.html", "quiz/play.html", "progress.html", "404.html", "shell.html"]
+KEPT_PAGES = ["index.html", "quiz.html", "quiz/play.html", "interview.html", "progress.html", "404.html", "shell.html"]
 
 def sha256_b64(data: bytes) -> str:
     return base64.b64encode(hashlib.sha256(data).digest()).decode()

@@ -7,8 +7,8 @@ use crate::components::shortcuts::ShortcutHelp;
 use crate::components::site::{SiteFooter, SiteHeader};
 use crate::meta::Area;
 use crate::pages::{
-    dashboard::Dashboard, list::ListPage, not_found::NotFound, question::QuestionPage,
-    quiz_play::QuizPlay, quiz_setup::QuizSetup,
+    dashboard::Dashboard, interview::InterviewPage, list::ListPage, not_found::NotFound,
+    question::QuestionPage, quiz_play::QuizPlay, quiz_setup::QuizSetup,
 };
 use crate::platform::{dom, events};
 use crate::state::AppState;
@@ -54,7 +54,7 @@ pub fn StudyApp() -> impl IntoView {
     }
 }
 
-/// Quizzes.
+/// Quizzes and mock interviews.
 #[component]
 pub fn PracticeApp() -> impl IntoView {
     view! {
@@ -62,6 +62,7 @@ pub fn PracticeApp() -> impl IntoView {
             <Routes fallback=|| view! { <NotFound /> }>
                 <Route path=path!("/quiz") view=QuizSetup />
                 <Route path=path!("/quiz/play") view=QuizPlay />
+                <Route path=path!("/interview") view=InterviewPage />
             </Routes>
         </Frame>
     }
@@ -89,6 +90,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/questions/:id") view=QuestionPage />
                 <Route path=path!("/quiz") view=QuizSetup />
                 <Route path=path!("/quiz/play") view=QuizPlay />
+                <Route path=path!("/interview") view=InterviewPage />
                 <Route path=path!("/progress") view=Dashboard />
             </Routes>
         </Frame>

@@ -20,12 +20,35 @@ pub enum Place {
         /// The grade the ticked key points suggest (a revealed flashcard).
         suggested: Option<Grade>,
     },
+    /// A mock interview, at this stage of the current question.
+    Interview(InterviewStage),
     /// Anywhere else (the dashboard, the quiz setup): only the global keys.
     Other,
     /// A dialog is open over the page.
     Dialog,
     /// Writing in a text editor (a note).
     Editor,
+}
+
+/// Where a mock interview's current question stands, as far as keys go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InterviewStage {
+    /// Shown, not started.
+    Ready,
+    /// Being answered (the question or its follow-up).
+    Answering,
+    /// The answer under review: tick key points, grade.
+    Review {
+        /// Graded already (so Enter goes on).
+        graded: bool,
+    },
+    /// The follow-up's answer under review: grade.
+    FollowUpReview {
+        /// Graded already (so Enter goes on).
+        graded: bool,
+    },
+    /// Over.
+    Finished,
 }
 
 /// What a key press asks for.
@@ -59,6 +82,12 @@ pub enum Action {
     Bookmark,
     /// Something to do on the quiz card.
     Quiz(Event),
+    /// Something to do in the mock interview.
+    Interview(crate::interview::Event),
+    /// Go on from a graded answer: to the follow-up, the next question or the report.
+    InterviewContinue,
+    /// Start or stop recording the answer.
+    ToggleRecording,
 }
 
 /// A key press, reduced to what matters here.
@@ -120,6 +149,37 @@ pub fn action(place: Place, press: Press<'_>) -> Option<Action> {
             },
             key,
         ) => quiz_key(choice, face, suggested, key).map(Quiz),
+        (Place::Interview(stage), key) => interview_key(stage, key),
+        _ => None,
+    }
+}
+
+/// In a mock interview: Space or Enter starts answering, D or Enter stops, R records, a–f tick
+/// key points, 1/2/3 grade, Enter goes on once graded.
+fn interview_key(stage: InterviewStage, key: &str) -> Option<Action> {
+    use crate::interview::Event as E;
+    let grade = |k: &str| match k {
+        "1" | "2" | "3" => k.parse::<usize>().ok().map(|d| Grade::ALL[d - 1]),
+        _ => None,
+    };
+    let letter = |k: &str| {
+        let c = k.chars().next()?;
+        (k.len() == 1 && ('a'..='f').contains(&c)).then(|| (c as u8 - b'a') as usize)
+    };
+    match (stage, key) {
+        (InterviewStage::Ready, " " | "Enter") => Some(Action::Interview(E::Start)),
+        (InterviewStage::Answering, "d" | "D" | "Enter") => Some(Action::Interview(E::Done)),
+        (InterviewStage::Answering, "r" | "R") => Some(Action::ToggleRecording),
+        (InterviewStage::Review { graded: true }, "Enter" | " ")
+        | (InterviewStage::FollowUpReview { graded: true }, "Enter" | " ") => {
+            Some(Action::InterviewContinue)
+        }
+        (InterviewStage::Review { .. } | InterviewStage::FollowUpReview { .. }, k)
+            if grade(k).is_some() =>
+        {
+            grade(k).map(|g| Action::Interview(E::Grade(g)))
+        }
+        (InterviewStage::Review { .. }, k) => letter(k).map(|l| Action::Interview(E::Tick(l))),
         _ => None,
     }
 }
@@ -204,6 +264,16 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
             ("1–5 or a–e", "Pick a multiple-choice option"),
             ("s", "Skip the card"),
             ("←", "Back one card (a new grade replaces the old)"),
+        ],
+    ),
+    (
+        "Mock interview",
+        &[
+            ("Space", "Start answering"),
+            ("d", "Done answering"),
+            ("r", "Record or stop"),
+            ("a–f, 1 / 2 / 3", "Tick key points, grade"),
+            ("Enter", "Go on once graded"),
         ],
     ),
     ("Anywhere", &[("?", "Show or hide these shortcuts")]),
@@ -353,6 +423,45 @@ mod tests {
         assert_eq!(quiz(true, Face::Front, None, "c"), Some(Event::Pick(2)));
         assert_eq!(quiz(true, Face::Answered, None, "Enter"), Some(Event::Next));
         assert_eq!(quiz(true, Face::Answered, None, "2"), None);
+    }
+
+    #[test]
+    fn interview_keys_follow_the_stage() {
+        use crate::interview::Event as E;
+        let at = |stage, key| action(Place::Interview(stage), p(key));
+        assert_eq!(
+            at(InterviewStage::Ready, " "),
+            Some(Action::Interview(E::Start))
+        );
+        assert_eq!(
+            at(InterviewStage::Answering, "d"),
+            Some(Action::Interview(E::Done))
+        );
+        assert_eq!(
+            at(InterviewStage::Answering, "r"),
+            Some(Action::ToggleRecording)
+        );
+        assert_eq!(at(InterviewStage::Answering, "a"), None);
+        let review = InterviewStage::Review { graded: false };
+        assert_eq!(at(review, "b"), Some(Action::Interview(E::Tick(1))));
+        assert_eq!(
+            at(review, "3"),
+            Some(Action::Interview(E::Grade(Grade::Knew)))
+        );
+        assert_eq!(at(review, "Enter"), None, "not graded yet");
+        assert_eq!(
+            at(InterviewStage::Review { graded: true }, "Enter"),
+            Some(Action::InterviewContinue)
+        );
+        assert_eq!(
+            at(InterviewStage::FollowUpReview { graded: false }, "1"),
+            Some(Action::Interview(E::Grade(Grade::DidntKnow)))
+        );
+        assert_eq!(
+            at(InterviewStage::FollowUpReview { graded: false }, "a"),
+            None
+        );
+        assert_eq!(at(InterviewStage::Finished, " "), None);
     }
 
     #[test]

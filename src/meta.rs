@@ -15,6 +15,8 @@ pub enum Page {
     Quiz,
     /// The quiz cards (`/quiz/play`).
     QuizPlay,
+    /// The mock interview (`/interview`).
+    Interview,
     /// The progress dashboard (`/progress`).
     Progress,
     /// What an unknown address shows.
@@ -28,7 +30,7 @@ pub enum Page {
 pub enum Area {
     /// The question list and the question pages.
     Study,
-    /// Quizzes.
+    /// Quizzes and mock interviews.
     Practice,
     /// The progress dashboard, export and import.
     Progress,
@@ -41,7 +43,7 @@ impl Area {
     /// The area that serves the address `path` (within the site, starting with `/`).
     pub fn of_path(path: &str) -> Area {
         let path = path.split(['?', '#']).next().unwrap_or(path);
-        if path == "/quiz" || path.starts_with("/quiz/") {
+        if path == "/quiz" || path.starts_with("/quiz/") || path == "/interview" {
             Area::Practice
         } else if path == "/progress" || path.starts_with("/progress/") {
             Area::Progress
@@ -70,6 +72,7 @@ impl Page {
             Page::List,
             Page::Quiz,
             Page::QuizPlay,
+            Page::Interview,
             Page::Progress,
             Page::NotFound,
         ];
@@ -84,6 +87,7 @@ impl Page {
             Page::Question(q) => format!("/questions/{}", q.id),
             Page::Quiz => "/quiz".into(),
             Page::QuizPlay => "/quiz/play".into(),
+            Page::Interview => "/interview".into(),
             Page::Progress => "/progress".into(),
             Page::NotFound => "/404".into(),
         }
@@ -104,6 +108,7 @@ impl Page {
             Page::List => String::new(),
             Page::Question(q) => q.question.to_string(),
             Page::Quiz | Page::QuizPlay => "Quiz".into(),
+            Page::Interview => "Mock interview".into(),
             Page::Progress => "Your progress".into(),
             Page::NotFound => "Not found".into(),
         }
@@ -145,7 +150,9 @@ mod tests {
         assert_eq!(jwt.file(), "questions/jwt.html");
         assert_eq!(Page::List.file(), "index.html");
         assert_eq!(Page::QuizPlay.file(), "quiz/play.html");
-        assert_eq!(Page::all().len(), 5 + bank::questions().len());
+        assert_eq!(Page::all().len(), 6 + bank::questions().len());
+        assert_eq!(Page::Interview.file(), "interview.html");
+        assert_eq!(Page::Interview.area(), Area::Practice);
         assert!(!Page::NotFound.is_listed() && Page::Progress.is_listed());
     }
 

@@ -73,6 +73,7 @@ fn description(page: Page) -> String {
         Page::Quiz | Page::QuizPlay => {
             "Quiz yourself on backend interview questions: flashcards graded against each answer's key points, or multiple choice.".into()
         }
+        Page::Interview => "Rehearse a backend interview out loud: timed answers, key points to check yourself against, the interviewer's follow-ups, and a report.".into(),
         Page::Progress => "Your readiness, mastery per topic, streaks and reviews due, kept in your browser.".into(),
         _ => SITE_DESCRIPTION.into(),
     }

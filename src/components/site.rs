@@ -22,6 +22,11 @@ pub fn SiteHeader() -> impl IntoView {
         Area::of_path(if within.is_empty() { "/" } else { within })
     });
     let current = move |a: Area| move || (area.get() == a).then_some("page");
+    // The practice area has two entries: the quiz and the interview.
+    let interview_page = Memo::new(move |_| location.pathname.get().ends_with("/interview"));
+    let quiz_current =
+        move || (area.get() == Area::Practice && !interview_page.get()).then_some("page");
+    let interview_current = move || interview_page.get().then_some("page");
     view! {
         <a class="skip-link" href="#main">
             "Skip to content"
@@ -38,8 +43,11 @@ pub fn SiteHeader() -> impl IntoView {
                 <a href=dom::href("/") aria-current=current(Area::Study)>
                     "Questions"
                 </a>
-                <a href=dom::href("/quiz") aria-current=current(Area::Practice)>
+                <a href=dom::href("/quiz") aria-current=quiz_current()>
                     "Quiz"
+                </a>
+                <a href=dom::href("/interview") aria-current=interview_current()>
+                    "Interview"
                 </a>
                 <a href=dom::href("/progress") aria-current=current(Area::Progress)>
                     "Progress"

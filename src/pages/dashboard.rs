@@ -222,6 +222,59 @@ pub fn Dashboard() -> impl IntoView {
                 }}
             </section>
 
+            <section aria-labelledby="interviews-h">
+                <h2 id="interviews-h">"Mock interviews"</h2>
+                {move || {
+                    let days = stats::interviews_over_time(&state.progress.read(), &cal);
+                    if days.is_empty() {
+                        view! {
+                            <p class="muted">
+                                "No mock interview yet. "
+                                <a href=dom::href("/interview")>"Rehearse one out loud"</a>
+                            </p>
+                        }
+                            .into_any()
+                    } else {
+                        let bars = days
+                            .iter()
+                            .rev()
+                            .take(RECENT_QUIZZES)
+                            .map(|d| Bar {
+                                label: stats::format_day(d.day),
+                                share: d.knew,
+                                text: format!(
+                                    "{} · {} answers · {}% knew it",
+                                    crate::numbers::counted(
+                                        d.interviews,
+                                        "interview",
+                                        "interviews",
+                                    ),
+                                    d.answers,
+                                    (d.knew * 100.0).round() as u32,
+                                ),
+                                href: None,
+                                action: String::new(),
+                            })
+                            .collect::<Vec<_>>();
+                        view! {
+                            <div data-testid="interviews-over-time">
+                                <BarChart
+                                    title="Mock interviews, most recent day first".to_string()
+                                    bars=bars
+                                    headings=("Day", "Interviews")
+                                />
+                                <p>
+                                    <a class="button secondary" href=dom::href("/interview")>
+                                        "Another mock interview"
+                                    </a>
+                                </p>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                }}
+            </section>
+
             <section aria-labelledby="recent-h">
                 <h2 id="recent-h">"Recent quizzes"</h2>
                 {move || {

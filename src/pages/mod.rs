@@ -1,6 +1,7 @@
 //! One routed view per file.
 
 pub mod dashboard;
+pub mod interview;
 pub mod list;
 pub mod not_found;
 pub mod question;

@@ -90,15 +90,14 @@ mod browser {
             .map_err(|_| "This browser cannot record audio.")?;
         let chunks = Rc::new(RefCell::new(Vec::new()));
         let sink = chunks.clone();
-        let on_data = Closure::<dyn FnMut(web_sys::BlobEvent)>::new(move |e: web_sys::BlobEvent| {
-            if let Some(blob) = e.data() {
-                sink.borrow_mut().push(blob);
-            }
-        });
+        let on_data =
+            Closure::<dyn FnMut(web_sys::BlobEvent)>::new(move |e: web_sys::BlobEvent| {
+                if let Some(blob) = e.data() {
+                    sink.borrow_mut().push(blob);
+                }
+            });
         recorder.set_ondataavailable(Some(on_data.as_ref().unchecked_ref()));
-        recorder
-            .start()
-            .map_err(|_| "Recording could not start.")?;
+        recorder.start().map_err(|_| "Recording could not start.")?;
         Ok(Live {
             recorder,
             stream,
