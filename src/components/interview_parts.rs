@@ -14,6 +14,11 @@ use leptos::task::spawn_local;
 #[derive(Clone, Copy)]
 pub struct Recordings(pub RwSignal<std::collections::BTreeMap<(usize, bool), String>>);
 
+/// What the countdown last said to screen readers. It lives with the interview screen, not the
+/// countdown, so that "Time is up" is still there when the answer it ended gives way to its review.
+#[derive(Clone, Copy)]
+pub struct TimeSaid(pub RwSignal<String>);
+
 /// How often the clock on screen moves.
 const TICK_MS: u64 = 250;
 
@@ -23,11 +28,16 @@ const TICK_MS: u64 = 250;
 pub fn Countdown() -> impl IntoView {
     let state = use_app_state();
     let now = RwSignal::new(clock::now_ms());
-    let handle = set_interval_with_handle(
-        move || now.set(clock::now_ms()),
-        std::time::Duration::from_millis(TICK_MS),
-    )
-    .ok();
+    // Only in the browser (the host renders no running clock).
+    let handle = crate::platform::dom::live()
+        .then(|| {
+            set_interval_with_handle(
+                move || now.set(clock::now_ms()),
+                std::time::Duration::from_millis(TICK_MS),
+            )
+            .ok()
+        })
+        .flatten();
     on_cleanup(move || {
         if let Some(h) = handle {
             h.clear();
@@ -54,7 +64,7 @@ pub fn Countdown() -> impl IntoView {
         })
     };
     // Said to screen readers at half time, 30 s, 10 s and the end (see `interview::announcement`).
-    let said = RwSignal::new(String::new());
+    let said = use_context::<TimeSaid>().map_or_else(|| RwSignal::new(String::new()), |t| t.0);
     Effect::new(move |before: Option<Option<u64>>| {
         let after = remaining.get();
         if let (Some(Some(before)), Some(after), Some(limit)) = (before, after, limit()) {
@@ -93,9 +103,6 @@ pub fn Countdown() -> impl IntoView {
                         .into_any()
                 }
             }}
-            <span class="visually-hidden" role="status" aria-live="polite" data-testid="time-said">
-                {move || said.get()}
-            </span>
         </div>
     }
 }

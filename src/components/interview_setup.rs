@@ -29,10 +29,12 @@ pub fn InterviewSetupForm() -> impl IntoView {
     });
     // Voices load a moment after the page: look again shortly.
     let voice = RwSignal::new(speech::available());
-    set_timeout(
-        move || voice.set(speech::available()),
-        std::time::Duration::from_millis(600),
-    );
+    if dom::live() {
+        set_timeout(
+            move || voice.set(speech::available()),
+            std::time::Duration::from_millis(600),
+        );
+    }
     let problem = RwSignal::new(None::<&'static str>);
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

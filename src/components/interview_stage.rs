@@ -5,7 +5,7 @@
 use crate::bank::Question;
 use crate::components::answer::{with_content, Pitfalls};
 use crate::components::interview_parts::{
-    AnswerBox, Countdown, GradeBar, Playback, RecordButton, RecorderControl,
+    AnswerBox, Countdown, GradeBar, Playback, RecordButton, RecorderControl, TimeSaid,
 };
 use crate::components::keyboard::use_keys;
 use crate::interview::{Event, Phase};
@@ -33,6 +33,8 @@ pub fn InterviewStage() -> impl IntoView {
     });
     let send = move |e: Event| state.interview_event(e);
     let recorder = RecorderControl::provide();
+    let said = RwSignal::new(String::new());
+    provide_context(TimeSaid(said));
     // What a recording started now is of: (question index, the follow-up?).
     let record_key = move || {
         let (pos, _, phase) = position.get_untracked();
@@ -54,9 +56,12 @@ pub fn InterviewStage() -> impl IntoView {
         let Some(q) = current.get_untracked() else {
             return;
         };
+        // Which follow-up to ask needs the question's content: wait for it (it is on its way,
+        // the review shows it).
         let count = match state.content.get(q) {
             Entry::Ready(c) => c.follow_ups.len(),
-            _ => 0,
+            Entry::Loading => return,
+            Entry::Failed(_) => 0,
         };
         let phase = position.get_untracked().2;
         let follow = state
@@ -141,6 +146,10 @@ pub fn InterviewStage() -> impl IntoView {
                 </button>
             </div>
             {move || current.get().map(|q| view! { <QuestionStage q=q /> })}
+            // The countdown's few announcements (see `interview::announcement`).
+            <span class="visually-hidden" role="status" aria-live="polite" data-testid="time-said">
+                {move || said.get()}
+            </span>
             <div class="answer-bar" data-testid="interview-bar">
                 <div class="bar-row">
                     {move || match position.get().2 {

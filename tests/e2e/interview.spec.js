@@ -42,6 +42,8 @@ test('a full mock interview: recording, follow-ups, a reload, time running out, 
   await advance(page, 20_000);
   await expect(page.getByTestId('countdown')).toContainText('0:40');
   await page.getByLabel('Notes, or your answer typed (optional)').fill('Start with the trade-off.');
+  // The test clock starts again from what the next page load is given: the same moment.
+  await setClock(context, T + 20_000);
   await page.reload();
   await expect(position(page)).toHaveText('Question 1 of 3');
   await expect(page.getByLabel('Notes, or your answer typed (optional)')).toHaveValue('Start with the trade-off.');
@@ -85,6 +87,7 @@ test('a full mock interview: recording, follow-ups, a reload, time running out, 
   await expect(position(page)).toHaveText('Question 3 of 3');
   await page.keyboard.press('Space');
   await page.keyboard.press('d');
+  await expect(page.locator('.rubric .tick').first()).toBeVisible();
   await page.keyboard.press('2');
   await page.keyboard.press('Enter');
   await page.keyboard.press('d');
