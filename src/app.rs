@@ -54,7 +54,7 @@ pub fn StudyApp() -> impl IntoView {
     }
 }
 
-/// Quizzes and mock interviews.
+/// Quizzes.
 #[component]
 pub fn PracticeApp() -> impl IntoView {
     view! {
@@ -62,6 +62,17 @@ pub fn PracticeApp() -> impl IntoView {
             <Routes fallback=|| view! { <NotFound /> }>
                 <Route path=path!("/quiz") view=QuizSetup />
                 <Route path=path!("/quiz/play") view=QuizPlay />
+            </Routes>
+        </Frame>
+    }
+}
+
+/// Mock interviews.
+#[component]
+pub fn InterviewApp() -> impl IntoView {
+    view! {
+        <Frame area=Some(Area::Interview)>
+            <Routes fallback=|| view! { <NotFound /> }>
                 <Route path=path!("/interview") view=InterviewPage />
             </Routes>
         </Frame>
@@ -102,6 +113,7 @@ pub fn area_app(area: Area) -> AnyView {
     match area {
         Area::Study => view! { <StudyApp /> }.into_any(),
         Area::Practice => view! { <PracticeApp /> }.into_any(),
+        Area::Interview => view! { <InterviewApp /> }.into_any(),
         Area::Progress => view! { <ProgressApp /> }.into_any(),
     }
 }

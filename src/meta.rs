@@ -30,21 +30,25 @@ pub enum Page {
 pub enum Area {
     /// The question list and the question pages.
     Study,
-    /// Quizzes and mock interviews.
+    /// Quizzes.
     Practice,
+    /// Mock interviews.
+    Interview,
     /// The progress dashboard, export and import.
     Progress,
 }
 
 impl Area {
     /// Every area.
-    pub const ALL: [Area; 3] = [Area::Study, Area::Practice, Area::Progress];
+    pub const ALL: [Area; 4] = [Area::Study, Area::Practice, Area::Interview, Area::Progress];
 
     /// The area that serves the address `path` (within the site, starting with `/`).
     pub fn of_path(path: &str) -> Area {
         let path = path.split(['?', '#']).next().unwrap_or(path);
-        if path == "/quiz" || path.starts_with("/quiz/") || path == "/interview" {
+        if path == "/quiz" || path.starts_with("/quiz/") {
             Area::Practice
+        } else if path == "/interview" {
+            Area::Interview
         } else if path == "/progress" || path.starts_with("/progress/") {
             Area::Progress
         } else {
@@ -57,6 +61,7 @@ impl Area {
         match self {
             Area::Study => "backprep",
             Area::Practice => "backprep-practice",
+            Area::Interview => "backprep-interview",
             Area::Progress => "backprep-progress",
         }
     }
@@ -152,7 +157,7 @@ mod tests {
         assert_eq!(Page::QuizPlay.file(), "quiz/play.html");
         assert_eq!(Page::all().len(), 6 + bank::questions().len());
         assert_eq!(Page::Interview.file(), "interview.html");
-        assert_eq!(Page::Interview.area(), Area::Practice);
+        assert_eq!(Page::Interview.area(), Area::Interview);
         assert!(!Page::NotFound.is_listed() && Page::Progress.is_listed());
     }
 

@@ -5,7 +5,7 @@
 use crate::interview::{self, Event, Phase};
 use crate::platform::{clock, recorder};
 use crate::progress::Grade;
-use crate::state::use_app_state;
+use crate::state::interview::use_interview_state;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -26,7 +26,7 @@ const TICK_MS: u64 = 250;
 /// `TimeUp` when it runs out.
 #[component]
 pub fn Countdown() -> impl IntoView {
-    let state = use_app_state();
+    let iv = use_interview_state();
     let now = RwSignal::new(clock::now_ms());
     // Only in the browser (the host renders no running clock).
     let handle = crate::platform::dom::live()
@@ -43,20 +43,15 @@ pub fn Countdown() -> impl IntoView {
             h.clear();
         }
     });
-    let limit = move || {
-        state
-            .interview
-            .with(|i| i.as_ref().and_then(|i| i.limit_ms()))
-    };
+    let limit = move || iv.interview.with(|i| i.as_ref().and_then(|i| i.limit_ms()));
     let remaining = Memo::new(move |_| {
         let t = now.get();
-        state
-            .interview
+        iv.interview
             .with(|i| i.as_ref().and_then(|i| i.remaining_ms(t)))
     });
     let elapsed = move || {
         let t = now.get();
-        state.interview.with(|i| match i.as_ref().map(|i| i.phase) {
+        iv.interview.with(|i| match i.as_ref().map(|i| i.phase) {
             Some(Phase::Answering { started_at } | Phase::FollowUpAnswering { started_at }) => {
                 t.saturating_sub(started_at)
             }
@@ -73,7 +68,7 @@ pub fn Countdown() -> impl IntoView {
             }
         }
         if after == Some(0) {
-            state.interview_event(Event::TimeUp);
+            iv.event(Event::TimeUp);
         }
         after
     });
@@ -119,9 +114,9 @@ pub fn AnswerBox(
     /// The follow-up's answer (else the main one).
     follow_up: bool,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let iv = use_interview_state();
     let text = move || {
-        state.interview.with(|i| {
+        iv.interview.with(|i| {
             i.as_ref()
                 .and_then(|i| i.current())
                 .map(|(a, _)| {
@@ -146,7 +141,7 @@ pub fn AnswerBox(
             rows="3"
             maxlength=crate::transfer::MAX_DRAFT_CHARS.to_string()
             prop:value=text
-            on:input=move |ev| state.interview_event(Event::Type(event_target_value(&ev)))
+            on:input=move |ev| iv.event(Event::Type(event_target_value(&ev)))
         ></textarea>
         <p class="hint">
             "A recording, if you make one, stays on this device and is gone when you close the tab."
@@ -160,9 +155,9 @@ pub fn GradeBar(
     /// Go on: to the follow-up, the next question or the report.
     on_continue: Callback<()>,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let iv = use_interview_state();
     let facts = Memo::new(move |_| {
-        state.interview.with(|i| {
+        iv.interview.with(|i| {
             let i = i.as_ref()?;
             let (asked, _) = i.current()?;
             let follow = i.phase == Phase::FollowUpReview;
@@ -176,7 +171,7 @@ pub fn GradeBar(
             Some((grade, suggested, follow, last, i.follow_ups))
         })
     });
-    let send = move |e: Event| state.interview_event(e);
+    let send = move |e: Event| iv.event(e);
     view! {
         <div class="grades" role="group" aria-label="Grade your answer">
             {Grade::ALL

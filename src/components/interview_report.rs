@@ -6,6 +6,7 @@ use crate::components::interview_parts::Playback;
 use crate::interview;
 use crate::platform::dom;
 use crate::progress::Grade;
+use crate::state::interview::use_interview_state;
 use crate::state::url::use_go;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -14,8 +15,9 @@ use leptos::prelude::*;
 #[component]
 pub fn InterviewReport() -> impl IntoView {
     let state = use_app_state();
+    let iv = use_interview_state();
     let go = use_go();
-    let report = Memo::new(move |_| state.interview.with(|i| i.as_ref().map(|i| i.report())));
+    let report = Memo::new(move |_| iv.interview.with(|i| i.as_ref().map(|i| i.report())));
     // "Review these": a flashcard quiz over the answers not graded "knew it" (or all of them).
     let review = move |_| {
         let Some(r) = report.get_untracked() else {
@@ -117,7 +119,7 @@ pub fn InterviewReport() -> impl IntoView {
                     <button type="button" class="button" on:click=review.clone()>
                         "Review these"
                     </button>
-                    <button type="button" on:click=move |_| state.discard_interview()>
+                    <button type="button" on:click=move |_| iv.discard()>
                         "New interview"
                     </button>
                 </p>

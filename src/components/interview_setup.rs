@@ -4,6 +4,7 @@
 use crate::bank::{self, Level, Question};
 use crate::interview::{Interview, Source, COUNTS, TIME_LIMITS};
 use crate::platform::{clock, dom, speech};
+use crate::state::interview::use_interview_state;
 use crate::state::url::use_list_query;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -12,8 +13,9 @@ use leptos::prelude::*;
 #[component]
 pub fn InterviewSetupForm() -> impl IntoView {
     let state = use_app_state();
+    let iv = use_interview_state();
     let query = use_list_query();
-    let remembered = state.interview_setup.get_untracked();
+    let remembered = iv.setup.get_untracked();
     let setup = RwSignal::new(remembered);
     // A filtered list ("Mock interview on these") asks its own questions.
     let filtered = query.get_untracked().is_filtered();
@@ -42,7 +44,7 @@ pub fn InterviewSetupForm() -> impl IntoView {
         let now = clock::now_ms();
         match Interview::deal(&s, &candidates.get_untracked(), now, now) {
             Some(interview) => {
-                state.start_interview(s, interview);
+                iv.start(s, interview);
             }
             None => problem.set(Some(
                 "No question matches this choice. Choose another level or selection.",

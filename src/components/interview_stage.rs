@@ -12,6 +12,7 @@ use crate::interview::{Event, Phase};
 use crate::keys::{Action, InterviewStage as Stage, Place};
 use crate::platform::speech;
 use crate::state::content::Entry;
+use crate::state::interview::use_interview_state;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
@@ -19,19 +20,19 @@ use leptos::prelude::*;
 #[component]
 pub fn InterviewStage() -> impl IntoView {
     let state = use_app_state();
+    let iv = use_interview_state();
     let position = Memo::new(move |_| {
-        state.interview.with(|i| {
+        iv.interview.with(|i| {
             i.as_ref()
                 .map(|i| (i.pos, i.questions.len(), i.phase))
                 .unwrap_or((0, 0, Phase::Finished))
         })
     });
     let current = Memo::new(move |_| {
-        state
-            .interview
+        iv.interview
             .with(|i| i.as_ref().and_then(|i| i.current().map(|(_, q)| q)))
     });
-    let send = move |e: Event| state.interview_event(e);
+    let send = move |e: Event| iv.event(e);
     let recorder = RecorderControl::provide();
     let said = RwSignal::new(String::new());
     provide_context(TimeSaid(said));
@@ -64,7 +65,7 @@ pub fn InterviewStage() -> impl IntoView {
             Entry::Failed(_) => 0,
         };
         let phase = position.get_untracked().2;
-        let follow = state
+        let follow = iv
             .interview
             .with_untracked(|i| i.as_ref().and_then(|i| i.follow_up_index(count)));
         match (phase, follow) {
@@ -75,7 +76,7 @@ pub fn InterviewStage() -> impl IntoView {
     // Read the question (and then the follow-up) aloud when asked for.
     Effect::new(move |_| {
         let (pos, _, phase) = position.get();
-        let speak = state
+        let speak = iv
             .interview
             .with_untracked(|i| i.as_ref().is_some_and(|i| i.speak));
         if !speak {
@@ -86,7 +87,7 @@ pub fn InterviewStage() -> impl IntoView {
                 let _ = speech::speak(q.question);
             }
             (Phase::FollowUpAnswering { .. }, Some(q)) => {
-                if let Some(text) = follow_up_text(state, q) {
+                if let Some(text) = follow_up_text(state, iv, q) {
                     let _ = speech::speak(&text);
                 }
             }
@@ -97,7 +98,7 @@ pub fn InterviewStage() -> impl IntoView {
     on_cleanup(speech::stop);
     use_keys(
         move || {
-            let graded = state.interview.with_untracked(|i| {
+            let graded = iv.interview.with_untracked(|i| {
                 i.as_ref().and_then(|i| i.current()).map(|(a, _)| {
                     (
                         a.grade.is_some(),
@@ -193,11 +194,15 @@ pub fn InterviewStage() -> impl IntoView {
 }
 
 /// The follow-up being asked of `q`, once its content is here.
-fn follow_up_text(state: crate::state::AppState, q: &'static Question) -> Option<String> {
+fn follow_up_text(
+    state: crate::state::AppState,
+    iv: crate::state::interview::InterviewState,
+    q: &'static Question,
+) -> Option<String> {
     let Entry::Ready(c) = state.content.get(q) else {
         return None;
     };
-    let index = state.interview.with_untracked(|i| {
+    let index = iv.interview.with_untracked(|i| {
         i.as_ref()
             .and_then(|i| i.current())
             .and_then(|(a, _)| a.follow_up.as_ref().map(|f| f.index))
@@ -209,26 +214,22 @@ fn follow_up_text(state: crate::state::AppState, q: &'static Question) -> Option
 #[component]
 fn QuestionStage(q: &'static Question) -> impl IntoView {
     let state = use_app_state();
+    let iv = use_interview_state();
     let phase = Memo::new(move |_| {
-        state
-            .interview
+        iv.interview
             .with(|i| i.as_ref().map(|i| i.phase).unwrap_or(Phase::Finished))
     });
-    let pos = move || state.interview.with(|i| i.as_ref().map_or(0, |i| i.pos));
-    let speak = move || {
-        state
-            .interview
-            .with(|i| i.as_ref().is_some_and(|i| i.speak))
-    };
+    let pos = move || iv.interview.with(|i| i.as_ref().map_or(0, |i| i.pos));
+    let speak = move || iv.interview.with(|i| i.as_ref().is_some_and(|i| i.speak));
     let ticked = move || {
-        state.interview.with(|i| {
+        iv.interview.with(|i| {
             i.as_ref()
                 .and_then(|i| i.current())
                 .map(|(a, _)| a.ticked.clone())
                 .unwrap_or_default()
         })
     };
-    let follow_up = move || follow_up_text(state, q);
+    let follow_up = move || follow_up_text(state, iv, q);
     view! {
         <div class="flashcard interview-card">
             <h1
@@ -288,7 +289,7 @@ fn QuestionStage(q: &'static Question) -> impl IntoView {
                                                         <input
                                                             type="checkbox"
                                                             prop:checked=move || ticked().contains(&i)
-                                                            on:change=move |_| { state.interview_event(Event::Tick(i)) }
+                                                            on:change=move |_| { iv.event(Event::Tick(i)) }
                                                         />
                                                         <kbd class="key-hint">{letter.to_string()}</kbd>
                                                         <span inner_html=k.clone()></span>
@@ -318,7 +319,7 @@ fn QuestionStage(q: &'static Question) -> impl IntoView {
                                 <button
                                     type="button"
                                     class="link-button"
-                                    on:click=move |_| state.interview_event(Event::SkipFollowUp)
+                                    on:click=move |_| iv.event(Event::SkipFollowUp)
                                 >
                                     "Skip the follow-up"
                                 </button>

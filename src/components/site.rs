@@ -22,11 +22,7 @@ pub fn SiteHeader() -> impl IntoView {
         Area::of_path(if within.is_empty() { "/" } else { within })
     });
     let current = move |a: Area| move || (area.get() == a).then_some("page");
-    // The practice area has two entries: the quiz and the interview.
-    let interview_page = Memo::new(move |_| location.pathname.get().ends_with("/interview"));
-    let quiz_current =
-        move || (area.get() == Area::Practice && !interview_page.get()).then_some("page");
-    let interview_current = move || interview_page.get().then_some("page");
+
     view! {
         <a class="skip-link" href="#main">
             "Skip to content"
@@ -43,10 +39,10 @@ pub fn SiteHeader() -> impl IntoView {
                 <a href=dom::href("/") aria-current=current(Area::Study)>
                     "Questions"
                 </a>
-                <a href=dom::href("/quiz") aria-current=quiz_current()>
+                <a href=dom::href("/quiz") aria-current=current(Area::Practice)>
                     "Quiz"
                 </a>
-                <a href=dom::href("/interview") aria-current=interview_current()>
+                <a href=dom::href("/interview") aria-current=current(Area::Interview)>
                     "Interview"
                 </a>
                 <a href=dom::href("/progress") aria-current=current(Area::Progress)>

@@ -8,21 +8,17 @@ use crate::components::interview_report::InterviewReport;
 use crate::components::interview_setup::InterviewSetupForm;
 use crate::components::interview_stage::InterviewStage;
 use crate::platform::dom;
-use crate::state::use_app_state;
+use crate::state::interview::InterviewState;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
 /// The set-up, the interview in progress, or its report.
 #[component]
 pub fn InterviewPage() -> impl IntoView {
-    let state = use_app_state();
+    let iv = InterviewState::provide();
     dom::set_title("Mock interview");
     provide_context(Recordings(RwSignal::new(BTreeMap::new())));
-    let stage = Memo::new(move |_| {
-        state
-            .interview
-            .with(|i| i.as_ref().map(|i| i.is_finished()))
-    });
+    let stage = Memo::new(move |_| iv.interview.with(|i| i.as_ref().map(|i| i.is_finished())));
     move || match stage.get() {
         None => view! { <InterviewSetupForm /> }.into_any(),
         Some(false) => view! { <InterviewStage /> }.into_any(),

@@ -8,6 +8,7 @@
 
 pub mod change;
 pub mod content;
+pub mod interview;
 pub mod startup;
 pub mod url;
 
@@ -23,7 +24,7 @@ use crate::quiz::{Event, Session};
 use crate::schedule::Schedule;
 use crate::search::{self, ListQuery};
 use crate::storage::store::{self, SaveError};
-use crate::storage::{ActiveInterview, ActiveQuiz, Mode, Notice};
+use crate::storage::{ActiveQuiz, Mode, Notice};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -48,12 +49,6 @@ pub struct AppState {
     pub quiz: ReadSignal<Option<Session>>,
     set_quiz: WriteSignal<Option<Session>>,
     quiz_mode: Mode,
-    /// The mock interview in progress (or the last finished, for its report).
-    pub interview: ReadSignal<Option<crate::interview::Interview>>,
-    set_interview: WriteSignal<Option<crate::interview::Interview>>,
-    /// The interview set-up last chosen (offered again next time).
-    pub interview_setup: RwSignal<crate::interview::InterviewSetup>,
-    interview_mode: Mode,
     /// When each answered question is next due, replayed from `progress`.
     pub schedule: Memo<Schedule>,
     /// Each question's content, fetched when needed.
@@ -80,19 +75,16 @@ impl AppState {
         let progress = store::load::<Progress>(now);
         let prefs = store::load::<Prefs>(now);
         let quiz = store::load::<ActiveQuiz>(now);
-        let interview = store::load::<ActiveInterview>(now);
         let mut notices = progress.notices;
         // Preferences and the quiz are not worth a second "storage unavailable" message.
         if progress.mode != Mode::MemoryOnly {
             notices.extend(prefs.notices);
             notices.extend(quiz.notices);
-            notices.extend(interview.notices);
         }
         let (progress_signal, set_progress) = signal(progress.data);
         let (mode, set_mode) = signal(progress.mode);
         let (prefs_signal, set_prefs) = signal(prefs.data);
         let (quiz_signal, set_quiz) = signal(quiz.data.session);
-        let (interview_signal, set_interview) = signal(interview.data.session);
         let state = AppState {
             progress: progress_signal,
             set_progress,
@@ -106,10 +98,6 @@ impl AppState {
             quiz: quiz_signal,
             set_quiz,
             quiz_mode: quiz.mode,
-            interview: interview_signal,
-            set_interview,
-            interview_setup: RwSignal::new(interview.data.setup),
-            interview_mode: interview.mode,
             // Replays only the questions whose answers changed since the last value.
             schedule: Memo::new(move |previous: Option<&Schedule>| {
                 previous
@@ -243,52 +231,6 @@ impl AppState {
         // A quiz ended before any answer leaves no trace: no history entry, no summary.
         let empty = ended && next.summary().answered == 0;
         self.set_quiz((!empty).then_some(next));
-    }
-
-    /// Applies a mock-interview event, records any newly graded answer in progress (and the
-    /// interview in the history when it ends), and saves the interview so it survives a reload.
-    /// The only path by which an interview changes.
-    pub fn interview_event(self, event: crate::interview::Event) {
-        let Some(interview) = self.interview.get_untracked() else {
-            return;
-        };
-        let (logged, was_finished) = (interview.log.len(), interview.is_finished());
-        let next = interview.apply(event, clock::now_ms());
-        let answers: Vec<_> = next.log[logged.min(next.log.len())..]
-            .iter()
-            .filter_map(|(i, attempt)| Some((next.questions.get(*i)?.id.clone(), attempt.clone())))
-            .collect();
-        let ended = !was_finished && next.is_finished();
-        let finished = if ended { next.record() } else { None };
-        // An interview ended before any grade leaves no trace, like an empty quiz.
-        let empty = ended && finished.is_none();
-        let _ = self.change(Change::Interview { answers, finished });
-        self.save_interview((!empty).then_some(next));
-    }
-
-    /// Starts a mock interview set up as `setup` (replacing any other), remembering the set-up.
-    pub fn start_interview(
-        self,
-        setup: crate::interview::InterviewSetup,
-        interview: crate::interview::Interview,
-    ) {
-        self.interview_setup.set(setup);
-        self.save_interview(Some(interview));
-    }
-
-    /// Drops the interview (in progress or its report).
-    pub fn discard_interview(self) {
-        self.save_interview(None);
-    }
-
-    fn save_interview(self, interview: Option<crate::interview::Interview>) {
-        if self.interview_mode == Mode::ReadWrite {
-            let _ = store::save(&ActiveInterview {
-                setup: self.interview_setup.get_untracked(),
-                session: interview.clone(),
-            });
-        }
-        self.set_interview.set(interview);
     }
 
     /// Starts a quiz (replacing any other).
