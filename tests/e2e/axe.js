@@ -7,3 +7,12 @@ export async function noViolations(page, where) {
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${where}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
+
+/** Runs axe-core on the page as it is now in light and then dark colours (back to light after). */
+export async function noViolationsLightAndDark(page, where) {
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    await noViolations(page, `${where} (${colorScheme})`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}

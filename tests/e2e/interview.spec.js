@@ -5,7 +5,7 @@
 // The grades go into the review schedule and the interview into progress. The test build's clock
 // (window.__backprepTestNow) moves time on.
 import { test, expect } from './fixtures.js';
-import { noViolations } from './axe.js';
+import { noViolations, noViolationsLightAndDark } from './axe.js';
 import { testBuild, setClock } from './clock.js';
 import config from './playwright.config.js';
 
@@ -31,7 +31,7 @@ test('a full mock interview: recording, follow-ups, a reload, time running out, 
   await page.getByText('3', { exact: true }).click();
   await page.getByText('A mix of every topic, beginner').click();
   await page.getByText('1 minute', { exact: true }).click();
-  await noViolations(page, 'interview set-up');
+  await noViolationsLightAndDark(page, 'interview set-up');
   await page.getByRole('button', { name: 'Start the interview' }).click();
 
   // Question 1, mid-answer: a reload carries on where it was, clock and notes included.
@@ -57,7 +57,7 @@ test('a full mock interview: recording, follow-ups, a reload, time running out, 
   await expect(page.getByTestId('playback')).toHaveCount(1);
   await expect(page.getByTestId('playback')).toHaveAttribute('src', /^blob:/);
   await expect(page.locator('.rubric .tick').first()).toBeVisible();
-  await noViolations(page, 'interview review');
+  await noViolationsLightAndDark(page, 'interview review');
   await page.keyboard.press('a');
   await page.keyboard.press('b');
   await page.keyboard.press('3');
@@ -106,7 +106,7 @@ test('a full mock interview: recording, follow-ups, a reload, time running out, 
   // The recording plays back in the report too (this tab only).
   await expect(report.getByTestId('playback')).toHaveCount(1);
   await expect(report.getByTestId('playback')).toHaveAttribute('src', /^blob:/);
-  await noViolations(page, 'interview report');
+  await noViolationsLightAndDark(page, 'interview report');
 
   // Progress: three graded answers in the schedule, one interview in the history.
   const progress = await page.evaluate(() => JSON.parse(localStorage.getItem('backprep:progress')));

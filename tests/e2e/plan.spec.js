@@ -3,7 +3,7 @@
 // up; the dashboard says on track or behind, and shows the days to the interview. Time moves with
 // the test clock (test build only), in the learner's own time zone.
 import { test, expect } from './fixtures.js';
-import { noViolations } from './axe.js';
+import { noViolations, noViolationsLightAndDark } from './axe.js';
 import { testBuild, setClock, DAY } from './clock.js';
 
 test.use({ baseURL: testBuild, timezoneId: 'America/New_York' });
@@ -41,7 +41,7 @@ test('an interview-date plan: today\'s share, a day missed spread over the rest,
   await plan.getByRole('button', { name: 'Set the plan' }).click();
   await expect(page.getByTestId('plan-status')).toHaveText('Interview on Thu 3 Dec 2026, in 10 days: on track.');
   await expect(page.getByTestId('plan-today-line')).toHaveText('Today: 1 new question, 0 reviews.');
-  await noViolations(page, 'dashboard with a plan');
+  await noViolationsLightAndDark(page, 'dashboard with a plan');
 
   // Day 1: the home page offers today's share; done, it says so.
   await doTodaysPlan(page, "Start today's plan (1 new, 0 reviews)");

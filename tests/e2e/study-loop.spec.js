@@ -3,7 +3,7 @@
 // quiz whose records tell the truth (a re-grade replaces, an empty quiz leaves nothing, a new quiz
 // asks before ending one in progress) and multiple-choice options that cannot be learned by place.
 import { test, expect } from './fixtures.js';
-import { noViolations } from './axe.js';
+import { noViolations, noViolationsLightAndDark } from './axe.js';
 
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const position = (page) => page.getByTestId('quiz-position');
@@ -111,6 +111,7 @@ test.describe('on a phone', () => {
     });
     console.log(`controls above the first question on a phone: ${controlsAbove}`);
     expect(controlsAbove).toBeLessThanOrEqual(4);
+    await noViolationsLightAndDark(page, 'home on a phone');
     // The whole card opens the question, not only its title.
     const box = await first.boundingBox();
     await page.touchscreen.tap(box.x + box.width - 12, box.y + box.height - 8);
@@ -172,7 +173,7 @@ test('an empty quiz leaves nothing; 0 questions cannot start; a new quiz asks be
   await page.goto('/quiz?topic=security');
   await page.getByRole('button', { name: 'Start quiz' }).click();
   await expect(page.getByTestId('confirm-new')).toContainText('A new quiz ends the one in progress');
-  await noViolations(page, 'quiz set-up, confirm');
+  await noViolationsLightAndDark(page, 'quiz set-up, confirm');
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('resume')).toContainText('card 2 of 5');
   await page.getByRole('button', { name: 'Start quiz' }).click();
@@ -229,7 +230,7 @@ test('Space takes the suggested grade; the grade buttons show intervals on a des
     expect(await inViewport(page, grades.getByRole('button', { name: new RegExp(name) })), name).toBe(true);
   }
   await expect(page.getByTestId('suggested')).toHaveText("Suggested from your ticks: Didn't know");
-  await noViolations(page, 'quiz answer side with the bar');
+  await noViolationsLightAndDark(page, 'quiz answer side with the bar');
   await page.keyboard.press('Space');
   await expect(position(page)).toHaveText('2 / 10');
   const progress = (await stored(page, 'backprep:progress')).data;
@@ -251,6 +252,7 @@ test('the dashboard says what to do next: its bars start a quiz on their slice, 
   await page.getByRole('button', { name: 'End quiz' }).click();
   await page.goto('/progress');
   await expect(page.getByTestId('weakest').getByRole('link').first()).toHaveText(/^Practise .* \(0%\)$/);
+  await noViolationsLightAndDark(page, 'dashboard with what to do next');
   await page.getByRole('link', { name: /Quiz on Security & Auth$/ }).click();
   await expect(page.getByTestId('quiz-source')).toContainText('questions in your selection');
   await expect(page).toHaveURL(/\/quiz\?topic=security$/);
