@@ -85,6 +85,28 @@ try {
       await page.goto('http://127.0.0.1:4190/progress');
       await page.waitForSelector('[data-testid=heatmap]');
       await page.screenshot({ path: `${out}/dashboard-${width}-${scheme}.png`, fullPage: true });
+      // The interview-date plan, set for three weeks from now.
+      const plan = page.getByTestId('plan');
+      const date = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+      await plan.getByLabel('My interview is on').fill(date);
+      await plan.getByRole('button', { name: 'Set the plan' }).click();
+      await page.getByTestId('plan-status').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${out}/plan-${width}-${scheme}.png` });
+      await page.goto('http://127.0.0.1:4190/');
+      await page.waitForSelector('[data-testid=plan-line]');
+      await page.screenshot({ path: `${out}/home-plan-${width}-${scheme}.png` });
+      // A mock interview: the set-up, an answer against the clock, the review.
+      await page.goto('http://127.0.0.1:4190/interview');
+      await page.waitForSelector('main h1');
+      await page.screenshot({ path: `${out}/interview-setup-${width}-${scheme}.png` });
+      await page.getByRole('button', { name: 'Start the interview' }).click();
+      await page.keyboard.press('Space');
+      await page.waitForSelector('[data-testid=countdown]');
+      await page.screenshot({ path: `${out}/interview-answer-${width}-${scheme}.png` });
+      await page.keyboard.press('d');
+      await page.waitForSelector('.rubric .tick');
+      await page.keyboard.press('a');
+      await page.screenshot({ path: `${out}/interview-review-${width}-${scheme}.png` });
       await ctx.close();
     }
   }
