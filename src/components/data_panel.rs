@@ -122,59 +122,12 @@ pub fn DataPanel() -> impl IntoView {
                 pending
                     .get()
                     .map(|incoming| {
-                        let p = incoming.preview.clone();
-                        let when = p
-                            .exported_at
-                            .map(|t| {
-                                format!(" exported {}", stats::format_day(UserCalendar.day_of(t)))
-                            })
-                            .unwrap_or_default();
-                        let unknown = (p.unknown_ids > 0)
-                            .then(|| {
-                                format!(
-                                    " {} of its questions are not in this version of the bank; their progress is kept for when they are.",
-                                    p.unknown_ids,
-                                )
-                            });
                         view! {
-                            <div
-                                class="import-preview"
-                                role="group"
-                                aria-labelledby="preview-h"
-                                data-testid="import-preview"
-                            >
-                                <h3 id="preview-h">"Import this file?"</h3>
-                                <p data-testid="import-summary">
-                                    {format!(
-                                        "A file{when} with {}: merge or replace?",
-                                        p.summary(),
-                                    )}{unknown}
-                                </p>
-                                <p class="muted">
-                                    "Merge keeps everything here and adds the file's. Replace makes your data exactly the file's."
-                                </p>
-                                <button
-                                    type="button"
-                                    class="button"
-                                    data-testid="import-merge"
-                                    on:click=move |_| apply(ImportMode::Merge)
-                                >
-                                    "Merge"
-                                </button>
-                                " "
-                                <button
-                                    type="button"
-                                    class="button danger"
-                                    data-testid="import-replace"
-                                    on:click=move |_| apply(ImportMode::Replace)
-                                >
-                                    "Replace"
-                                </button>
-                                " "
-                                <button type="button" on:click=move |_| pending.set(None)>
-                                    "Cancel"
-                                </button>
-                            </div>
+                            <ImportPreview
+                                preview=incoming.preview
+                                on_apply=Callback::new(apply)
+                                on_cancel=Callback::new(move |()| pending.set(None))
+                            />
                         }
                     })
             }}
@@ -196,5 +149,62 @@ pub fn DataPanel() -> impl IntoView {
             <SafetyNet />
             <ResetProgress />
         </section>
+    }
+}
+
+/// What a chosen file holds, and merge, replace or cancel.
+#[component]
+fn ImportPreview(
+    preview: crate::transfer::Preview,
+    on_apply: Callback<ImportMode>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let p = preview;
+    let when = p
+        .exported_at
+        .map(|t| format!(" exported {}", stats::format_day(UserCalendar.day_of(t))))
+        .unwrap_or_default();
+    let unknown = (p.unknown_ids > 0).then(|| {
+        format!(
+            " {} of its questions are not in this version of the bank; their progress is kept for when they are.",
+            p.unknown_ids,
+        )
+    });
+    view! {
+        <div
+            class="import-preview"
+            role="group"
+            aria-labelledby="preview-h"
+            data-testid="import-preview"
+        >
+            <h3 id="preview-h">"Import this file?"</h3>
+            <p data-testid="import-summary">
+                {format!("A file{when} with {}: merge or replace?", p.summary())} {unknown}
+            </p>
+            <p class="muted">
+                "Merge keeps everything here and adds the file's. Replace makes your data exactly the file's."
+            </p>
+            <button
+                type="button"
+                class="button"
+                data-testid="import-merge"
+                on:click=move |_| on_apply.run(ImportMode::Merge)
+            >
+                "Merge"
+            </button>
+            " "
+            <button
+                type="button"
+                class="button danger"
+                data-testid="import-replace"
+                on:click=move |_| on_apply.run(ImportMode::Replace)
+            >
+                "Replace"
+            </button>
+            " "
+            <button type="button" on:click=move |_| on_cancel.run(())>
+                "Cancel"
+            </button>
+        </div>
     }
 }

@@ -151,45 +151,62 @@ pub fn InterviewStage() -> impl IntoView {
             <span class="visually-hidden" role="status" aria-live="polite" data-testid="time-said">
                 {move || said.get()}
             </span>
-            <div class="answer-bar" data-testid="interview-bar">
-                <div class="bar-row">
-                    {move || match position.get().2 {
-                        Phase::Ready => {
-                            view! {
-                                <button
-                                    type="button"
-                                    class="button reveal"
-                                    on:click=move |_| send(Event::Start)
-                                >
-                                    <span class="bar-label">"Start answering"</span>
-                                    <kbd class="key-hint">"Space"</kbd>
-                                </button>
-                            }
-                                .into_any()
-                        }
-                        Phase::Answering { .. } | Phase::FollowUpAnswering { .. } => {
-                            view! {
-                                <button
-                                    type="button"
-                                    class="button reveal"
-                                    on:click=move |_| send(Event::Done)
-                                >
-                                    <span class="bar-label">"Done"</span>
-                                    <kbd class="key-hint">"D"</kbd>
-                                </button>
-                                <RecordButton key=Signal::derive(record_key) />
-                            }
-                                .into_any()
-                        }
-                        Phase::Review | Phase::FollowUpReview => {
-                            view! { <GradeBar on_continue=Callback::new(move |()| go_on()) /> }
-                                .into_any()
-                        }
-                        Phase::Finished => ().into_any(),
-                    }}
-                </div>
-            </div>
+            <StageBar
+                phase=Signal::derive(move || position.get().2)
+                on_continue=Callback::new(move |()| go_on())
+                record_key=Signal::derive(record_key)
+            />
         </section>
+    }
+}
+
+/// The bar at the bottom: start, done and record, or the grades and the way on.
+#[component]
+fn StageBar(
+    phase: Signal<Phase>,
+    on_continue: Callback<()>,
+    record_key: Signal<(usize, bool)>,
+) -> impl IntoView {
+    let iv = use_interview_state();
+    let send = move |e: Event| iv.event(e);
+    view! {
+        <div class="answer-bar" data-testid="interview-bar">
+            <div class="bar-row">
+                {move || match phase.get() {
+                    Phase::Ready => {
+                        view! {
+                            <button
+                                type="button"
+                                class="button reveal"
+                                on:click=move |_| send(Event::Start)
+                            >
+                                <span class="bar-label">"Start answering"</span>
+                                <kbd class="key-hint">"Space"</kbd>
+                            </button>
+                        }
+                            .into_any()
+                    }
+                    Phase::Answering { .. } | Phase::FollowUpAnswering { .. } => {
+                        view! {
+                            <button
+                                type="button"
+                                class="button reveal"
+                                on:click=move |_| send(Event::Done)
+                            >
+                                <span class="bar-label">"Done"</span>
+                                <kbd class="key-hint">"D"</kbd>
+                            </button>
+                            <RecordButton key=record_key />
+                        }
+                            .into_any()
+                    }
+                    Phase::Review | Phase::FollowUpReview => {
+                        view! { <GradeBar on_continue=on_continue /> }.into_any()
+                    }
+                    Phase::Finished => ().into_any(),
+                }}
+            </div>
+        </div>
     }
 }
 

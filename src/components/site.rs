@@ -69,8 +69,8 @@ pub fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>
-                "Your progress stays in this browser. Nothing is sent anywhere. Press "
-                <kbd>"?"</kbd> " for keyboard shortcuts."
+                "Your progress stays in this browser. Nothing is sent anywhere."
+                <span class="key-hint">" Press " <kbd>"?"</kbd> " for keyboard shortcuts."</span>
             </p>
             {sw::build_id()
                 .map(|b| {

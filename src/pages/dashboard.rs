@@ -65,62 +65,7 @@ pub fn Dashboard() -> impl IntoView {
     view! {
         <section class="dashboard" aria-labelledby="dash-h" data-testid="dashboard">
             <h1 id="dash-h">"Your progress"</h1>
-            <div class="stat-cards">
-                <div class="stat-card" data-testid="readiness-card">
-                    <span class="stat-value">
-                        {move || {
-                            format!("{}%", stats::percent(fig().overall.known, fig().overall.total))
-                        }}
-                    </span>
-                    <span class="stat-label">
-                        {move || {
-                            format!(
-                                "ready: {} of {} questions known",
-                                fig().overall.known,
-                                fig().overall.total,
-                            )
-                        }}
-                    </span>
-                </div>
-                <div class="stat-card" data-testid="due-card">
-                    <span class="stat-value">
-                        {move || fig().forecast.first().copied().unwrap_or(0)}
-                    </span>
-                    <span class="stat-label">"due for review today"</span>
-                    <Show when=move || { fig().forecast.first().copied().unwrap_or(0) > 0 }>
-                        <a class="button" href=dom::href("/quiz?only=due")>
-                            "Review due"
-                        </a>
-                    </Show>
-                </div>
-                <div class="stat-card" data-testid="streak-card">
-                    <span class="stat-value">
-                        {move || crate::numbers::counted(
-                            fig().streaks.current as usize,
-                            "day",
-                            "days",
-                        )}
-                    </span>
-                    <span class="stat-label">
-                        {move || {
-                            let s = fig().streaks;
-                            let hint = if s.current > 0 && !s.studied_today {
-                                " · answer one today to keep it"
-                            } else {
-                                ""
-                            };
-                            format!(
-                                "current streak · best {}{hint}",
-                                crate::numbers::counted(s.best as usize, "day", "days"),
-                            )
-                        }}
-                    </span>
-                </div>
-                <div class="stat-card" data-testid="stat-answers">
-                    <span class="stat-value">{move || fig().answers}</span>
-                    <span class="stat-label">"answers given"</span>
-                </div>
-            </div>
+            <StatCards figures=figures />
 
             <PlanPanel />
 
@@ -180,35 +125,7 @@ pub fn Dashboard() -> impl IntoView {
                 }}
             </section>
 
-            {move || {
-                let weakest = weakest_topics(&fig().by_topic, 2);
-                (!weakest.is_empty())
-                    .then(|| {
-                        view! {
-                            <p class="next-actions" data-testid="weakest">
-                                "Weakest so far: "
-                                {weakest
-                                    .into_iter()
-                                    .map(|(t, score)| {
-                                        view! {
-                                            <a
-                                                class="button secondary"
-                                                href=dom::href(&format!("/quiz?topic={}", t.id))
-                                            >
-                                                {format!(
-                                                    "Practise {} ({}%)",
-                                                    t.name,
-                                                    (score * 100.0).round() as u32,
-                                                )}
-                                            </a>
-                                            " "
-                                        }
-                                    })
-                                    .collect_view()}
-                            </p>
-                        }
-                    })
-            }}
+            <WeakestTopics figures=figures />
 
             <section aria-labelledby="activity-h">
                 <h2 id="activity-h">"Activity, last 12 weeks"</h2>
@@ -222,104 +139,217 @@ pub fn Dashboard() -> impl IntoView {
                 }}
             </section>
 
-            <section aria-labelledby="interviews-h">
-                <h2 id="interviews-h">"Mock interviews"</h2>
-                {move || {
-                    let days = stats::interviews_over_time(&state.progress.read(), &cal);
-                    if days.is_empty() {
-                        view! {
-                            <p class="muted">
-                                "No mock interview yet. "
-                                <a href=dom::href("/interview")>"Rehearse one out loud"</a>
-                            </p>
-                        }
-                            .into_any()
-                    } else {
-                        let bars = days
-                            .iter()
-                            .rev()
-                            .take(RECENT_QUIZZES)
-                            .map(|d| Bar {
-                                label: stats::format_day(d.day),
-                                share: d.knew,
-                                text: format!(
-                                    "{} · {} answers · {}% knew it",
-                                    crate::numbers::counted(
-                                        d.interviews,
-                                        "interview",
-                                        "interviews",
-                                    ),
-                                    d.answers,
-                                    (d.knew * 100.0).round() as u32,
-                                ),
-                                href: None,
-                                action: String::new(),
-                            })
-                            .collect::<Vec<_>>();
-                        view! {
-                            <div data-testid="interviews-over-time">
-                                <BarChart
-                                    title="Mock interviews, most recent day first".to_string()
-                                    bars=bars
-                                    headings=("Day", "Interviews")
-                                />
-                                <p>
-                                    <a class="button secondary" href=dom::href("/interview")>
-                                        "Another mock interview"
-                                    </a>
-                                </p>
-                            </div>
-                        }
-                            .into_any()
-                    }
-                }}
-            </section>
+            <MockInterviews />
 
-            <section aria-labelledby="recent-h">
-                <h2 id="recent-h">"Recent quizzes"</h2>
-                {move || {
-                    let quizzes = fig().quizzes.clone();
-                    if quizzes.is_empty() {
-                        view! {
-                            <p class="muted">
-                                "No finished quiz yet. " <a href=dom::href("/quiz")>"Start one"</a>
-                            </p>
-                        }
-                            .into_any()
-                    } else {
-                        view! {
-                            <table class="recent-quizzes" data-testid="recent-quizzes">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">"Finished"</th>
-                                        <th scope="col">"Mode"</th>
-                                        <th scope="col">"Score"</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {quizzes
-                                        .into_iter()
-                                        .map(|q| {
-                                            view! {
-                                                <tr>
-                                                    <td>{stats::format_day(cal.day_of(q.finished))}</td>
-                                                    <td>{mode_label(&q.mode)}</td>
-                                                    <td>
-                                                        {format!("{} of {} · {}%", q.right, q.answered, q.percent)}
-                                                    </td>
-                                                </tr>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </tbody>
-                            </table>
-                        }
-                            .into_any()
-                    }
-                }}
-            </section>
+            <RecentQuizzes figures=figures />
 
             <DataPanel />
+        </section>
+    }
+}
+
+/// The headline figures: readiness, due today, streak, answers.
+#[component]
+fn StatCards(figures: Memo<Figures>) -> impl IntoView {
+    let fig = move || figures.read();
+    view! {
+        <div class="stat-cards">
+            <div class="stat-card" data-testid="readiness-card">
+                <span class="stat-value">
+                    {move || {
+                        format!("{}%", stats::percent(fig().overall.known, fig().overall.total))
+                    }}
+                </span>
+                <span class="stat-label">
+                    {move || {
+                        format!(
+                            "ready: {} of {} questions known",
+                            fig().overall.known,
+                            fig().overall.total,
+                        )
+                    }}
+                </span>
+            </div>
+            <div class="stat-card" data-testid="due-card">
+                <span class="stat-value">
+                    {move || fig().forecast.first().copied().unwrap_or(0)}
+                </span>
+                <span class="stat-label">"due for review today"</span>
+                <Show when=move || { fig().forecast.first().copied().unwrap_or(0) > 0 }>
+                    <a class="button" href=dom::href("/quiz?only=due")>
+                        "Review due"
+                    </a>
+                </Show>
+            </div>
+            <div class="stat-card" data-testid="streak-card">
+                <span class="stat-value">
+                    {move || crate::numbers::counted(fig().streaks.current as usize, "day", "days")}
+                </span>
+                <span class="stat-label">
+                    {move || {
+                        let s = fig().streaks;
+                        let hint = if s.current > 0 && !s.studied_today {
+                            " · answer one today to keep it"
+                        } else {
+                            ""
+                        };
+                        format!(
+                            "current streak · best {}{hint}",
+                            crate::numbers::counted(s.best as usize, "day", "days"),
+                        )
+                    }}
+                </span>
+            </div>
+            <div class="stat-card" data-testid="stat-answers">
+                <span class="stat-value">{move || fig().answers}</span>
+                <span class="stat-label">"answers given"</span>
+            </div>
+        </div>
+    }
+}
+
+/// The practised topics with the lowest mastery, each a quiz away.
+#[component]
+fn WeakestTopics(figures: Memo<Figures>) -> impl IntoView {
+    let fig = move || figures.read();
+    view! {
+        {move || {
+            let weakest = weakest_topics(&fig().by_topic, 2);
+            (!weakest.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="next-actions" data-testid="weakest">
+                            "Weakest so far: "
+                            {weakest
+                                .into_iter()
+                                .map(|(t, score)| {
+                                    view! {
+                                        <a
+                                            class="button secondary"
+                                            href=dom::href(&format!("/quiz?topic={}", t.id))
+                                        >
+                                            {format!(
+                                                "Practise {} ({}%)",
+                                                t.name,
+                                                (score * 100.0).round() as u32,
+                                            )}
+                                        </a>
+                                        " "
+                                    }
+                                })
+                                .collect_view()}
+                        </p>
+                    }
+                })
+        }}
+    }
+}
+
+/// Mock interviews over time, or an invitation to the first.
+#[component]
+fn MockInterviews() -> impl IntoView {
+    let state = use_app_state();
+    let cal = UserCalendar;
+    view! {
+        <section aria-labelledby="interviews-h">
+            <h2 id="interviews-h">"Mock interviews"</h2>
+            {move || {
+                let days = stats::interviews_over_time(&state.progress.read(), &cal);
+                if days.is_empty() {
+                    view! {
+                        <p class="muted">
+                            "No mock interview yet. "
+                            <a href=dom::href("/interview")>"Rehearse one out loud"</a>
+                        </p>
+                    }
+                        .into_any()
+                } else {
+                    let bars = days
+                        .iter()
+                        .rev()
+                        .take(RECENT_QUIZZES)
+                        .map(|d| Bar {
+                            label: stats::format_day(d.day),
+                            share: d.knew,
+                            text: format!(
+                                "{} · {} answers · {}% knew it",
+                                crate::numbers::counted(d.interviews, "interview", "interviews"),
+                                d.answers,
+                                (d.knew * 100.0).round() as u32,
+                            ),
+                            href: None,
+                            action: String::new(),
+                        })
+                        .collect::<Vec<_>>();
+                    view! {
+                        <div data-testid="interviews-over-time">
+                            <BarChart
+                                title="Mock interviews, most recent day first".to_string()
+                                bars=bars
+                                headings=("Day", "Interviews")
+                            />
+                            <p>
+                                <a class="button secondary" href=dom::href("/interview")>
+                                    "Another mock interview"
+                                </a>
+                            </p>
+                        </div>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// The latest finished quizzes.
+#[component]
+fn RecentQuizzes(figures: Memo<Figures>) -> impl IntoView {
+    let fig = move || figures.read();
+    let cal = UserCalendar;
+    view! {
+        <section aria-labelledby="recent-h">
+            <h2 id="recent-h">"Recent quizzes"</h2>
+            {move || {
+                let quizzes = fig().quizzes.clone();
+                if quizzes.is_empty() {
+                    view! {
+                        <p class="muted">
+                            "No finished quiz yet. " <a href=dom::href("/quiz")>"Start one"</a>
+                        </p>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <table class="recent-quizzes" data-testid="recent-quizzes">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Finished"</th>
+                                    <th scope="col">"Mode"</th>
+                                    <th scope="col">"Score"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {quizzes
+                                    .into_iter()
+                                    .map(|q| {
+                                        view! {
+                                            <tr>
+                                                <td>{stats::format_day(cal.day_of(q.finished))}</td>
+                                                <td>{mode_label(&q.mode)}</td>
+                                                <td>
+                                                    {format!("{} of {} · {}%", q.right, q.answered, q.percent)}
+                                                </td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    }
+                        .into_any()
+                }
+            }}
         </section>
     }
 }

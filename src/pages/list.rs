@@ -115,63 +115,13 @@ pub fn ListPage() -> impl IntoView {
             // The controls come with the first slice of rows, after the page around them (see
             // `use_slices`): the first task stays short.
             <Show when=move || { slices.get() > 0 }>
-                <div class="next-step">
-                    <NextStepButton
-                        query=query
-                        due=due_today
-                        shown=Signal::derive(move || results.read().0.len())
-                    />
-                    <p class="lede" data-testid="list-count">
-                        {move || {
-                            let n = results.read().0.len();
-                            let read = state
-                                .progress
-                                .read()
-                                .read_count(bank::questions().iter().map(|q| q.id));
-                            if query.read().is_filtered() {
-                                format!("{n} of {total} questions")
-                            } else {
-                                format!("{total} questions · {read} read")
-                            }
-                        }}
-                        <Show when=move || practised.get()>
-                            <span class="readiness" data-testid="readiness">
-                                {move || format!(" · readiness {}%", readiness.get())}
-                            </span>
-                        </Show>
-                    </p>
-                    {move || {
-                        state
-                            .plan_today()
-                            .map(|plan| {
-                                let text = match plan {
-                                    Ok(t) => {
-                                        format!(
-                                            "Interview plan: {}",
-                                            crate::components::plan_panel::today_line(&t),
-                                        )
-                                    }
-                                    Err(problem) => problem.message().to_string(),
-                                };
-                                view! {
-                                    <p class="plan-line" data-testid="plan-line">
-                                        {text}
-                                        " "
-                                        <a href=dom::href("/progress#plan-h")>"Your plan"</a>
-                                    </p>
-                                }
-                            })
-                    }}
-                    <Show when=move || practised.get()>
-                        <p class="due-today" data-testid="due-today">
-                            {move || match due_today.get() {
-                                0 => "Nothing due for review today.".to_string(),
-                                1 => "1 question due for review today.".to_string(),
-                                n => format!("{n} questions due for review today."),
-                            }}
-                        </p>
-                    </Show>
-                </div>
+                <ListLead
+                    query=query
+                    results=results
+                    due_today=due_today
+                    practised=practised
+                    readiness=readiness
+                />
                 <search class="controls">
                     <label for="search" class="visually-hidden">
                         "Search questions"
@@ -205,58 +155,14 @@ pub fn ListPage() -> impl IntoView {
                     </details>
                 </search>
             </Show>
-            <ol
-                class="question-list"
-                data-testid="question-list"
-                aria-label="Questions"
-                aria-busy=move || busy().then_some("true")
-            >
-                {move || {
-                    let (shown, matched) = results.get();
-                    let qs = query.with(|q| q.to_query_string());
-                    let searching = !query.read().q.trim().is_empty();
-                    shown
-                        .chunks(ROWS_PER_SLICE)
-                        .enumerate()
-                        .map(|(n, slice)| {
-                            let (slice, matched, qs) = (
-                                slice.to_vec(),
-                                matched.clone(),
-                                qs.clone(),
-                            );
-                            let start = n * ROWS_PER_SLICE;
-                            // In slices, each shown once `slices` reaches it (see `use_slices`).
-                            view! {
-                                <Show when=move || {
-                                    slices.get() > n
-                                }>
-                                    {slice
-                                        .iter()
-                                        .enumerate()
-                                        .map(|(k, &i)| {
-                                            let q = &bank::questions()[i];
-                                            let pos = start + k;
-                                            let snippet = searching
-                                                .then(|| search::bank_search().snippet_for(i, &matched))
-                                                .flatten();
-                                            view! {
-                                                <QuestionRow
-                                                    q=q
-                                                    qs=qs.clone()
-                                                    matched=matched.clone()
-                                                    snippet=snippet
-                                                    selected=Signal::derive(move || selected.get() == Some(pos))
-                                                    due=Signal::derive(move || due.read().contains(q.id))
-                                                />
-                                            }
-                                        })
-                                        .collect_view()}
-                                </Show>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ol>
+            <QuestionRows
+                query=query
+                results=results
+                slices=slices
+                selected=selected
+                due=due
+                busy=Signal::derive(busy)
+            />
             <Show when=move || practised.get() || !state.progress.read().read.is_empty()>
                 <ResetProgress />
             </Show>
@@ -264,6 +170,140 @@ pub fn ListPage() -> impl IntoView {
                 <EmptyState />
             </Show>
         </section>
+    }
+}
+
+/// The list's lead: the one next step, the count and readiness, today's plan and reviews.
+#[component]
+fn ListLead(
+    query: Memo<ListQuery>,
+    results: Results,
+    due_today: Memo<usize>,
+    practised: Memo<bool>,
+    readiness: Memo<u32>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let total = bank::questions().len();
+    view! {
+        <div class="next-step">
+            <NextStepButton
+                query=query
+                due=due_today
+                shown=Signal::derive(move || results.read().0.len())
+            />
+            <p class="lede" data-testid="list-count">
+                {move || {
+                    let n = results.read().0.len();
+                    let read = state
+                        .progress
+                        .read()
+                        .read_count(bank::questions().iter().map(|q| q.id));
+                    if query.read().is_filtered() {
+                        format!("{n} of {total} questions")
+                    } else {
+                        format!("{total} questions · {read} read")
+                    }
+                }}
+                <Show when=move || practised.get()>
+                    <span class="readiness" data-testid="readiness">
+                        {move || format!(" · readiness {}%", readiness.get())}
+                    </span>
+                </Show>
+            </p>
+            {move || {
+                state
+                    .plan_today()
+                    .map(|plan| {
+                        let text = match plan {
+                            Ok(t) => {
+                                format!(
+                                    "Interview plan: {}",
+                                    crate::components::plan_panel::today_line(&t),
+                                )
+                            }
+                            Err(problem) => problem.message().to_string(),
+                        };
+                        view! {
+                            <p class="plan-line" data-testid="plan-line">
+                                {text}
+                                " "
+                                <a href=dom::href("/progress#plan-h")>"Your plan"</a>
+                            </p>
+                        }
+                    })
+            }}
+            <Show when=move || practised.get()>
+                <p class="due-today" data-testid="due-today">
+                    {move || match due_today.get() {
+                        0 => "Nothing due for review today.".to_string(),
+                        1 => "1 question due for review today.".to_string(),
+                        n => format!("{n} questions due for review today."),
+                    }}
+                </p>
+            </Show>
+        </div>
+    }
+}
+
+/// The rows, built in slices on the first render (see `use_slices`).
+#[component]
+fn QuestionRows(
+    query: Memo<ListQuery>,
+    results: Results,
+    slices: RwSignal<usize>,
+    selected: Memo<Option<usize>>,
+    due: Memo<BTreeSet<String>>,
+    busy: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <ol
+            class="question-list"
+            data-testid="question-list"
+            aria-label="Questions"
+            aria-busy=move || busy.get().then_some("true")
+        >
+            {move || {
+                let (shown, matched) = results.get();
+                let qs = query.with(|q| q.to_query_string());
+                let searching = !query.read().q.trim().is_empty();
+                shown
+                    .chunks(ROWS_PER_SLICE)
+                    .enumerate()
+                    .map(|(n, slice)| {
+                        let (slice, matched, qs) = (slice.to_vec(), matched.clone(), qs.clone());
+                        let start = n * ROWS_PER_SLICE;
+                        // In slices, each shown once `slices` reaches it (see `use_slices`).
+                        view! {
+                            <Show when=move || {
+                                slices.get() > n
+                            }>
+                                {slice
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(k, &i)| {
+                                        let q = &bank::questions()[i];
+                                        let pos = start + k;
+                                        let snippet = searching
+                                            .then(|| search::bank_search().snippet_for(i, &matched))
+                                            .flatten();
+                                        view! {
+                                            <QuestionRow
+                                                q=q
+                                                qs=qs.clone()
+                                                matched=matched.clone()
+                                                snippet=snippet
+                                                selected=Signal::derive(move || selected.get() == Some(pos))
+                                                due=Signal::derive(move || due.read().contains(q.id))
+                                            />
+                                        }
+                                    })
+                                    .collect_view()}
+                            </Show>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ol>
     }
 }
 

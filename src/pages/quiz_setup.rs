@@ -82,20 +82,6 @@ pub fn QuizSetup() -> impl IntoView {
             }
         }
     };
-    let option = |name: &'static str, label: String, checked: Signal<bool>, pick: Callback<()>| {
-        view! {
-            <label class="option">
-                <input
-                    type="radio"
-                    disabled=!dom::live()
-                    name=name
-                    prop:checked=move || checked.get()
-                    on:change=move |_| pick.run(())
-                />
-                {label}
-            </label>
-        }
-    };
 
     view! {
         <section class="quiz-setup" aria-labelledby="quiz-h">
@@ -144,60 +130,7 @@ pub fn QuizSetup() -> impl IntoView {
                 }>"Change the selection"</a>
             </p>
             <form class="setup-form" on:submit=|ev| ev.prevent_default()>
-                <fieldset>
-                    <legend>"How many"</legend>
-                    {[Some(5), Some(10), Some(20), None]
-                        .into_iter()
-                        .map(|n| {
-                            let label = n.map(|n| n.to_string()).unwrap_or_else(|| "All".into());
-                            option(
-                                "count",
-                                label,
-                                Signal::derive(move || count.get() == n),
-                                Callback::new(move |()| count.set(n)),
-                            )
-                        })
-                        .collect_view()}
-                </fieldset>
-                <fieldset>
-                    <legend>"Order"</legend>
-                    {option(
-                        "order",
-                        "Shuffled".into(),
-                        Signal::derive(move || shuffled.get()),
-                        Callback::new(move |()| shuffled.set(true)),
-                    )}
-                    {option(
-                        "order",
-                        "In order".into(),
-                        Signal::derive(move || !shuffled.get()),
-                        Callback::new(move |()| shuffled.set(false)),
-                    )}
-                </fieldset>
-                <fieldset>
-                    <legend>"Which questions"</legend>
-                    {Pool::ALL
-                        .into_iter()
-                        .map(|p| option(
-                            "pool",
-                            p.label().into(),
-                            Signal::derive(move || pool.get() == p),
-                            Callback::new(move |()| pool.set(p)),
-                        ))
-                        .collect_view()}
-                </fieldset>
-                <fieldset>
-                    <legend>"Mode"</legend>
-                    {QuizMode::ALL
-                        .into_iter()
-                        .map(|m| option(
-                            "mode",
-                            m.label().into(),
-                            Signal::derive(move || mode.get() == m),
-                            Callback::new(move |()| mode.set(m)),
-                        ))
-                        .collect_view()}
-                </fieldset>
+                <SetupChoices count=count shuffled=shuffled pool=pool mode=mode />
                 <Show when=move || problem.get().is_some()>
                     <p class="problem" role="alert">
                         {move || problem.get()}
@@ -252,5 +185,85 @@ pub fn QuizSetup() -> impl IntoView {
                 </Show>
             </form>
         </section>
+    }
+}
+
+/// The choices: how many, in which order, which questions, which kind of card.
+#[component]
+fn SetupChoices(
+    count: RwSignal<Option<usize>>,
+    shuffled: RwSignal<bool>,
+    pool: RwSignal<Pool>,
+    mode: RwSignal<QuizMode>,
+) -> impl IntoView {
+    let option = |name: &'static str, label: String, checked: Signal<bool>, pick: Callback<()>| {
+        view! {
+            <label class="option">
+                <input
+                    type="radio"
+                    disabled=!dom::live()
+                    name=name
+                    prop:checked=move || checked.get()
+                    on:change=move |_| pick.run(())
+                />
+                {label}
+            </label>
+        }
+    };
+    view! {
+        <fieldset>
+            <legend>"How many"</legend>
+            {[Some(5), Some(10), Some(20), None]
+                .into_iter()
+                .map(|n| {
+                    let label = n.map(|n| n.to_string()).unwrap_or_else(|| "All".into());
+                    option(
+                        "count",
+                        label,
+                        Signal::derive(move || count.get() == n),
+                        Callback::new(move |()| count.set(n)),
+                    )
+                })
+                .collect_view()}
+        </fieldset>
+        <fieldset>
+            <legend>"Order"</legend>
+            {option(
+                "order",
+                "Shuffled".into(),
+                Signal::derive(move || shuffled.get()),
+                Callback::new(move |()| shuffled.set(true)),
+            )}
+            {option(
+                "order",
+                "In order".into(),
+                Signal::derive(move || !shuffled.get()),
+                Callback::new(move |()| shuffled.set(false)),
+            )}
+        </fieldset>
+        <fieldset>
+            <legend>"Which questions"</legend>
+            {Pool::ALL
+                .into_iter()
+                .map(|p| option(
+                    "pool",
+                    p.label().into(),
+                    Signal::derive(move || pool.get() == p),
+                    Callback::new(move |()| pool.set(p)),
+                ))
+                .collect_view()}
+        </fieldset>
+        <fieldset>
+            <legend>"Mode"</legend>
+            {QuizMode::ALL
+                .into_iter()
+                .map(|m| option(
+                    "mode",
+                    m.label().into(),
+                    Signal::derive(move || mode.get() == m),
+                    Callback::new(move |()| mode.set(m)),
+                ))
+                .collect_view()}
+        </fieldset>
     }
 }
