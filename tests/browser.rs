@@ -291,7 +291,7 @@ fn an_older_schema_is_migrated_with_a_backup_and_a_notice() {
         .get_item(PROGRESS_KEY)
         .unwrap()
         .unwrap()
-        .starts_with("{\"version\":4,"));
+        .starts_with("{\"version\":5,"));
 }
 
 #[wasm_bindgen_test]
