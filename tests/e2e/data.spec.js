@@ -92,7 +92,7 @@ test('export, reset, import: the same dashboard, notes and bookmarks come back',
   expect(await dashboardText(page)).toContain('0\nanswers given');
 
   await page.getByTestId('import-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
-  await expect(page.getByTestId('import-summary')).toContainText('5 attempts, 1 note, 1 bookmark, 1 quiz: merge or replace?');
+  await expect(page.getByTestId('import-summary')).toContainText('5 attempts, 1 note, 1 bookmark, 1 quiz, 0 mock interviews: merge or replace?');
   await page.getByTestId('import-replace').click();
   await expect(page.getByTestId('data-message')).toContainText('Replaced your data');
   expect(await dashboardText(page)).toBe(before);

@@ -217,6 +217,7 @@ test('multiple-choice options come shuffled per quiz, and a reload keeps the ord
   await page.goto('/quiz?topic=security');
   await page.getByText('Multiple choice', { exact: true }).click();
   await page.getByRole('button', { name: 'Start quiz' }).click();
+  await expect(page.locator('.options .option').first()).toBeVisible();
   const count = await page.locator('.options .option').count();
   await expect(page.locator('.hint')).toHaveText(`Press 1–${count} or a–${String.fromCharCode(96 + count)} to answer.`);
 });
