@@ -59,3 +59,36 @@ mod tests {
         }
     }
 }
+
+/// A small deterministic generator for shuffling (xorshift64*): the quiz and the mock interview
+/// deal from a seed, so a stored session is reproducible and a test can pin one.
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator seeded by `seed` (scrambled, so that nearby seeds start far apart).
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed ^ 0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The next number.
+    pub fn next_u64(&mut self) -> u64 {
+        let mut x = self.0.max(1);
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number below `n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
+    }
+
+    /// Shuffles `list` in place (Fisher–Yates).
+    pub fn shuffle<T>(&mut self, list: &mut [T]) {
+        for i in (1..list.len()).rev() {
+            list.swap(i, self.below(i + 1));
+        }
+    }
+}

@@ -23,6 +23,7 @@
 //! grade stays in the interview's record only.
 
 use crate::bank::{self, Level, Question};
+use crate::order::Rng;
 use crate::progress::{Attempt, Grade, InterviewAnswer, InterviewRecord, Outcome};
 use crate::transfer::MAX_DRAFT_CHARS;
 use serde::{Deserialize, Serialize};
@@ -215,30 +216,6 @@ pub struct Interview {
     pub finished: Option<u64>,
 }
 
-/// A small deterministic generator for shuffling (xorshift64*), like the quiz's.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0.max(1);
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn shuffle<T>(&mut self, list: &mut [T]) {
-        for i in (1..list.len()).rev() {
-            list.swap(i, self.below(i + 1));
-        }
-    }
-}
-
 /// `text` cut to [`MAX_DRAFT_CHARS`] characters.
 fn capped(text: String) -> String {
     if text.len() <= MAX_DRAFT_CHARS {
@@ -261,7 +238,7 @@ impl Interview {
         seed: u64,
         now: u64,
     ) -> Option<Interview> {
-        let mut rng = Rng(seed ^ 0x9E37_79B9_7F4A_7C15);
+        let mut rng = Rng::new(seed);
         let picked: Vec<&'static Question> = match setup.source {
             Source::These => {
                 let mut pool = candidates.to_vec();
@@ -278,7 +255,7 @@ impl Interview {
             .iter()
             .map(|q| Asked {
                 id: q.id.to_string(),
-                follow_seed: rng.next(),
+                follow_seed: rng.next_u64(),
                 ..Asked::default()
             })
             .collect();

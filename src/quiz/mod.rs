@@ -3,6 +3,7 @@
 //! the session are the caller's job.
 
 use crate::bank::{self, Level, Question};
+use crate::order::Rng;
 use crate::progress::{Attempt, Grade, Outcome, Progress, QuizRecord};
 use serde::{Deserialize, Serialize};
 
@@ -159,24 +160,6 @@ pub struct Session {
     pub finished: Option<u64>,
 }
 
-/// A small deterministic generator for shuffling (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0.max(1);
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
 impl Session {
     /// Deals a quiz from `candidates` (already filtered by the list view) following `setup`.
     /// `seed` drives the shuffle and the choice of checks; `due` says which questions are due for
@@ -201,11 +184,9 @@ impl Session {
             })
             .filter(|q| setup.mode != QuizMode::Choice || !q.checks.is_empty())
             .collect();
-        let mut rng = Rng(seed ^ 0x9E37_79B9_7F4A_7C15);
+        let mut rng = Rng::new(seed);
         if setup.shuffled {
-            for i in (1..pool.len()).rev() {
-                pool.swap(i, rng.below(i + 1));
-            }
+            rng.shuffle(&mut pool);
         }
         if let Some(n) = setup.count {
             pool.truncate(n);
@@ -225,9 +206,7 @@ impl Session {
                 let mut order: Vec<usize> = check
                     .map(|c| (0..q.checks[c].options).collect())
                     .unwrap_or_default();
-                for i in (1..order.len()).rev() {
-                    order.swap(i, rng.below(i + 1));
-                }
+                rng.shuffle(&mut order);
                 Card {
                     id: q.id.to_string(),
                     check,

@@ -271,25 +271,32 @@ impl AppState {
 
     /// Today's plan, when one is set: the work for today, or why there is none.
     pub fn plan_today(self) -> Option<Result<crate::plan::Today, crate::plan::PlanProblem>> {
-        let settings = self.prefs.read().plan.clone()?;
-        let (progress, schedule) = (self.progress.read(), self.schedule.read());
-        Some(crate::plan::today(
-            &settings,
-            clock::today(),
-            &progress,
-            &schedule,
-            crate::bank::questions(),
-            &clock::UserCalendar,
-        ))
+        self.with_plan(crate::plan::today)
     }
 
     /// The plan's forecast from today to the interview, when one is set.
     pub fn plan_forecast(
         self,
     ) -> Option<Result<Vec<crate::plan::ForecastDay>, crate::plan::PlanProblem>> {
+        self.with_plan(crate::plan::forecast)
+    }
+
+    /// `f` (one of the plan's views) over the plan set, today, this user's progress and schedule,
+    /// and the bank; `None` with no plan. Tracks all of them.
+    fn with_plan<T>(
+        self,
+        f: impl FnOnce(
+            &crate::plan::PlanSettings,
+            crate::stats::Day,
+            &Progress,
+            &Schedule,
+            &[crate::bank::Question],
+            &clock::UserCalendar,
+        ) -> T,
+    ) -> Option<T> {
         let settings = self.prefs.read().plan.clone()?;
         let (progress, schedule) = (self.progress.read(), self.schedule.read());
-        Some(crate::plan::forecast(
+        Some(f(
             &settings,
             clock::today(),
             &progress,
