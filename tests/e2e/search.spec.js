@@ -75,6 +75,8 @@ test('the empty state offers to clear search and filters', async ({ page }) => {
 
 test('chips show counts that match the filtered list', async ({ page }) => {
   await page.goto('/?q=database');
+  // Counts are final once the answers' texts are searched too.
+  await settled(page);
   await page.getByTestId('filters-toggle').click();
   const chip = page.getByRole('button', { name: /^Beginner/ });
   const count = Number(await chip.locator('.count').innerText());
