@@ -23,8 +23,8 @@ pub fn InterviewSetupForm() -> impl IntoView {
         setup.update(|s| s.source = Source::These);
     }
     let candidates = Memo::new(move |_| {
-        let (shown, _) = state.list(&query.get());
-        shown
+        state
+            .selection(&query.get())
             .into_iter()
             .map(|i| &bank::questions()[i])
             .collect::<Vec<&'static Question>>()
@@ -45,6 +45,11 @@ pub fn InterviewSetupForm() -> impl IntoView {
         match Interview::deal(&s, &candidates.get_untracked(), now, now) {
             Some(interview) => {
                 iv.start(s, interview);
+            }
+            None if s.source == Source::These && query.read_untracked().searches_without_found() => {
+                problem.set(Some(
+                    "Searches run on the question list: search there, then choose “Mock interview on these”.",
+                ))
             }
             None => problem.set(Some(
                 "No question matches this choice. Choose another level or selection.",

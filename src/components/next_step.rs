@@ -70,12 +70,13 @@ impl NextStep {
         }
     }
 
-    /// Where it leads, within the site, for list view `q`.
-    pub fn path(&self, q: &ListQuery) -> String {
+    /// Where it leads, within the site, for list view `q` showing the questions `shown` (ids, in
+    /// order: a search's results travel with it).
+    pub fn path(&self, q: &ListQuery, shown: &[&str]) -> String {
         match self {
             NextStep::Resume { .. } => "/quiz/play".into(),
             NextStep::Review(_) => "/quiz?only=due".into(),
-            _ => format!("/quiz{}", q.to_query_string()),
+            _ => format!("/quiz{}", q.selection_query_string(shown)),
         }
     }
 }
@@ -87,9 +88,9 @@ pub fn NextStepButton(
     query: Memo<ListQuery>,
     /// Questions due today.
     due: Memo<usize>,
-    /// How many questions the list shows.
+    /// The questions the list shows (ids, in order).
     #[prop(into)]
-    shown: Signal<usize>,
+    shown: Signal<Vec<&'static str>>,
 ) -> impl IntoView {
     let state = use_app_state();
     let go = use_go();
@@ -110,7 +111,7 @@ pub fn NextStepButton(
             work,
             due.get(),
             query.read().is_filtered(),
-            shown.get(),
+            shown.with(Vec::len),
         )
     });
     move || {
@@ -150,7 +151,7 @@ pub fn NextStepButton(
                 <a
                     class="button primary-action quiz-these"
                     data-testid=testid
-                    href=move || dom::href(&step.read().path(&query.read()))
+                    href=move || dom::href(&shown.with(|ids| step.read().path(&query.read(), ids)))
                 >
                     {s.label()}
                 </a>
@@ -185,8 +186,28 @@ mod tests {
         );
         assert_eq!(Review(9).label(), "Review 9 due");
         assert_eq!(
-            Resume { at: 3, of: 10 }.path(&Default::default()),
+            Resume { at: 3, of: 10 }.path(&Default::default(), &[]),
             "/quiz/play"
+        );
+        use crate::search::ListQuery;
+        let search = ListQuery {
+            q: "tcp".into(),
+            levels: vec![crate::bank::Level::Beginner],
+            ..Default::default()
+        };
+        assert_eq!(
+            QuizThese(2).path(&search, &["tcp-vs-udp", "tcp-handshake"]),
+            "/quiz?q=tcp&level=beginner&found=tcp-vs-udp,tcp-handshake",
+            "a search's results travel with it"
+        );
+        let filtered = ListQuery {
+            topics: vec!["databases".into()],
+            ..Default::default()
+        };
+        assert_eq!(
+            QuizThese(2).path(&filtered, &["a", "b"]),
+            "/quiz?topic=databases",
+            "filters alone need no list of questions"
         );
     }
 }

@@ -184,13 +184,36 @@ fn ListLead(
 ) -> impl IntoView {
     let state = use_app_state();
     let total = bank::questions().len();
+    let shown = Memo::new(move |_| {
+        results
+            .read()
+            .0
+            .iter()
+            .map(|&i| bank::questions()[i].id)
+            .collect::<Vec<_>>()
+    });
     view! {
         <div class="next-step">
-            <NextStepButton
-                query=query
-                due=due_today
-                shown=Signal::derive(move || results.read().0.len())
-            />
+            <NextStepButton query=query due=due_today shown=shown />
+            <Show when=move || query.read().is_filtered() && !results.read().0.is_empty()>
+                <a
+                    class="button secondary"
+                    data-testid="interview-these"
+                    href=move || {
+                        shown
+                            .with(|ids| {
+                                dom::href(
+                                    &format!(
+                                        "/interview{}",
+                                        query.read().selection_query_string(ids),
+                                    ),
+                                )
+                            })
+                    }
+                >
+                    "Mock interview on these"
+                </a>
+            </Show>
             <p class="lede" data-testid="list-count">
                 {move || {
                     let n = results.read().0.len();

@@ -27,8 +27,8 @@ pub fn QuizSetup() -> impl IntoView {
     let go = use_go();
     dom::set_title("Quiz");
     let candidates = Memo::new(move |_| {
-        let (shown, _) = state.list(&query.get());
-        shown
+        state
+            .selection(&query.get())
             .into_iter()
             .map(|i| &bank::questions()[i])
             .collect::<Vec<&'static Question>>()
@@ -138,7 +138,13 @@ pub fn QuizSetup() -> impl IntoView {
                 </Show>
                 <Show when=empty>
                     <p class="problem" data-testid="nothing-selected">
-                        "No question matches this selection. Change the selection to start a quiz."
+                        {move || {
+                            if query.read().searches_without_found() {
+                                "Searches run on the question list: change the selection there, then choose “Quiz me on these”."
+                            } else {
+                                "No question matches this selection. Change the selection to start a quiz."
+                            }
+                        }}
                     </p>
                 </Show>
                 <Show

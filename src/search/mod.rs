@@ -236,6 +236,19 @@ pub fn run<'a>(
     } else {
         ((0..questions.len()).collect(), BTreeSet::new())
     };
+    arrange(questions, &mut shown, query, topic_order, marks_of);
+    (shown, matched)
+}
+
+/// Keeps the questions of `shown` that pass `query`'s filters, then sorts them as it says (stable:
+/// relevance, or bank order, holds within each group).
+fn arrange<'a>(
+    questions: &[Question],
+    shown: &mut Vec<usize>,
+    query: &ListQuery,
+    topic_order: &[&str],
+    marks_of: &dyn Fn(&str) -> UserMarks<'a>,
+) {
     shown.retain(|&i| query.keeps(&questions[i], &marks_of(questions[i].id)));
     let topic_rank = |i: usize| {
         topic_order
@@ -245,11 +258,38 @@ pub fn run<'a>(
     };
     match query.sort {
         Sort::Bank => {}
-        // Stable sorts keep relevance (or bank order) within each group.
-        Sort::Level => crate::order::sort_by_key(&mut shown, |&i| questions[i].level),
-        Sort::Topic => crate::order::sort_by_key(&mut shown, |&i| topic_rank(i)),
+        Sort::Level => crate::order::sort_by_key(shown, |&i| questions[i].level),
+        Sort::Topic => crate::order::sort_by_key(shown, |&i| topic_rank(i)),
     }
-    (shown, matched)
+}
+
+/// The questions a quiz or mock interview takes from list view `query`, without searching: what
+/// the view's filters keep, in its order; for a search, the questions the list found
+/// (`query.found`, unknown ids and repeats dropped) that still pass the filters, in the list's
+/// order. A search that carries no found questions selects nothing. The same as [`run`] gives
+/// the list at the moment its link was followed, but with no index: so the practice and
+/// interview areas carry none (about 18 KB gzip of wasm each).
+pub fn selection<'a>(
+    questions: &[Question],
+    query: &ListQuery,
+    topic_order: &[&str],
+    marks_of: &dyn Fn(&str) -> UserMarks<'a>,
+) -> Vec<usize> {
+    let mut shown: Vec<usize> = if query.q.trim().is_empty() {
+        (0..questions.len()).collect()
+    } else {
+        let mut found = Vec::new();
+        for id in &query.found {
+            if let Some(i) = questions.iter().position(|q| q.id == id.as_str()) {
+                if !found.contains(&i) {
+                    found.push(i);
+                }
+            }
+        }
+        found
+    };
+    arrange(questions, &mut shown, query, topic_order, marks_of);
+    shown
 }
 
 /// How many questions each filter chip would show, given the search text and the *other* filter.
@@ -267,6 +307,7 @@ pub fn facet_counts<'a>(
         only: query.only.clone(),
         sort: Sort::Bank,
         q: query.q.clone(),
+        found: vec![],
     };
     let (candidates, _) = run(questions, index, &base, topic_ids, marks_of);
     let by_level = Level::ALL
@@ -372,6 +413,66 @@ mod tests {
             assert_eq!(q.level, Level::Beginner);
             assert!(q.topics.contains(&"databases"));
         }
+    }
+
+    #[test]
+    fn a_selection_is_what_the_list_showed_without_searching_again() {
+        let index = bank_index();
+        let topics: Vec<&str> = bank::topics().iter().map(|t| t.id).collect();
+        let none = |_: &str| UserMarks::default();
+        let views = [
+            ListQuery::default(),
+            ListQuery {
+                topics: vec!["databases".into()],
+                sort: Sort::Level,
+                ..Default::default()
+            },
+            ListQuery {
+                q: "cache".into(),
+                ..Default::default()
+            },
+            ListQuery {
+                q: "tcp handshake".into(),
+                levels: vec![Level::Beginner, Level::Intermediate],
+                sort: Sort::Topic,
+                ..Default::default()
+            },
+        ];
+        for view in views {
+            let (shown, _) = run(bank::questions(), index, &view, &topics, &none);
+            let ids: Vec<&str> = shown.iter().map(|&i| bank::questions()[i].id).collect();
+            // What the list's link carries, read back as the quiz or interview reads it.
+            let pairs = parse_query_string(&view.selection_query_string(&ids));
+            let get = |k: &str| pairs.iter().find(|p| p.0 == k).map(|p| p.1.clone());
+            let carried = ListQuery::from_params(get, |t| bank::topic(t).is_some());
+            assert_eq!(
+                selection(bank::questions(), &carried, &topics, &none),
+                shown,
+                "{view:?}"
+            );
+        }
+        // A search with nothing found, or typed by hand, selects nothing; unknown ids and
+        // repeats are dropped, and the filters still hold.
+        let by_hand = ListQuery {
+            q: "cache".into(),
+            ..Default::default()
+        };
+        assert!(by_hand.searches_without_found());
+        assert!(selection(bank::questions(), &by_hand, &topics, &none).is_empty());
+        let odd = ListQuery {
+            q: "x".into(),
+            levels: vec![bank::question("jwt").unwrap().level],
+            found: vec!["jwt".into(), "no-such-question".into(), "jwt".into()],
+            ..Default::default()
+        };
+        let picked = selection(bank::questions(), &odd, &topics, &none);
+        assert_eq!(
+            picked
+                .iter()
+                .map(|&i| bank::questions()[i].id)
+                .collect::<Vec<_>>(),
+            ["jwt"]
+        );
     }
 
     #[test]

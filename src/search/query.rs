@@ -49,6 +49,10 @@ pub struct ListQuery {
     pub only: Vec<PersonalFilter>,
     /// Order.
     pub sort: Sort,
+    /// The questions a search on the list found, in its order (`found=…`): how a quiz or mock
+    /// interview reached from a search takes its questions, since only the list searches (the
+    /// other parts of the app carry no search index). Not part of the list's own URL.
+    pub found: Vec<String>,
 }
 
 impl ListQuery {
@@ -86,6 +90,7 @@ impl ListQuery {
                 .filter_map(|o| PersonalFilter::from_id(o))
                 .collect(),
             sort: Sort::from_id(&get("sort").unwrap_or_default()).unwrap_or_default(),
+            found: list("found"),
         };
         query.normalize();
         query
@@ -131,6 +136,23 @@ impl ListQuery {
         } else {
             format!("?{}", parts.join("&"))
         }
+    }
+
+    /// The URL query string of a quiz or mock interview over this view, which shows `found` (the
+    /// ids the list shows, in order): the view's own string, plus `found=…` when it searches.
+    pub fn selection_query_string(&self, found: &[&str]) -> String {
+        let own = self.to_query_string();
+        if self.q.trim().is_empty() || found.is_empty() {
+            return own;
+        }
+        let ids: Vec<String> = found.iter().map(|id| encode_component(id)).collect();
+        format!("{own}&found={}", ids.join(","))
+    }
+
+    /// Whether this view searches for text but carries no found questions (an address typed by
+    /// hand, or a search that found nothing): outside the list it selects nothing.
+    pub fn searches_without_found(&self) -> bool {
+        !self.q.trim().is_empty() && self.found.is_empty()
     }
 
     /// How many filters and sort choices are on (the search text aside): the count on the
@@ -274,12 +296,18 @@ mod tests {
             statuses: vec![Status::New, Status::Partly],
             only: vec![PersonalFilter::Due, PersonalFilter::Notes],
             sort: Sort::Level,
+            found: vec!["cap-theorem".into()],
         };
         assert_eq!(
             q.to_query_string(),
             "?q=cap%20theorem%20%26%20more&level=beginner,advanced&topic=databases,security&status=new,partly&only=due,notes&sort=level"
         );
         assert_eq!(ListQuery::default().to_query_string(), "");
+        assert_eq!(
+            q.selection_query_string(&["cap-theorem", "acid"]),
+            format!("{}&found=cap-theorem,acid", q.to_query_string()),
+            "a quiz over a search carries what it found"
+        );
     }
 
     #[test]
@@ -352,6 +380,7 @@ mod tests {
                     statuses,
                     only,
                     sort,
+                    found: vec![],
                 };
                 query.normalize();
                 query
@@ -364,6 +393,20 @@ mod tests {
             let pairs = parse_query_string(&query.to_query_string());
             let get = |k: &str| pairs.iter().find(|p| p.0 == k).map(|p| p.1.clone());
             prop_assert_eq!(ListQuery::from_params(get, |t| bank::topic(t).is_some()), query);
+        }
+
+        #[test]
+        fn a_selection_url_round_trips_with_what_was_found(
+            query in any_query(),
+            found in proptest::collection::vec("[a-z0-9-]{1,12}", 1..5),
+        ) {
+            let ids: Vec<&str> = found.iter().map(String::as_str).collect();
+            let pairs = parse_query_string(&query.selection_query_string(&ids));
+            let get = |k: &str| pairs.iter().find(|p| p.0 == k).map(|p| p.1.clone());
+            let back = ListQuery::from_params(get, |t| bank::topic(t).is_some());
+            let searches = !query.q.trim().is_empty();
+            prop_assert_eq!(&back.found, &if searches { found.clone() } else { vec![] });
+            prop_assert_eq!(ListQuery { found: vec![], ..back }, query);
         }
     }
 }

@@ -351,6 +351,19 @@ impl AppState {
         })
     }
 
+    /// The questions a quiz or mock interview takes from list view `query` (see
+    /// [`search::selection`]: no search index needed). Tracks progress and the schedule.
+    pub fn selection(self, query: &ListQuery) -> Vec<usize> {
+        let (progress, schedule) = (self.progress.read(), self.schedule.read());
+        let due_by = clock::end_of_today();
+        search::selection(
+            crate::bank::questions(),
+            query,
+            &search::bank_search().topic_ids,
+            &|id| search::user_marks(&progress, &schedule, due_by, id),
+        )
+    }
+
     /// "Did you mean": the search `q` with its misspelt terms corrected, when that finds
     /// something (see [`search::BankSearch::suggest`]). Tracks the search texts.
     pub fn suggest(self, q: &str) -> Option<String> {
