@@ -73,6 +73,16 @@ self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
 });
 
+/**
+ * Keeps a question page fetched from the host, so the next visit (moving between the list and a
+ * question is a page load: they are separate builds of the app) is served from the cache. Only a
+ * page of this worker's build: another build's page names wasm this cache does not hold.
+ */
+async function keepPage(cache, file, response) {
+  const stamp = (await response.clone().text()).match(/<meta name="backprep-build" content="([^"]*)"/)?.[1];
+  if (stamp === BUILD.hash) await cache.put(file, response);
+}
+
 /** The file a static host serves for a page's address: `/` → index.html, `/quiz` → quiz.html. */
 function pageFile(url) {
   const path = url.pathname.slice(new URL(self.registration.scope).pathname.length).replace(/\/$/, '');
@@ -85,14 +95,23 @@ self.addEventListener('fetch', (event) => {
   // Only this origin's GETs inside our scope; everything else goes to the network untouched.
   if (request.method !== 'GET' || url.origin !== self.location.origin || !request.url.startsWith(self.registration.scope)) return;
   if (request.mode === 'navigate') {
-    // A kept page from the cache; any other page (a question) from the network, and offline the
-    // empty app, which renders it from its kept data file. 'no-cache': the host confirms any copy
-    // the browser kept, since a copy from before a deploy would load the old build's wasm, which
-    // this build's cache does not hold (and offline such a copy would resurrect the old build).
-    event.respondWith(caches.open(CACHE).then(async (cache) =>
-      (await cache.match(scoped(pageFile(url))))
-      || fetch(new Request(request, { cache: 'no-cache' }))
-        .catch(async () => (await cache.match(scoped('shell.html'))) || Response.error())));
+    // A kept page from the cache; any other page (a question) from the network, kept from then on
+    // if it is this build's, and offline the empty app, which renders it from its kept data file.
+    // 'no-cache': the host confirms any copy the browser kept, since a copy from before a deploy
+    // would load the old build's wasm, which this build's cache does not hold (and offline such a
+    // copy would resurrect the old build).
+    event.respondWith(caches.open(CACHE).then(async (cache) => {
+      const file = scoped(pageFile(url));
+      const kept = await cache.match(file);
+      if (kept) return kept;
+      try {
+        const response = await fetch(new Request(request, { cache: 'no-cache' }));
+        if (response.ok) event.waitUntil(keepPage(cache, file, response.clone()));
+        return response;
+      } catch {
+        return (await cache.match(scoped('shell.html'))) || Response.error();
+      }
+    }));
     return;
   }
   event.respondWith(caches.open(CACHE).then(async (cache) =>

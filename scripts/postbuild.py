@@ -16,7 +16,7 @@ In a release build it:
 Debug builds (trunk serve) get none of this: trunk's live-reload script is inline, and a service
 worker would serve stale files during development.
 
-The study area's build (index.html) is the last of the three that scripts/build.sh runs; its hook
+The list area's build (index.html) is the last of those scripts/build.sh runs; its hook
 first gathers the other areas' builds (their wasm, js and page templates, from DIST.<bin>/), whose
 own hooks do nothing.
 
@@ -26,7 +26,7 @@ usage: TRUNK_STAGING_DIR=dir TRUNK_PROFILE=release scripts/postbuild.py    (as a
 import base64, hashlib, json, os, pathlib, re, shutil, subprocess, sys
 
 # The other areas' binaries (src/meta.rs, `Area::bin`); each page's template is <bin>.html.
-OTHER_AREAS = ["backprep-practice", "backprep-interview", "backprep-progress"]
+OTHER_AREAS = ["backprep-question", "backprep-practice", "backprep-interview", "backprep-progress"]
 
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {script_hashes}; "
        "style-src 'self'; img-src 'self' data:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; "
@@ -101,7 +101,7 @@ def main() -> int:
             print("postbuild: debug build, nothing to do")
             return 0
         if pathlib.Path(os.environ.get("TRUNK_HTML_FILE", "index.html")).name != "index.html":
-            print("postbuild: an area's build; the study build gathers it")
+            print("postbuild: an area's build; the list build gathers it")
             return 0
         dist = pathlib.Path(os.environ["TRUNK_STAGING_DIR"])
         public_url = os.environ.get("TRUNK_PUBLIC_URL") or "/"

@@ -41,13 +41,24 @@ fn Frame(area: Option<Area>, children: Children) -> impl IntoView {
     }
 }
 
-/// The question list and the question pages.
+/// The question list.
 #[component]
-pub fn StudyApp() -> impl IntoView {
+pub fn ListApp() -> impl IntoView {
     view! {
-        <Frame area=Some(Area::Study)>
+        <Frame area=Some(Area::List)>
             <Routes fallback=|| view! { <NotFound /> }>
                 <Route path=path!("/") view=ListPage />
+            </Routes>
+        </Frame>
+    }
+}
+
+/// The question pages (and what an unknown address shows).
+#[component]
+pub fn QuestionApp() -> impl IntoView {
+    view! {
+        <Frame area=Some(Area::Question)>
+            <Routes fallback=|| view! { <NotFound /> }>
                 <Route path=path!("/questions/:id") view=QuestionPage />
             </Routes>
         </Frame>
@@ -111,7 +122,8 @@ pub fn App() -> impl IntoView {
 /// The app of `area` (the host renders each page with the app that serves it).
 pub fn area_app(area: Area) -> AnyView {
     match area {
-        Area::Study => view! { <StudyApp /> }.into_any(),
+        Area::List => view! { <ListApp /> }.into_any(),
+        Area::Question => view! { <QuestionApp /> }.into_any(),
         Area::Practice => view! { <PracticeApp /> }.into_any(),
         Area::Interview => view! { <InterviewApp /> }.into_any(),
         Area::Progress => view! { <ProgressApp /> }.into_any(),

@@ -1,4 +1,4 @@
-//! Entry point of the study area (the question list and question pages): the panic hook, then the
+//! Entry point of the list area (the question list): the panic hook, then the
 //! app starts (see `backprep::boot`). A development build (`trunk serve`) has no prerendered
 //! pages and no other areas' builds, so it mounts every page.
 
@@ -8,7 +8,7 @@ fn main() {
     #[cfg(debug_assertions)]
     backprep::boot::start(backprep::app::App);
     #[cfg(not(debug_assertions))]
-    backprep::boot::start(backprep::app::StudyApp);
+    backprep::boot::start(backprep::app::ListApp);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

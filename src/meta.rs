@@ -28,8 +28,11 @@ pub enum Page {
 /// prerendered page makes quick.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Area {
-    /// The question list and the question pages.
-    Study,
+    /// The question list.
+    List,
+    /// The question pages (and the not-found page, and the offline shell, which render a
+    /// question from its data file).
+    Question,
     /// Quizzes.
     Practice,
     /// Mock interviews.
@@ -40,26 +43,44 @@ pub enum Area {
 
 impl Area {
     /// Every area.
-    pub const ALL: [Area; 4] = [Area::Study, Area::Practice, Area::Interview, Area::Progress];
+    pub const ALL: [Area; 5] = [
+        Area::List,
+        Area::Question,
+        Area::Practice,
+        Area::Interview,
+        Area::Progress,
+    ];
 
     /// The area that serves the address `path` (within the site, starting with `/`).
     pub fn of_path(path: &str) -> Area {
         let path = path.split(['?', '#']).next().unwrap_or(path);
-        if path == "/quiz" || path.starts_with("/quiz/") {
+        if path.starts_with("/questions/") {
+            Area::Question
+        } else if path == "/quiz" || path.starts_with("/quiz/") {
             Area::Practice
         } else if path == "/interview" {
             Area::Interview
         } else if path == "/progress" || path.starts_with("/progress/") {
             Area::Progress
         } else {
-            Area::Study
+            Area::List
+        }
+    }
+
+    /// The area whose link in the header stands for this one (a question page is under
+    /// "Questions").
+    pub fn section(self) -> Area {
+        match self {
+            Area::Question => Area::List,
+            other => other,
         }
     }
 
     /// Its wasm binary's name (and its page template's, `<bin>.html`, for the other areas).
     pub fn bin(self) -> &'static str {
         match self {
-            Area::Study => "backprep",
+            Area::List => "backprep",
+            Area::Question => "backprep-question",
             Area::Practice => "backprep-practice",
             Area::Interview => "backprep-interview",
             Area::Progress => "backprep-progress",
@@ -122,7 +143,7 @@ impl Page {
     /// The area that serves it.
     pub fn area(self) -> Area {
         match self {
-            Page::NotFound => Area::Study,
+            Page::NotFound => Area::Question,
             other => Area::of_path(&other.path()),
         }
     }
@@ -163,13 +184,15 @@ mod tests {
 
     #[test]
     fn areas_by_address() {
-        assert_eq!(Area::of_path("/"), Area::Study);
-        assert_eq!(Area::of_path("/questions/jwt?q=x"), Area::Study);
+        assert_eq!(Area::of_path("/"), Area::List);
+        assert_eq!(Area::of_path("/?q=tcp"), Area::List);
+        assert_eq!(Area::of_path("/questions/jwt?q=x"), Area::Question);
+        assert_eq!(Area::Question.section(), Area::List);
         assert_eq!(Area::of_path("/quiz?only=due"), Area::Practice);
         assert_eq!(Area::of_path("/quiz/play"), Area::Practice);
-        assert_eq!(Area::of_path("/quizzes"), Area::Study);
+        assert_eq!(Area::of_path("/quizzes"), Area::List);
         assert_eq!(Area::of_path("/progress"), Area::Progress);
-        assert_eq!(Page::NotFound.area(), Area::Study);
+        assert_eq!(Page::NotFound.area(), Area::Question);
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub fn SiteHeader() -> impl IntoView {
         let within = path
             .strip_prefix(base.trim_end_matches('/'))
             .unwrap_or(&path);
-        Area::of_path(if within.is_empty() { "/" } else { within })
+        Area::of_path(if within.is_empty() { "/" } else { within }).section()
     });
     let current = move |a: Area| move || (area.get() == a).then_some("page");
 
@@ -36,7 +36,7 @@ pub fn SiteHeader() -> impl IntoView {
             </a>
             <span class="tagline">"Backend interview prep, offline"</span>
             <nav class="header-actions" aria-label="Main">
-                <a href=dom::href("/") aria-current=current(Area::Study)>
+                <a href=dom::href("/") aria-current=current(Area::List)>
                     "Questions"
                 </a>
                 <a href=dom::href("/quiz") aria-current=current(Area::Practice)>

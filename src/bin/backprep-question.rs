@@ -1,0 +1,13 @@
+//! Entry point of the question area (the question pages, the not-found page and the offline shell): see
+//! `backprep::meta::Area`.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    backprep::platform::recovery::install();
+    backprep::boot::start(backprep::app::QuestionApp);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("Backprep is a WebAssembly app: run `make serve` (see README.md).");
+}
