@@ -10,19 +10,25 @@ use wasm_bindgen::JsCast;
 /// Id of the inline `<script type="application/json">` with a prerendered question's content.
 pub const CONTENT_SCRIPT_ID: &str = "bp-content";
 
+/// Takes in the question content a prerendered question page carries inline, so the app shows
+/// it at once. Only the question area (and a development build) calls this: the other areas
+/// never show a question's content from their own page, and without this call their wasm
+/// carries no reader for it from a page (about 3 KB gzip).
+pub fn preload_content() {
+    let text = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(CONTENT_SCRIPT_ID))
+        .and_then(|s| s.text_content());
+    if let Some(content) = text.and_then(|t| serde_json::from_str::<Content>(&t).ok()) {
+        crate::state::content::preload(content);
+    }
+}
+
 /// Starts `app` (one area's app, or all of them in a development build).
 pub fn start<N: leptos::prelude::IntoView + 'static>(app: fn() -> N) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    if let Some(text) = document
-        .get_element_by_id(CONTENT_SCRIPT_ID)
-        .and_then(|s| s.text_content())
-    {
-        if let Ok(content) = serde_json::from_str::<Content>(&text) {
-            crate::state::content::preload(content);
-        }
-    }
     // End-to-end tests of the recovery screen: a panic on demand, in the test build only.
     #[cfg(feature = "test-hooks")]
     if web_sys::window()

@@ -6,7 +6,10 @@
 fn main() {
     backprep::platform::recovery::install();
     #[cfg(debug_assertions)]
-    backprep::boot::start(backprep::app::App);
+    {
+        backprep::boot::preload_content();
+        backprep::boot::start(backprep::app::App);
+    }
     #[cfg(not(debug_assertions))]
     backprep::boot::start(backprep::app::ListApp);
 }
