@@ -53,9 +53,25 @@ test('a topic link filters the list', async ({ page }) => {
   await page.goto('/questions/jwt');
   await page.locator('.question-page .topic').first().click();
   await expect(page).toHaveURL(/\?topic=security$/);
+  // The list is another build of the app: count once it has taken over the prerendered page.
+  await expect(page.locator('html[data-app="ready"]')).toHaveCount(1);
   const count = await page.getByTestId('question-item').count();
   expect(count).toBeGreaterThan(3);
   expect(count).toBeLessThan(ids.length);
+});
+
+test('a filtered list address never shows the whole prerendered list, even without the app', async ({ page }) => {
+  // The app shows the filtered view once it runs; until then the prerendered (whole) list is
+  // hidden. Without the app (its wasm blocked) the page still shows, after a few seconds.
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto('/?topic=security');
+  await expect(page.locator('#main')).toBeHidden();
+  await expect(page.locator('#main')).toBeVisible({ timeout: 10_000 });
+  await page.unroute('**/*.wasm');
+  // An unfiltered list shows at once, before the app.
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto('/');
+  await expect(page.locator('#main')).toBeVisible();
 });
 
 for (const path of ['/', '/questions/idempotency', '/no/such/page']) {

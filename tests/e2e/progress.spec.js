@@ -72,14 +72,20 @@ test('reset progress for one topic asks first and keeps the rest', async ({ page
   await expect(page.getByTestId('question-page')).toBeVisible();
   await page.goto('/');
   await expect(page.getByTestId('list-count')).toContainText('2 read');
+  // The list leads to the data panel, where resetting lives.
+  await page.getByTestId('data-link').click();
+  await expect(page).toHaveURL(/\/progress#data-h$/);
   await page.getByRole('button', { name: 'Reset progress…' }).click();
   await page.getByLabel('What to reset').selectOption('security');
   await expect(page.getByTestId('reset-warning')).toContainText('deletes 1 saved');
   await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.goto('/');
   await expect(page.getByTestId('list-count')).toContainText('2 read');
+  await page.getByTestId('data-link').click();
   await page.getByRole('button', { name: 'Reset progress…' }).click();
   await page.getByLabel('What to reset').selectOption('security');
   await page.getByRole('button', { name: 'Yes, reset' }).click();
+  await page.goto('/');
   await expect(page.getByTestId('list-count')).toContainText('1 read');
   await page.reload();
   await expect(page.getByTestId('list-count')).toContainText('1 read');
