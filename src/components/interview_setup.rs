@@ -2,10 +2,11 @@
 //! aloud. Remembered for next time (with the interview, in storage).
 
 use crate::bank::{self, Level, Question};
-use crate::interview::{Interview, Source, COUNTS, TIME_LIMITS};
+use crate::components::shortcuts::escape_into;
+use crate::interview::{Interview, InterviewSetup, Source, COUNTS, TIME_LIMITS};
 use crate::platform::{clock, dom, speech};
 use crate::state::interview::use_interview_state;
-use crate::state::url::use_list_query;
+use crate::state::url::list_query_once;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
@@ -14,21 +15,25 @@ use leptos::prelude::*;
 pub fn InterviewSetupForm() -> impl IntoView {
     let state = use_app_state();
     let iv = use_interview_state();
-    let query = use_list_query();
+    let query = list_query_once();
     let remembered = iv.setup.get_untracked();
     let setup = RwSignal::new(remembered);
     // A filtered list ("Mock interview on these") asks its own questions.
-    let filtered = query.get_untracked().is_filtered();
+    let filtered = query.is_filtered();
     if filtered {
         setup.update(|s| s.source = Source::These);
+    } else if remembered.source == Source::These {
+        // No selection to take this time.
+        setup.update(|s| s.source = Source::default());
     }
-    let candidates = Memo::new(move |_| {
+    let searched_elsewhere = query.searches_without_found();
+    let candidates = move || {
         state
-            .selection(&query.get())
+            .selection(&query)
             .into_iter()
             .map(|i| &bank::questions()[i])
             .collect::<Vec<&'static Question>>()
-    });
+    };
     // Voices load a moment after the page: look again shortly.
     let voice = RwSignal::new(speech::available());
     if dom::live() {
@@ -42,11 +47,11 @@ pub fn InterviewSetupForm() -> impl IntoView {
         ev.prevent_default();
         let s = setup.get_untracked();
         let now = clock::now_ms();
-        match Interview::deal(&s, &candidates.get_untracked(), now, now) {
+        match Interview::deal(&s, &candidates(), now, now) {
             Some(interview) => {
                 iv.start(s, interview);
             }
-            None if s.source == Source::These && query.read_untracked().searches_without_found() => {
+            None if s.source == Source::These && searched_elsewhere => {
                 problem.set(Some(
                     "Searches run on the question list: search there, then choose “Mock interview on these”.",
                 ))
@@ -54,20 +59,6 @@ pub fn InterviewSetupForm() -> impl IntoView {
             None => problem.set(Some(
                 "No question matches this choice. Choose another level or selection.",
             )),
-        }
-    };
-    let radio = move |name: &'static str, label: String, on: Signal<bool>, pick: Callback<()>| {
-        view! {
-            <label class="option">
-                <input
-                    type="radio"
-                    name=name
-                    disabled=!dom::live()
-                    prop:checked=move || on.get()
-                    on:change=move |_| pick.run(())
-                />
-                {label}
-            </label>
         }
     };
     let sources: Vec<(String, Source)> = {
@@ -86,83 +77,30 @@ pub fn InterviewSetupForm() -> impl IntoView {
         }
         v
     };
+    let picks = sources.clone();
     view! {
         <section class="interview-setup" aria-labelledby="iv-h">
             <h1 id="iv-h">"Mock interview"</h1>
             <p class="lede">
                 "Answer out loud, against the clock, then check yourself against the key points and take the interviewer's follow-up. Nothing you say leaves this device."
             </p>
-            <form class="setup-form" novalidate=true on:submit=start>
-                <fieldset>
-                    <legend>"How many questions"</legend>
-                    {COUNTS
-                        .into_iter()
-                        .map(|n| radio(
-                            "iv-count",
-                            n.to_string(),
-                            Signal::derive(move || setup.read().count == n),
-                            Callback::new(move |()| setup.update(|s| s.count = n)),
-                        ))
-                        .collect_view()}
-                </fieldset>
-                <fieldset>
-                    <legend>"Which questions"</legend>
-                    {sources
-                        .into_iter()
-                        .map(|(label, source)| radio(
-                            "iv-source",
-                            label,
-                            Signal::derive(move || setup.read().source == source),
-                            Callback::new(move |()| setup.update(|s| s.source = source)),
-                        ))
-                        .collect_view()}
-                </fieldset>
-                <fieldset>
-                    <legend>"Time per answer"</legend>
-                    {TIME_LIMITS
-                        .into_iter()
-                        .map(|t| {
-                            let label = match t {
-                                Some(s) => {
-                                    crate::numbers::counted(s as usize / 60, "minute", "minutes")
-                                }
-                                None => "Untimed".to_string(),
-                            };
-                            radio(
-                                "iv-time",
-                                label,
-                                Signal::derive(move || setup.read().seconds_per_answer == t),
-                                Callback::new(move |()| setup.update(|s| s.seconds_per_answer = t)),
-                            )
-                        })
-                        .collect_view()}
-                </fieldset>
-                <fieldset>
-                    <legend>"Interviewer"</legend>
-                    <label class="option">
-                        <input
-                            type="checkbox"
-                            disabled=!dom::live()
-                            prop:checked=move || setup.read().follow_ups
-                            on:change=move |_| setup.update(|s| s.follow_ups = !s.follow_ups)
-                        />
-                        "Asks a follow-up after each answer"
-                    </label>
-                    <label class="option">
-                        <input
-                            type="checkbox"
-                            disabled=!dom::live()
-                            prop:checked=move || setup.read().speak
-                            on:change=move |_| setup.update(|s| s.speak = !s.speak)
-                        />
-                        "Reads each question aloud"
-                    </label>
-                    <Show when=move || setup.read().speak && !voice.get()>
-                        <p class="hint" data-testid="no-voice">
-                            "No voice on this device can read aloud here, so the questions will be shown only."
-                        </p>
-                    </Show>
-                </fieldset>
+            <form
+                class="setup-form"
+                novalidate=true
+                on:submit=start
+                on:change=move |ev| {
+                    let (value, on) = (event_target_value(&ev), event_target_checked(&ev));
+                    setup.update(|s| choose(s, &value, on, &picks));
+                }
+            >
+                // The choices are plain HTML (see `choices_html`): typed views of four groups
+                // of inputs cost about 3 KB gzip of wasm, and a change is read from the input.
+                <div inner_html=choices_html(&setup.get_untracked(), &sources)></div>
+                <Show when=move || setup.read().speak && !voice.get()>
+                    <p class="hint" data-testid="no-voice">
+                        "No voice on this device can read aloud here, so the questions will be shown only."
+                    </p>
+                </Show>
                 <Show when=move || problem.get().is_some()>
                     <p class="problem" role="alert">
                         {move || problem.get()}
@@ -173,5 +111,182 @@ pub fn InterviewSetupForm() -> impl IntoView {
                 </button>
             </form>
         </section>
+    }
+}
+
+/// The form's choices as HTML, checked as `setup` says: how many questions, which (`sources`,
+/// the same list `choose` is given), the time per answer, and the interviewer. Each input's value
+/// names what it sets (`count:1`, `source:0`, `time:2`, `follow`, `speak`). Disabled until the app
+/// runs (see `dom::live`).
+pub fn choices_html(setup: &InterviewSetup, sources: &[(String, Source)]) -> String {
+    let mut out = String::new();
+    let mut group =
+        |legend: &str, inputs: &mut dyn Iterator<Item = (&str, String, bool, String)>| {
+            out.push_str("<fieldset><legend>");
+            out.push_str(legend);
+            out.push_str("</legend>");
+            for (kind, value, on, label) in inputs {
+                let name = value.split(':').next().unwrap_or_default();
+                out.push_str(&format!(
+                "<label class=\"option\"><input type=\"{kind}\" name=\"iv-{name}\" value=\"{value}\"{}{}>",
+                if on { " checked" } else { "" },
+                if dom::live() { "" } else { " disabled" },
+            ));
+                escape_into(&label, &mut out);
+                out.push_str("</label>");
+            }
+            out.push_str("</fieldset>");
+        };
+    group(
+        "How many questions",
+        &mut COUNTS.iter().enumerate().map(|(i, &n)| {
+            (
+                "radio",
+                format!("count:{i}"),
+                setup.count == n,
+                n.to_string(),
+            )
+        }),
+    );
+    group(
+        "Which questions",
+        &mut sources.iter().enumerate().map(|(i, (label, source))| {
+            (
+                "radio",
+                format!("source:{i}"),
+                setup.source == *source,
+                label.clone(),
+            )
+        }),
+    );
+    group(
+        "Time per answer",
+        &mut TIME_LIMITS.iter().enumerate().map(|(i, &t)| {
+            let label = match t {
+                Some(s) => crate::numbers::counted(s as usize / 60, "minute", "minutes"),
+                None => "Untimed".to_string(),
+            };
+            (
+                "radio",
+                format!("time:{i}"),
+                setup.seconds_per_answer == t,
+                label,
+            )
+        }),
+    );
+    group(
+        "Interviewer",
+        &mut [
+            (
+                "follow",
+                setup.follow_ups,
+                "Asks a follow-up after each answer",
+            ),
+            ("speak", setup.speak, "Reads each question aloud"),
+        ]
+        .into_iter()
+        .map(|(value, on, label)| ("checkbox", value.to_string(), on, label.to_string())),
+    );
+    out
+}
+
+/// Takes the choice an input of the form made (its `value`, and for a box whether it is
+/// `checked`) into `setup`; `sources` is the list the form shows. Anything else is ignored.
+pub fn choose(
+    setup: &mut InterviewSetup,
+    value: &str,
+    checked: bool,
+    sources: &[(String, Source)],
+) {
+    let (what, index) = match value.split_once(':') {
+        Some((what, i)) => (what, i.parse::<usize>().ok()),
+        None => (value, None),
+    };
+    match (what, index) {
+        ("count", Some(i)) => setup.count = COUNTS.get(i).copied().unwrap_or(setup.count),
+        ("source", Some(i)) => {
+            if let Some((_, source)) = sources.get(i) {
+                setup.source = *source;
+            }
+        }
+        ("time", Some(i)) => {
+            if let Some(&t) = TIME_LIMITS.get(i) {
+                setup.seconds_per_answer = t;
+            }
+        }
+        ("follow", None) => setup.follow_ups = checked,
+        ("speak", None) => setup.speak = checked,
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sources() -> Vec<(String, Source)> {
+        vec![
+            ("Any level".into(), Source::Mix { level: None }),
+            ("The questions of my selection".into(), Source::These),
+        ]
+    }
+
+    #[test]
+    fn the_choices_show_the_setup_and_each_change_is_taken_in() {
+        let mut setup = InterviewSetup::default();
+        let html = choices_html(&setup, &sources());
+        assert_eq!(html.matches("<fieldset>").count(), 4);
+        assert_eq!(
+            html.matches(" checked").count(),
+            4,
+            "a count, a source, a time, follow-ups"
+        );
+        assert!(
+            html.contains(r#"value="count:1" checked"#),
+            "5 questions by default"
+        );
+        assert!(
+            html.contains(r#"value="time:1" checked"#),
+            "2 minutes by default"
+        );
+        assert!(html.contains(r#"name="iv-source" value="source:1""#));
+        assert!(html.contains(">Untimed</label>") && html.contains(">3 minutes</label>"));
+        assert!(
+            html.contains(" disabled>"),
+            "the prerendered form waits for the app"
+        );
+        for (value, on) in [
+            ("count:2", true),
+            ("source:1", true),
+            ("time:3", true),
+            ("follow", false),
+            ("speak", true),
+        ] {
+            choose(&mut setup, value, on, &sources());
+        }
+        assert_eq!(
+            setup,
+            InterviewSetup {
+                count: 8,
+                source: Source::These,
+                seconds_per_answer: None,
+                follow_ups: false,
+                speak: true,
+            }
+        );
+        let html = choices_html(&setup, &sources());
+        for value in ["count:2", "source:1", "time:3", "speak"] {
+            assert!(
+                html.contains(&format!(r#"value="{value}" checked"#)),
+                "{value}"
+            );
+        }
+        assert!(!html.contains(r#"value="follow" checked"#));
+        // Nothing the form does not offer changes the setup.
+        let before = setup;
+        for value in ["count:9", "source:5", "time:x", "other", ""] {
+            choose(&mut setup, value, true, &sources());
+        }
+        assert_eq!(setup, before);
     }
 }

@@ -23,7 +23,8 @@ pub fn help_html() -> String {
     out
 }
 
-fn escape_into(text: &str, out: &mut String) {
+/// Appends `text` to `out` as HTML text (also safe inside a quoted attribute).
+pub fn escape_into(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),

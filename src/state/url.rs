@@ -18,6 +18,23 @@ pub fn use_list_query() -> Memo<ListQuery> {
     })
 }
 
+/// The list view in the page's address, read once: for a page whose address does not change while
+/// it is shown (the mock interview's set-up), without the router's reactive query.
+pub fn list_query_once() -> ListQuery {
+    let url = dom::current_url();
+    let query = url.split('#').next().unwrap_or_default();
+    let pairs = crate::search::parse_query_string(query.split_once('?').map_or("", |(_, q)| q));
+    ListQuery::from_params(
+        |k| {
+            pairs
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.clone())
+        },
+        |t| bank::topic(t).is_some(),
+    )
+}
+
 /// A function that shows another list view by changing the URL (`replace` while typing, so each
 /// keystroke is not a history entry).
 pub fn use_go_to_list() -> impl Fn(&ListQuery, bool) + Clone + 'static {

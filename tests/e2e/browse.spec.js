@@ -60,7 +60,9 @@ test('a topic link filters the list', async ({ page }) => {
   expect(count).toBeLessThan(ids.length);
 });
 
-test('a filtered list address never shows the whole prerendered list, even without the app', async ({ page }) => {
+test('a filtered list address never shows the whole prerendered list, even without the app', async ({ context }) => {
+  // A page of its own: the `page` fixture waits for the app after every navigation.
+  const page = await context.newPage();
   // The app shows the filtered view once it runs; until then the prerendered (whole) list is
   // hidden. Without the app (its wasm blocked) the page still shows, after a few seconds.
   await page.route('**/*.wasm', (route) => route.abort());
