@@ -1,6 +1,6 @@
 // Story: a learner searches and filters, opens a result, comes back to the exact same view, and
 // can do all of it from the keyboard. The URL is the state.
-import { test, expect } from './fixtures.js';
+import { test, expect, appReady } from './fixtures.js';
 import { noViolations } from './axe.js';
 import { ids, wording } from './bank.js';
 
@@ -113,8 +113,11 @@ test('keyboard only: / to search, arrows and j/k to move, Enter to open, Esc to 
   const title = await items(page).nth(0).locator('.question-link').innerText();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  // The question pages are another build of the app: its keys work once it has taken over.
+  await appReady(page);
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(/\/\?q=replication$/);
+  await appReady(page);
   await expect(search(page)).toHaveValue('replication');
   await page.keyboard.press('Escape');
   await expect(search(page)).toHaveValue('');
