@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ids } from '../../tests/e2e/bank.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const dist = join(root, process.argv[2] || 'dist');
@@ -78,10 +79,12 @@ async function coldRun(browser, url, typeSearch) {
     const box = page.getByRole('searchbox', { name: 'Search questions' });
     await box.waitFor();
     await page.waitForFunction(() => !document.getElementById('search').disabled, null, { timeout: 60_000 });
-    await page.evaluate(() => {
-      window.__before = document.querySelectorAll('[data-testid="question-item"]').length;
+    // The whole bank, not the rows on screen: the app may still be adding rows in slices when the
+    // box takes input, and a search can find more than a first slice holds.
+    await page.evaluate((all) => {
+      window.__before = all;
       window.__typedAt = performance.now();
-    });
+    }, ids.length);
     await box.pressSequentially('cache');
     await page.waitForFunction(() => window.__searchAt !== undefined, null, { timeout: 60_000 }).catch(async (e) => {
       console.log('search never settled:', await page.evaluate(() => JSON.stringify({ typed: window.__typedAt, before: window.__before, url: location.href, n: document.querySelectorAll('[data-testid="question-item"]').length, busy: document.querySelector('[data-testid="question-list"]')?.getAttribute('aria-busy') })));
