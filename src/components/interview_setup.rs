@@ -2,7 +2,7 @@
 //! aloud. Remembered for next time (with the interview, in storage).
 
 use crate::bank::{self, Level, Question};
-use crate::components::shortcuts::escape_into;
+use crate::components::html::{self, Choice, Group};
 use crate::interview::{Interview, InterviewSetup, Source, COUNTS, TIME_LIMITS};
 use crate::platform::{clock, dom, speech};
 use crate::state::interview::use_interview_state;
@@ -114,80 +114,71 @@ pub fn InterviewSetupForm() -> impl IntoView {
     }
 }
 
-/// The form's choices as HTML, checked as `setup` says: how many questions, which (`sources`,
-/// the same list `choose` is given), the time per answer, and the interviewer. Each input's value
-/// names what it sets (`count:1`, `source:0`, `time:2`, `follow`, `speak`). Disabled until the app
-/// runs (see `dom::live`).
+/// The form's choices (see `components::html::choices`), checked as `setup` says: how many
+/// questions, which (`sources`, the same list `choose` is given), the time per answer, and the
+/// interviewer.
 pub fn choices_html(setup: &InterviewSetup, sources: &[(String, Source)]) -> String {
-    let mut out = String::new();
-    let mut group =
-        |legend: &str, inputs: &mut dyn Iterator<Item = (&str, String, bool, String)>| {
-            out.push_str("<fieldset><legend>");
-            out.push_str(legend);
-            out.push_str("</legend>");
-            for (kind, value, on, label) in inputs {
-                let name = value.split(':').next().unwrap_or_default();
-                out.push_str(&format!(
-                "<label class=\"option\"><input type=\"{kind}\" name=\"iv-{name}\" value=\"{value}\"{}{}>",
-                if on { " checked" } else { "" },
-                if dom::live() { "" } else { " disabled" },
-            ));
-                escape_into(&label, &mut out);
-                out.push_str("</label>");
-            }
-            out.push_str("</fieldset>");
-        };
-    group(
-        "How many questions",
-        &mut COUNTS.iter().enumerate().map(|(i, &n)| {
-            (
-                "radio",
-                format!("count:{i}"),
-                setup.count == n,
-                n.to_string(),
-            )
-        }),
-    );
-    group(
-        "Which questions",
-        &mut sources.iter().enumerate().map(|(i, (label, source))| {
-            (
-                "radio",
-                format!("source:{i}"),
-                setup.source == *source,
-                label.clone(),
-            )
-        }),
-    );
-    group(
-        "Time per answer",
-        &mut TIME_LIMITS.iter().enumerate().map(|(i, &t)| {
-            let label = match t {
-                Some(s) => crate::numbers::counted(s as usize / 60, "minute", "minutes"),
-                None => "Untimed".to_string(),
-            };
-            (
-                "radio",
-                format!("time:{i}"),
-                setup.seconds_per_answer == t,
-                label,
-            )
-        }),
-    );
-    group(
-        "Interviewer",
-        &mut [
-            (
-                "follow",
-                setup.follow_ups,
-                "Asks a follow-up after each answer",
-            ),
-            ("speak", setup.speak, "Reads each question aloud"),
-        ]
-        .into_iter()
-        .map(|(value, on, label)| ("checkbox", value.to_string(), on, label.to_string())),
-    );
-    out
+    let minutes = |t: Option<u32>| match t {
+        Some(s) => crate::numbers::counted(s as usize / 60, "minute", "minutes"),
+        None => "Untimed".to_string(),
+    };
+    html::choices(&[
+        Group {
+            legend: "How many questions",
+            name: "iv-count",
+            boxes: false,
+            choices: COUNTS
+                .iter()
+                .enumerate()
+                .map(|(i, &n)| Choice::new(format!("count:{i}"), setup.count == n, n.to_string()))
+                .collect(),
+        },
+        Group {
+            legend: "Which questions",
+            name: "iv-source",
+            boxes: false,
+            choices: sources
+                .iter()
+                .enumerate()
+                .map(|(i, (label, source))| {
+                    Choice::new(
+                        format!("source:{i}"),
+                        setup.source == *source,
+                        label.as_str(),
+                    )
+                })
+                .collect(),
+        },
+        Group {
+            legend: "Time per answer",
+            name: "iv-time",
+            boxes: false,
+            choices: TIME_LIMITS
+                .iter()
+                .enumerate()
+                .map(|(i, &t)| {
+                    Choice::new(
+                        format!("time:{i}"),
+                        setup.seconds_per_answer == t,
+                        minutes(t),
+                    )
+                })
+                .collect(),
+        },
+        Group {
+            legend: "Interviewer",
+            name: "iv-interviewer",
+            boxes: true,
+            choices: vec![
+                Choice::new(
+                    "follow",
+                    setup.follow_ups,
+                    "Asks a follow-up after each answer",
+                ),
+                Choice::new("speak", setup.speak, "Reads each question aloud"),
+            ],
+        },
+    ])
 }
 
 /// Takes the choice an input of the form made (its `value`, and for a box whether it is
@@ -198,10 +189,8 @@ pub fn choose(
     checked: bool,
     sources: &[(String, Source)],
 ) {
-    let (what, index) = match value.split_once(':') {
-        Some((what, i)) => (what, i.parse::<usize>().ok()),
-        None => (value, None),
-    };
+    let (what, which) = html::split(value);
+    let index = which.and_then(|i| i.parse::<usize>().ok());
     match (what, index) {
         ("count", Some(i)) => setup.count = COUNTS.get(i).copied().unwrap_or(setup.count),
         ("source", Some(i)) => {
@@ -214,8 +203,8 @@ pub fn choose(
                 setup.seconds_per_answer = t;
             }
         }
-        ("follow", None) => setup.follow_ups = checked,
-        ("speak", None) => setup.speak = checked,
+        ("follow", None) if which.is_none() => setup.follow_ups = checked,
+        ("speak", None) if which.is_none() => setup.speak = checked,
         _ => {}
     }
 }
@@ -250,6 +239,7 @@ mod tests {
             "2 minutes by default"
         );
         assert!(html.contains(r#"name="iv-source" value="source:1""#));
+        assert!(html.contains(r#"type="checkbox" name="iv-interviewer" value="follow" checked"#));
         assert!(html.contains(">Untimed</label>") && html.contains(">3 minutes</label>"));
         assert!(
             html.contains(" disabled>"),

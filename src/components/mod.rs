@@ -10,6 +10,7 @@ pub mod data_panel;
 pub mod empty_state;
 pub mod flashcard;
 pub mod highlight;
+pub mod html;
 pub mod interview_parts;
 pub mod interview_report;
 pub mod interview_setup;

@@ -1,5 +1,6 @@
 //! The `?` overlay listing every keyboard shortcut.
 
+use crate::components::html::escape_into;
 use crate::components::keyboard::use_keys;
 use crate::keys::{self, Action, Place};
 use leptos::prelude::*;
@@ -21,19 +22,6 @@ pub fn help_html() -> String {
         out.push_str("</tbody></table>");
     }
     out
-}
-
-/// Appends `text` to `out` as HTML text (also safe inside a quoted attribute).
-pub fn escape_into(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
 }
 
 /// Listens for `?` anywhere (outside text fields) and shows the shortcut list; Esc or the close
@@ -115,8 +103,5 @@ mod tests {
             }
         }
         assert_eq!(html.matches("<table").count(), keys::HELP.len());
-        let mut out = String::new();
-        escape_into("<a & \"b\">", &mut out);
-        assert_eq!(out, "&lt;a &amp; &quot;b&quot;&gt;");
     }
 }

@@ -48,17 +48,18 @@ pub fn SiteHeader() -> impl IntoView {
                 <a href=dom::href("/progress") aria-current=current(Area::Progress)>
                     "Progress"
                 </a>
-                <button
-                    type="button"
-                    class="link-button"
-                    data-testid="theme-toggle"
-                    disabled=!dom::live()
-                    title="Switch between system, light and dark"
-                    on:click=move |_| state.set_theme(state.prefs.get_untracked().theme.next())
-                >
-                    {move || state.prefs.read().theme.label()}
-                </button>
             </nav>
+            // Not a place to go, so outside the navigation; on a phone it shares the brand's row.
+            <button
+                type="button"
+                class="link-button theme-toggle"
+                data-testid="theme-toggle"
+                disabled=!dom::live()
+                title="Switch between system, light and dark"
+                on:click=move |_| state.set_theme(state.prefs.get_untracked().theme.next())
+            >
+                {move || state.prefs.read().theme.label()}
+            </button>
         </header>
     }
 }

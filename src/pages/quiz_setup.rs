@@ -1,6 +1,7 @@
 //! `/quiz`: set up a quiz over the list view carried in the URL, or resume the one in progress.
 
 use crate::bank::{self, Question};
+use crate::components::html::{self, Choice, Group};
 use crate::platform::{clock, dom};
 use crate::quiz::{Pool, QuizMode, Session, Setup};
 use crate::state::url::{use_go, use_list_query};
@@ -33,10 +34,7 @@ pub fn QuizSetup() -> impl IntoView {
             .map(|i| &bank::questions()[i])
             .collect::<Vec<&'static Question>>()
     });
-    let count = RwSignal::new(Some(10usize));
-    let shuffled = RwSignal::new(true);
-    let pool = RwSignal::new(Pool::All);
-    let mode = RwSignal::new(QuizMode::Flashcards);
+    let setup = RwSignal::new(Setup::default());
     let problem = RwSignal::new(None::<&'static str>);
     let in_progress = move || state.quiz.get().filter(|s| !s.is_finished());
     // Starting over a quiz in progress asks first (its answers are kept either way).
@@ -46,12 +44,7 @@ pub fn QuizSetup() -> impl IntoView {
     let deal = {
         let go = go.clone();
         move || {
-            let setup = Setup {
-                count: count.get_untracked(),
-                shuffled: shuffled.get_untracked(),
-                pool: pool.get_untracked(),
-                mode: mode.get_untracked(),
-            };
+            let setup = setup.get_untracked();
             let now = clock::now_ms();
             let due_by = clock::end_of_today();
             let schedule = state.schedule.get_untracked();
@@ -129,8 +122,15 @@ pub fn QuizSetup() -> impl IntoView {
                     dom::href(&format!("/{}", query.read().to_query_string()))
                 }>"Change the selection"</a>
             </p>
-            <form class="setup-form" on:submit=|ev| ev.prevent_default()>
-                <SetupChoices count=count shuffled=shuffled pool=pool mode=mode />
+            <form
+                class="setup-form"
+                on:submit=|ev| ev.prevent_default()
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    setup.update(|s| choose(s, &value));
+                }
+            >
+                <div inner_html=choices_html(&setup.get_untracked())></div>
                 <Show when=move || problem.get().is_some()>
                     <p class="problem" role="alert">
                         {move || problem.get()}
@@ -194,82 +194,121 @@ pub fn QuizSetup() -> impl IntoView {
     }
 }
 
-/// The choices: how many, in which order, which questions, which kind of card.
-#[component]
-fn SetupChoices(
-    count: RwSignal<Option<usize>>,
-    shuffled: RwSignal<bool>,
-    pool: RwSignal<Pool>,
-    mode: RwSignal<QuizMode>,
-) -> impl IntoView {
-    let option = |name: &'static str, label: String, checked: Signal<bool>, pick: Callback<()>| {
-        view! {
-            <label class="option">
-                <input
-                    type="radio"
-                    disabled=!dom::live()
-                    name=name
-                    prop:checked=move || checked.get()
-                    on:change=move |_| pick.run(())
-                />
-                {label}
-            </label>
-        }
-    };
-    view! {
-        <fieldset>
-            <legend>"How many"</legend>
-            {[Some(5), Some(10), Some(20), None]
-                .into_iter()
-                .map(|n| {
-                    let label = n.map(|n| n.to_string()).unwrap_or_else(|| "All".into());
-                    option(
-                        "count",
-                        label,
-                        Signal::derive(move || count.get() == n),
-                        Callback::new(move |()| count.set(n)),
-                    )
+/// How many cards a quiz can have (`None`: all).
+const COUNTS: [Option<usize>; 4] = [Some(5), Some(10), Some(20), None];
+
+/// The choices (see `components::html::choices`), checked as `setup` says: how many, in which
+/// order, which questions, which kind of card.
+pub fn choices_html(setup: &Setup) -> String {
+    html::choices(&[
+        Group {
+            legend: "How many",
+            name: "count",
+            boxes: false,
+            choices: COUNTS
+                .iter()
+                .map(|&n| {
+                    let label = n.map_or("All".to_string(), |n| n.to_string());
+                    let value = format!("count:{}", label.to_lowercase());
+                    Choice::new(value, setup.count == n, label)
                 })
-                .collect_view()}
-        </fieldset>
-        <fieldset>
-            <legend>"Order"</legend>
-            {option(
-                "order",
-                "Shuffled".into(),
-                Signal::derive(move || shuffled.get()),
-                Callback::new(move |()| shuffled.set(true)),
-            )}
-            {option(
-                "order",
-                "In order".into(),
-                Signal::derive(move || !shuffled.get()),
-                Callback::new(move |()| shuffled.set(false)),
-            )}
-        </fieldset>
-        <fieldset>
-            <legend>"Which questions"</legend>
-            {Pool::ALL
-                .into_iter()
-                .map(|p| option(
-                    "pool",
-                    p.label().into(),
-                    Signal::derive(move || pool.get() == p),
-                    Callback::new(move |()| pool.set(p)),
-                ))
-                .collect_view()}
-        </fieldset>
-        <fieldset>
-            <legend>"Mode"</legend>
-            {QuizMode::ALL
-                .into_iter()
-                .map(|m| option(
-                    "mode",
-                    m.label().into(),
-                    Signal::derive(move || mode.get() == m),
-                    Callback::new(move |()| mode.set(m)),
-                ))
-                .collect_view()}
-        </fieldset>
+                .collect(),
+        },
+        Group {
+            legend: "Order",
+            name: "order",
+            boxes: false,
+            choices: vec![
+                Choice::new("order:shuffled", setup.shuffled, "Shuffled"),
+                Choice::new("order:in-order", !setup.shuffled, "In order"),
+            ],
+        },
+        Group {
+            legend: "Which questions",
+            name: "pool",
+            boxes: false,
+            choices: Pool::ALL
+                .iter()
+                .map(|p| Choice::new(format!("pool:{}", p.id()), setup.pool == *p, p.label()))
+                .collect(),
+        },
+        Group {
+            legend: "Mode",
+            name: "mode",
+            boxes: false,
+            choices: QuizMode::ALL
+                .iter()
+                .map(|m| Choice::new(format!("mode:{}", m.id()), setup.mode == *m, m.label()))
+                .collect(),
+        },
+    ])
+}
+
+/// Takes the choice an input of the form made (its `value`) into `setup`. Anything the form does
+/// not offer is ignored.
+pub fn choose(setup: &mut Setup, value: &str) {
+    match html::split(value) {
+        ("count", Some("all")) => setup.count = None,
+        ("count", Some(n)) => {
+            if let Some(n) = n.parse().ok().filter(|n| COUNTS.contains(&Some(*n))) {
+                setup.count = Some(n);
+            }
+        }
+        ("order", Some("shuffled")) => setup.shuffled = true,
+        ("order", Some("in-order")) => setup.shuffled = false,
+        ("pool", Some(id)) => setup.pool = Pool::from_id(id).unwrap_or(setup.pool),
+        ("mode", Some(id)) => setup.mode = QuizMode::from_id(id).unwrap_or(setup.mode),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_choices_show_the_setup_and_each_change_is_taken_in() {
+        let mut setup = Setup::default();
+        let html = choices_html(&setup);
+        assert_eq!(html.matches("<fieldset>").count(), 4);
+        assert_eq!(html.matches(" checked").count(), 4);
+        for on in ["count:10", "order:shuffled", "pool:all", "mode:flashcards"] {
+            assert!(html.contains(&format!(r#"value="{on}" checked"#)), "{on}");
+        }
+        assert!(html.contains(r#"value="count:all" disabled>All</label>"#));
+        for value in ["count:all", "order:in-order", "pool:missed", "mode:mixed"] {
+            choose(&mut setup, value);
+        }
+        assert_eq!(
+            setup,
+            Setup {
+                count: None,
+                shuffled: false,
+                pool: Pool::Missed,
+                mode: QuizMode::Mixed,
+            }
+        );
+        let html = choices_html(&setup);
+        for on in ["count:all", "order:in-order", "pool:missed", "mode:mixed"] {
+            assert!(html.contains(&format!(r#"value="{on}" checked"#)), "{on}");
+        }
+        choose(&mut setup, "count:20");
+        assert_eq!(setup.count, Some(20));
+        let before = setup;
+        for value in [
+            "count:7",
+            "count:x",
+            "order:random",
+            "pool:none",
+            "mode:",
+            "other",
+            "",
+        ] {
+            choose(&mut setup, value);
+        }
+        assert_eq!(
+            setup, before,
+            "nothing the form does not offer changes the setup"
+        );
     }
 }
