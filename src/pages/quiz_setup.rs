@@ -34,7 +34,8 @@ pub fn QuizSetup() -> impl IntoView {
             .map(|i| &bank::questions()[i])
             .collect::<Vec<&'static Question>>()
     });
-    let setup = RwSignal::new(Setup::default());
+    // Read when the quiz is dealt; nothing on screen follows it (the inputs hold their own state).
+    let setup = StoredValue::new(Setup::default());
     let problem = RwSignal::new(None::<&'static str>);
     let in_progress = move || state.quiz.get().filter(|s| !s.is_finished());
     // Starting over a quiz in progress asks first (its answers are kept either way).
@@ -44,7 +45,7 @@ pub fn QuizSetup() -> impl IntoView {
     let deal = {
         let go = go.clone();
         move || {
-            let setup = setup.get_untracked();
+            let setup = setup.get_value();
             let now = clock::now_ms();
             let due_by = clock::end_of_today();
             let schedule = state.schedule.get_untracked();
@@ -126,11 +127,10 @@ pub fn QuizSetup() -> impl IntoView {
                 class="setup-form"
                 on:submit=|ev| ev.prevent_default()
                 on:change=move |ev| {
-                    let value = event_target_value(&ev);
-                    setup.update(|s| choose(s, &value));
+                    setup.update_value(|s| choose(s, &event_target_value(&ev)));
                 }
             >
-                <div inner_html=choices_html(&setup.get_untracked())></div>
+                <div inner_html=choices_html(&setup.get_value())></div>
                 <Show when=move || problem.get().is_some()>
                     <p class="problem" role="alert">
                         {move || problem.get()}
@@ -208,8 +208,10 @@ pub fn choices_html(setup: &Setup) -> String {
             choices: COUNTS
                 .iter()
                 .map(|&n| {
-                    let label = n.map_or("All".to_string(), |n| n.to_string());
-                    let value = format!("count:{}", label.to_lowercase());
+                    let (value, label) = match n {
+                        Some(n) => (format!("count:{n}"), n.to_string()),
+                        None => ("count:all".to_string(), "All".to_string()),
+                    };
                     Choice::new(value, setup.count == n, label)
                 })
                 .collect(),
