@@ -43,7 +43,16 @@ for (const [name, dir, base, port] of [['at the root', 'dist', '/', 4301], ['und
     await waitForControl(page);
     await page.goto(`${origin}${base}questions/jwt`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(wording('jwt'));
+    // A question page fetched from the host is kept (moving between it and the list, another
+    // build of the app, is a page load), so offline it comes back whole, not as the empty shell.
+    await expect.poll(() => page.evaluate(async (file) => {
+      for (const name of await caches.keys()) if (await (await caches.open(name)).match(file)) return true;
+      return false;
+    }, `${origin}${base}questions/jwt.html`)).toBe(true);
     await server.stop();
+    await page.goto(`${origin}${base}questions/jwt`);
+    await expect(page.locator('#bp-content')).toHaveCount(1);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(wording('jwt'));
 
     // Offline now: the list, a deep link, search and progress all work.
     await page.goto(`${origin}${base}`);
