@@ -35,31 +35,33 @@ pub fn SiteHeader() -> impl IntoView {
                 "Backprep"
             </a>
             <span class="tagline">"Backend interview prep, offline"</span>
-            <nav class="header-actions" aria-label="Main">
-                <a href=dom::href("/") aria-current=current(Area::List)>
-                    "Questions"
-                </a>
-                <a href=dom::href("/quiz") aria-current=current(Area::Practice)>
-                    "Quiz"
-                </a>
-                <a href=dom::href("/interview") aria-current=current(Area::Interview)>
-                    "Interview"
-                </a>
-                <a href=dom::href("/progress") aria-current=current(Area::Progress)>
-                    "Progress"
-                </a>
-            </nav>
-            // Not a place to go, so outside the navigation; on a phone it shares the brand's row.
-            <button
-                type="button"
-                class="link-button theme-toggle"
-                data-testid="theme-toggle"
-                disabled=!dom::live()
-                title="Switch between system, light and dark"
-                on:click=move |_| state.set_theme(state.prefs.get_untracked().theme.next())
-            >
-                {move || state.prefs.read().theme.label()}
-            </button>
+            <div class="header-end">
+                <nav class="header-actions" aria-label="Main">
+                    <a href=dom::href("/") aria-current=current(Area::List)>
+                        "Questions"
+                    </a>
+                    <a href=dom::href("/quiz") aria-current=current(Area::Practice)>
+                        "Quiz"
+                    </a>
+                    <a href=dom::href("/interview") aria-current=current(Area::Interview)>
+                        "Interview"
+                    </a>
+                    <a href=dom::href("/progress") aria-current=current(Area::Progress)>
+                        "Progress"
+                    </a>
+                </nav>
+                // Not a place to go, so outside the navigation; on a phone it shares the brand's row.
+                <button
+                    type="button"
+                    class="link-button theme-toggle"
+                    data-testid="theme-toggle"
+                    disabled=!dom::live()
+                    title="Switch between system, light and dark"
+                    on:click=move |_| state.set_theme(state.prefs.get_untracked().theme.next())
+                >
+                    {move || state.prefs.read().theme.label()}
+                </button>
+            </div>
         </header>
     }
 }
