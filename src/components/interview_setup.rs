@@ -78,7 +78,7 @@ pub fn InterviewSetupForm() -> impl IntoView {
         }
         v
     };
-    let picks = sources.clone();
+    let choices = choices_html(&setup.get_untracked(), &sources);
     view! {
         <section class="interview-setup" aria-labelledby="iv-h">
             <h1 id="iv-h">"Mock interview"</h1>
@@ -91,12 +91,12 @@ pub fn InterviewSetupForm() -> impl IntoView {
                 on:submit=start
                 on:change=move |ev| {
                     let (value, on) = (event_target_value(&ev), event_target_checked(&ev));
-                    setup.update(|s| choose(s, &value, on, &picks));
+                    setup.update(|s| choose(s, &value, on, &sources));
                 }
             >
                 // The choices are plain HTML (see `choices_html`): typed views of four groups
                 // of inputs cost about 3 KB gzip of wasm, and a change is read from the input.
-                <div inner_html=choices_html(&setup.get_untracked(), &sources)></div>
+                <div inner_html=choices></div>
                 <Show when=move || setup.read().speak && !voice.get()>
                     <p class="hint" data-testid="no-voice">
                         "No voice on this device can read aloud here, so the questions will be shown only."
@@ -191,21 +191,20 @@ pub fn choose(
     sources: &[(String, Source)],
 ) {
     let (what, which) = html::split(value);
-    let index = which.and_then(|i| i.parse::<usize>().ok());
-    match (what, index) {
-        ("count", Some(i)) => setup.count = COUNTS.get(i).copied().unwrap_or(setup.count),
-        ("source", Some(i)) => {
-            if let Some((_, source)) = sources.get(i) {
-                setup.source = *source;
-            }
+    let index = which
+        .and_then(|i| i.parse::<usize>().ok())
+        .unwrap_or(usize::MAX);
+    match (what, which) {
+        ("count", Some(_)) => setup.count = COUNTS.get(index).copied().unwrap_or(setup.count),
+        ("source", Some(_)) => setup.source = sources.get(index).map_or(setup.source, |s| s.1),
+        ("time", Some(_)) => {
+            setup.seconds_per_answer = TIME_LIMITS
+                .get(index)
+                .copied()
+                .unwrap_or(setup.seconds_per_answer)
         }
-        ("time", Some(i)) => {
-            if let Some(&t) = TIME_LIMITS.get(i) {
-                setup.seconds_per_answer = t;
-            }
-        }
-        ("follow", None) if which.is_none() => setup.follow_ups = checked,
-        ("speak", None) if which.is_none() => setup.speak = checked,
+        ("follow", None) => setup.follow_ups = checked,
+        ("speak", None) => setup.speak = checked,
         _ => {}
     }
 }

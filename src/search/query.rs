@@ -96,6 +96,21 @@ impl ListQuery {
         query
     }
 
+    /// Reads the state from a URL query string (`?q=…&level=…`, the `?` optional), as
+    /// [`ListQuery::from_params`] does.
+    pub fn from_query_string(s: &str, known_topic: impl Fn(&str) -> bool) -> Self {
+        let pairs = parse_query_string(s);
+        ListQuery::from_params(
+            |k| {
+                pairs
+                    .iter()
+                    .find(|(key, _)| key == k)
+                    .map(|(_, v)| v.clone())
+            },
+            known_topic,
+        )
+    }
+
     /// Sorts and de-duplicates the filters.
     pub fn normalize(&mut self) {
         crate::order::sort_dedup(&mut self.levels);
@@ -335,9 +350,10 @@ mod tests {
 
     #[test]
     fn unknown_url_values_are_dropped() {
-        let pairs = parse_query_string("?level=expert,beginner&topic=cooking,databases&sort=weird");
-        let get = |k: &str| pairs.iter().find(|p| p.0 == k).map(|p| p.1.clone());
-        let q = ListQuery::from_params(get, |t| bank::topic(t).is_some());
+        let q = ListQuery::from_query_string(
+            "?level=expert,beginner&topic=cooking,databases&sort=weird",
+            |t| bank::topic(t).is_some(),
+        );
         assert_eq!(q.levels, vec![Level::Beginner]);
         assert_eq!(q.topics, vec!["databases".to_string()]);
         assert_eq!(q.sort, Sort::Bank);
@@ -390,9 +406,8 @@ mod tests {
     proptest! {
         #[test]
         fn url_round_trips(query in any_query()) {
-            let pairs = parse_query_string(&query.to_query_string());
-            let get = |k: &str| pairs.iter().find(|p| p.0 == k).map(|p| p.1.clone());
-            prop_assert_eq!(ListQuery::from_params(get, |t| bank::topic(t).is_some()), query);
+            let back = ListQuery::from_query_string(&query.to_query_string(), |t| bank::topic(t).is_some());
+            prop_assert_eq!(back, query);
         }
 
         #[test]
@@ -401,9 +416,10 @@ mod tests {
             found in proptest::collection::vec("[a-z0-9-]{1,12}", 1..5),
         ) {
             let ids: Vec<&str> = found.iter().map(String::as_str).collect();
-            let pairs = parse_query_string(&query.selection_query_string(&ids));
-            let get = |k: &str| pairs.iter().find(|p| p.0 == k).map(|p| p.1.clone());
-            let back = ListQuery::from_params(get, |t| bank::topic(t).is_some());
+            let back = ListQuery::from_query_string(
+                &query.selection_query_string(&ids),
+                |t| bank::topic(t).is_some(),
+            );
             let searches = !query.q.trim().is_empty();
             prop_assert_eq!(&back.found, &if searches { found.clone() } else { vec![] });
             prop_assert_eq!(ListQuery { found: vec![], ..back }, query);

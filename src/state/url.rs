@@ -23,16 +23,9 @@ pub fn use_list_query() -> Memo<ListQuery> {
 pub fn list_query_once() -> ListQuery {
     let url = dom::current_url();
     let query = url.split('#').next().unwrap_or_default();
-    let pairs = crate::search::parse_query_string(query.split_once('?').map_or("", |(_, q)| q));
-    ListQuery::from_params(
-        |k| {
-            pairs
-                .iter()
-                .find(|(key, _)| key == k)
-                .map(|(_, v)| v.clone())
-        },
-        |t| bank::topic(t).is_some(),
-    )
+    ListQuery::from_query_string(query.split_once('?').map_or("", |(_, q)| q), |t| {
+        bank::topic(t).is_some()
+    })
 }
 
 /// A function that shows another list view by changing the URL (`replace` while typing, so each
