@@ -187,10 +187,12 @@ test('multiple-choice options come shuffled per quiz, and a reload keeps the ord
     const n = Number((await position(page).innerText()).split(' / ')[1]);
     for (let i = 0; i < n; i++) {
       await expect(position(page)).toHaveText(`${i + 1} / ${n}`);
+      // The options' texts come with the question's content, which may arrive after the card.
+      await expect(page.locator('.options .option').first()).toBeVisible();
       seen.push(await page.locator('.options .option').allInnerTexts());
       if (i === 0) {
         await page.reload();
-        expect(await page.locator('.options .option').allInnerTexts(), 'same order after a reload').toEqual(seen[0]);
+        await expect(page.locator('.options .option'), 'same order after a reload').toHaveText(seen[0]);
       }
       await page.keyboard.press('s');
     }
