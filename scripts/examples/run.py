@@ -229,7 +229,8 @@ def with_db(entry, tmp):
 
 def do_sql(code, entry, tmp):
     db = with_db(entry, tmp)
-    env = {**os.environ, "EXAMPLES_DSN": PG.dsn(db)}
+    env = {**os.environ, "EXAMPLES_DSN": PG.dsn(db), "PYTHONPATH": str(HERE / "lib"),
+           "PYTHONDONTWRITEBYTECODE": "1"}
     if "driver" in entry:
         block = sql_file(tmp, "block.sql", code)
         run([sys.executable, str(HERE / entry["driver"]), block], env=env, cwd=tmp)
