@@ -355,7 +355,8 @@ def do_nginx(code, entry, tmp):
         raise Failure(f"unknown wrap {wrap!r}")
     conf = (f"pid {tmp}/nginx.pid;\nerror_log {tmp}/error.log;\nevents {{}}\n"
             f"http {{\n access_log off;\n client_body_temp_path {tmp}/body;\n"
-            f" proxy_temp_path {tmp}/proxy;\n{inner}\n}}\n")
+            f" proxy_temp_path {tmp}/proxy;\n fastcgi_temp_path {tmp}/fastcgi;\n"
+            f" uwsgi_temp_path {tmp}/uwsgi;\n scgi_temp_path {tmp}/scgi;\n{inner}\n}}\n")
     path = sql_file(tmp, "nginx.conf", conf)
     run([nginx_binary(), "-t", "-q", "-p", tmp, "-e", f"{tmp}/error.log", "-c", path])
 
@@ -384,7 +385,7 @@ def do_ts(code, entry, tmp):
     src = entry.get("prelude", "") + "\n" + code + "\n" + entry.get("post", "") + "\nexport {};\n"
     path = sql_file(tmp, "example.ts", src)
     run([tsc(), "--noEmit", "--strict", "--target", "es2022", "--module", "es2022",
-         "--lib", "es2022", "--types", "", path])
+         "--lib", "es2022", path])
 
 
 def do_java(code, entry, tmp):
