@@ -335,11 +335,25 @@ def nginx_binary():
 
 
 def self_signed(tmp):
-    key, crt = Path(tmp) / "tls.key", Path(tmp) / "tls.crt"
-    if not crt.exists():
-        run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-             "-subj", "/CN=example.test", "-keyout", str(key), "-out", str(crt)])
-    return str(key), str(crt)
+    """A throwaway key pair for the nginx blocks that name TLS files (cryptography, from the venv)."""
+    import datetime
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+    key_path, crt_path = Path(tmp) / "tls.key", Path(tmp) / "tls.crt"
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "example.test")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    crt = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
+           .public_key(key.public_key()).serial_number(1)
+           .not_valid_before(now).not_valid_after(now + datetime.timedelta(days=1))
+           .sign(key, hashes.SHA256()))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                           serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    crt_path.write_bytes(crt.public_bytes(serialization.Encoding.PEM))
+    return str(key_path), str(crt_path)
 
 
 def do_nginx(code, entry, tmp):
