@@ -89,7 +89,7 @@ impl Area {
 }
 
 /// The site's description of itself.
-pub const SITE_DESCRIPTION: &str = "Study backend developer interview questions offline: 111 questions with interview-grade answers, quizzes, spaced repetition and progress kept in your browser.";
+pub const SITE_DESCRIPTION: &str = "Study backend developer interview questions offline: interview-grade answers, quizzes, spaced repetition and progress kept in your browser.";
 
 impl Page {
     /// Every page, list first.
