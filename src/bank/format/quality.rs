@@ -213,8 +213,9 @@ pub fn strategy_score(strategy: Strategy, check: &Check) -> f64 {
     }
 }
 
-/// The per-file quality rules: pitfalls, the minimum number of checks, and the weak/strong contrast
-/// that behavioral questions (and only they) carry.
+/// The per-file quality rules: pitfalls, the minimum number of checks, answers not all at one
+/// position ([`position_error`]), and the weak/strong contrast that behavioral questions (and only
+/// they) carry.
 pub fn question_errors(path: &str, q: &Question) -> Vec<BankError> {
     let mut errors = Vec::new();
     let n = q.pitfalls.len();
@@ -240,6 +241,7 @@ pub fn question_errors(path: &str, q: &Question) -> Vec<BankError> {
             ),
         ));
     }
+    errors.extend(position_error(path, q));
     let behavioral = q.topics.iter().any(|t| t == BEHAVIORAL_TOPIC);
     match (behavioral, q.contrast.is_some()) {
         (true, false) => errors.push(err(
@@ -504,11 +506,11 @@ pub fn gaming_errors(path: &str, f: &Figures) -> Vec<BankError> {
     errors
 }
 
-/// The bank-wide rules: right answers not given away by position. `path` names the bank folder in
-/// messages.
+/// The bank-wide rules: right answers not given away by position, by length or by the prompt's
+/// words ([`gaming_errors`]). `path` names the bank folder in messages.
 pub fn bank_errors(path: &str, questions: &[Question]) -> Vec<BankError> {
     let f = figures(questions);
-    let mut errors = Vec::new();
+    let mut errors = gaming_errors(path, &f);
     if f.top_position_share() > MAX_POSITION_SHARE {
         errors.push(err(
             path,

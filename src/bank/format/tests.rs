@@ -707,6 +707,15 @@ fn a_gamed_bank_fails_naming_the_strategy_level_and_files() {
     // Under MIN_SAMPLE checks in all, nothing is judged.
     let small = bank_of(5, |_, _| 1);
     assert!(quality::gaming_errors("q", &quality::figures(&small)).is_empty());
+    // The build's bank-wide rules include them; an even bank passes.
+    let errors = quality::bank_errors("q", &bank);
+    assert!(
+        errors.iter().any(|e| e
+            .to_string()
+            .starts_with("q: check: picking \"second-longest\" wins")),
+        "{errors:?}"
+    );
+    assert!(quality::bank_errors("q", &bank_of(12, |i, j| (i + j) % 4)).is_empty());
 }
 
 #[test]
@@ -725,6 +734,14 @@ fn a_file_must_not_key_all_its_checks_at_one_position() {
     );
     assert!(quality::position_error("q/x.md", &at(&[2, 0, 2])).is_none());
     assert!(quality::position_error("q/x.md", &at(&[1])).is_none());
+    // It is one of the per-file rules the build applies.
+    let found = quality::question_errors("q/x.md", &at(&[1, 1]));
+    assert!(
+        found.iter().any(|e| e
+            .message
+            .contains("all 2 checks have their right option at position 1")),
+        "{found:?}"
+    );
 }
 
 #[test]
