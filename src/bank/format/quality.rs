@@ -337,8 +337,8 @@ impl Group {
         share(self.ranks[rank], self.checks)
     }
 
-    /// The files that feed `strategy` (or, with `rank`, that rank) most, worst first, as
-    /// `id (won of checks)`.
+    /// The files whose checks score highest on `key` (a strategy's wins, or the checks at one
+    /// rank), as a share of their checks and then in total, worst first: `id (score of checks)`.
     fn worst(&self, key: impl Fn(&(String, usize, Vec<f64>, [f64; 4])) -> f64) -> String {
         let mut files: Vec<(&str, f64, usize)> = self
             .files
