@@ -4,7 +4,7 @@ SHELL := bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PUBLIC_URL ?= /
 
-.PHONY: serve dist test bench bench-load size setup setup-test bankcheck clean screenshots
+.PHONY: serve dist test bench bench-load size setup setup-test bankcheck examples clean screenshots
 
 ## serve: build and serve the app on http://127.0.0.1:8080 with live reload
 serve: setup
@@ -38,6 +38,11 @@ size:
 ## bankcheck: validate the question bank and print its figures (per topic and level)
 bankcheck:
 	cargo run -q --example bankcheck -- assets/questions
+
+## examples: run every answer's code (SQL in a throwaway PostgreSQL 15, Python in a pinned venv,
+## nginx -t, javac, tsc, YAML/JSON parsing...) as scripts/examples/manifest.toml says
+examples:
+	python3 scripts/examples/run.py
 
 ## screenshots: build, then save screenshots at 390 and 1280 px, light and dark, to screenshots/
 screenshots: dist setup-test

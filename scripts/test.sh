@@ -19,10 +19,11 @@ run() {
   # Count what the runner says it ran (cargo/wasm-bindgen-test and Playwright formats).
   local p f
   p=$( (grep -oE 'test result: (ok|FAILED)\. [0-9]+ passed' "$log/$name.txt" | grep -oE '[0-9]+ passed'; \
-        grep -oE '^ +[0-9]+ passed' "$log/$name.txt"; grep -oE '^size budget: [0-9]+ passed' "$log/$name.txt" | grep -oE '[0-9]+ passed') \
+        grep -oE '^ +[0-9]+ passed' "$log/$name.txt"; grep -oE '^(size budget|examples): [0-9]+ passed' "$log/$name.txt" | grep -oE '[0-9]+ passed') \
         | awk '{s+=$1} END {print s+0}')
   f=$( (grep -oE 'test result: (ok|FAILED)\. [0-9]+ passed; [0-9]+ failed' "$log/$name.txt" | grep -oE '[0-9]+ failed'; \
-        grep -oE '^ +[0-9]+ failed' "$log/$name.txt") | awk '{s+=$1} END {print s+0}')
+        grep -oE '^ +[0-9]+ failed' "$log/$name.txt"; \
+        grep -oE '^examples: [0-9]+ passed, [0-9]+ failed' "$log/$name.txt" | grep -oE '[0-9]+ failed') | awk '{s+=$1} END {print s+0}')
   if [ "$status" -ne 0 ]; then
     failures+=("$name"); [ "$f" -eq 0 ] && f=1
   fi
@@ -35,6 +36,8 @@ run leptosfmt leptosfmt --check src
 run clippy-host cargo clippy --all-targets -- -D warnings
 run clippy-wasm cargo clippy --target wasm32-unknown-unknown --all-targets --features bench -- -D warnings
 run unit cargo test
+# The answers' code: every fenced block of the bank run or checked (scripts/examples/manifest.toml).
+run examples python3 scripts/examples/run.py
 run browser cargo test --target wasm32-unknown-unknown
 run dist scripts/build.sh dist
 run dist-sub scripts/build.sh dist-sub --public-url /backprep/

@@ -310,3 +310,52 @@ fn bookmarks_and_notes_survive_a_save_and_merge_with_another_tab() {
     assert!(!saved.has_note("jwt") && !saved.is_bookmarked("cdn"));
     assert_eq!(load_progress(3).0, saved);
 }
+
+/// The inline script of `index.html` that sets the theme before the first paint reads the
+/// preferences from the key the app saves them under (`storage::store::scope` of the base path),
+/// for every base path the site can be served under: the rule is written twice (in Rust, and in
+/// that script), and a change to one alone would silently break the theme before paint.
+#[wasm_bindgen_test]
+fn the_theme_script_before_paint_reads_the_key_the_app_writes() {
+    use backprep::platform::dom::normalize_base;
+    use backprep::prefs::{Prefs, Theme};
+    let html = include_str!("../index.html");
+    let script = html
+        .split("<script>")
+        .skip(1)
+        .filter_map(|s| s.split("</script>").next())
+        .find(|s| s.contains("prefs") && s.contains("data-theme"))
+        .expect("index.html sets the theme before paint");
+    let run = js_sys::Function::new_no_args(script);
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.document_element().unwrap();
+    let head = document.head().unwrap();
+    let base = document.create_element("base").unwrap();
+    head.prepend_with_node_1(&base).unwrap();
+    let dark = storage::encode(&Prefs {
+        theme: Theme::Dark,
+        ..Prefs::default()
+    });
+    let origin = web_sys::window().unwrap().location().origin().unwrap();
+    for href in [
+        "/".to_string(),
+        "/backprep/".to_string(),
+        "/a/b/".to_string(),
+        format!("{origin}/project-page/"),
+    ] {
+        clear_backprep_keys();
+        base.set_attribute("href", &href).unwrap();
+        let key = local::scope(storage::PREFS_KEY, &normalize_base(&href));
+        ls().set_item(&key, &dark).unwrap();
+        root.remove_attribute("data-theme").unwrap();
+        run.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+        assert_eq!(
+            root.get_attribute("data-theme").as_deref(),
+            Some("dark"),
+            "base {href}: the script did not read {key}"
+        );
+    }
+    base.remove();
+    root.remove_attribute("data-theme").unwrap();
+    clear_backprep_keys();
+}

@@ -249,3 +249,53 @@ fn import_benchmark() {
         saved.len() as f64 / 1_048_576.0
     );
 }
+
+/// The adversarial histories of `progress::adversarial` (all re-grades, all at one millisecond,
+/// all on one question, re-grades over the whole bank), each as large as an import accepts: parse
+/// and validate, one page start over it (schedule, list filters, dashboard), and a save's merge.
+/// `standing` was quadratic in re-grades: 20,000 on one question added 1.3 s to every start.
+#[wasm_bindgen_test]
+fn adversarial_histories_benchmark() {
+    use backprep::progress::adversarial::{every_view, history, Shape};
+    use backprep::stats::FixedOffset;
+    let target = MAX_FILE_BYTES - MAX_FILE_BYTES / 20;
+    let questions = backprep::bank::questions();
+    let ids: Vec<&str> = questions.iter().map(|q| q.id).collect();
+    let topic_ids: Vec<&str> = backprep::bank::topics().iter().map(|t| t.id).collect();
+    console_log!(
+        "{}",
+        common::header("import benchmark: adversarial histories, largest file accepted")
+    );
+    for shape in Shape::ALL {
+        // Sized from a sample: the bytes an answer takes in the export.
+        let sample = transfer::export(&history(shape, 10_000, &ids), 0).len();
+        let n = (target as f64 / sample as f64 * 10_000.0 * 0.98) as usize;
+        let built = history(shape, n, &ids);
+        let file = transfer::export(&built, 1_700_000_000_000);
+        assert!(file.len() <= MAX_FILE_BYTES, "the file must be importable");
+        let start = now_ms();
+        let incoming = transfer::parse(&file, |_| true, CLOCK).expect("a valid export");
+        let parse_ms = now_ms() - start;
+        let now = backprep::progress::adversarial::START + 400 * 86_400_000;
+        let start = now_ms();
+        let figure = every_view(
+            &incoming.progress,
+            questions,
+            &topic_ids,
+            now,
+            &FixedOffset::UTC,
+        );
+        let start_ms = now_ms() - start;
+        let start = now_ms();
+        let mut merged = incoming.progress.clone();
+        merged.merge(&built);
+        let merge_ms = now_ms() - start;
+        std::hint::black_box((figure, &merged));
+        console_log!(
+            "  {:<44} {:>4.1} MB, {:>7} answers: parse + validate {parse_ms:>5.0} ms, a page start {start_ms:>5.0} ms, merge {merge_ms:>5.0} ms",
+            shape.label(),
+            file.len() as f64 / 1_048_576.0,
+            n
+        );
+    }
+}

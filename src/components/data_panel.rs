@@ -6,7 +6,7 @@ use crate::components::reset::ResetProgress;
 use crate::components::safety::SafetyNet;
 use crate::platform::clock::{self, UserCalendar};
 use crate::platform::dom;
-use crate::platform::files::{self, ReadError};
+use crate::platform::files;
 use crate::state::{use_app_state, Change};
 use crate::stats::{self, Calendar};
 use crate::storage::store::SaveError;
@@ -47,10 +47,7 @@ pub fn DataPanel() -> impl IntoView {
                 Ok(text) => {
                     transfer::parse(&text, |id| bank::question(id).is_some(), clock::now_ms())
                 }
-                Err(ReadError::TooLarge(bytes)) => Err(ImportError::TooLarge { bytes }),
-                Err(ReadError::Unreadable) => Err(ImportError::NotJson(
-                    "the browser could not read the file (was it moved or deleted?)".into(),
-                )),
+                Err(e) => Err(ImportError::from(e)),
             };
             // The page may have been left while the file was read: then there is nobody to tell.
             match parsed {

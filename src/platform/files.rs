@@ -11,6 +11,39 @@ pub enum ReadError {
 
 pub use imp::{chosen_file, download, read, ChosenFile};
 
+impl From<ReadError> for crate::transfer::ImportError {
+    /// What the import tells the user when the file could not be read: its size, or that the
+    /// browser could not read it (never that it is "not JSON": nothing of it was seen).
+    fn from(e: ReadError) -> Self {
+        match e {
+            ReadError::TooLarge(bytes) => crate::transfer::ImportError::TooLarge { bytes },
+            ReadError::Unreadable => crate::transfer::ImportError::Unreadable,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ReadError;
+    use crate::transfer::ImportError;
+
+    /// A file the browser could not read was reported as "could not be read as a Backprep export
+    /// … (JSON)", as if its content had been seen and found wrong.
+    #[test]
+    fn an_unreadable_file_is_reported_as_unreadable_not_as_not_json() {
+        let e = ImportError::from(ReadError::Unreadable);
+        assert_eq!(e, ImportError::Unreadable);
+        let text = e.to_string();
+        assert!(text.contains("could not read this file"), "{text}");
+        assert!(!text.contains("JSON") && !text.contains("export"), "{text}");
+        assert!(text.ends_with("Nothing was changed."), "{text}");
+        assert_eq!(
+            ImportError::from(ReadError::TooLarge(20_000_000)),
+            ImportError::TooLarge { bytes: 20_000_000 }
+        );
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use super::ReadError;

@@ -104,11 +104,16 @@ pub struct Attempt {
 }
 
 /// The answers of one question that count: all but those replaced by a later re-grade (see
-/// [`Attempt::revises`]), in stored order.
+/// [`Attempt::revises`]), in stored order. O(n log n) in the answers, whatever they revise: the
+/// replaced times are sorted once and looked up by binary search. (A `contains` over every
+/// `revises` made it quadratic: 20,000 re-grades of one question, which an import can carry, added
+/// 1.3 s to every page start.)
 pub fn standing(list: &[Attempt]) -> impl Iterator<Item = &Attempt> + '_ {
-    let replaced: Vec<u64> = list.iter().filter_map(|a| a.revises).collect();
+    let mut replaced: Vec<u64> = list.iter().filter_map(|a| a.revises).collect();
+    replaced.sort_unstable();
+    replaced.dedup();
     list.iter()
-        .filter(move |a| !replaced.contains(&a.at) || a.revises == Some(a.at))
+        .filter(move |a| replaced.binary_search(&a.at).is_err() || a.revises == Some(a.at))
 }
 
 #[cfg(test)]
@@ -452,6 +457,9 @@ impl Progress {
 }
 
 mod merge;
+
+#[cfg(any(test, feature = "bench"))]
+pub mod adversarial;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

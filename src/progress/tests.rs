@@ -409,6 +409,70 @@ mod properties {
         assert!(elapsed < std::time::Duration::from_secs(1), "{elapsed:?}");
     }
 
+    /// Every shape of history a valid import can carry (all re-grades, all at one millisecond, all
+    /// on one question, re-grades over the whole bank), 50,000 answers each: what a page start does
+    /// with it (decode the stored text and set aside the future, replay the schedule, filter the
+    /// list five ways, compute the dashboard) and a save's merge stay within a generous budget in a
+    /// debug build. `standing` looked every answer up in a list of all re-grades: quadratic, so
+    /// this took minutes.
+    #[test]
+    fn an_adversarial_history_of_50000_answers_stays_fast() {
+        use super::adversarial::{every_view, history, Shape};
+        use crate::storage::{decode, encode, Decoded};
+        let questions = bank::questions();
+        let ids: Vec<&str> = questions.iter().map(|q| q.id).collect();
+        let topic_ids: Vec<&str> = bank::topics().iter().map(|t| t.id).collect();
+        let now = super::adversarial::START + 365 * 86_400_000;
+        for shape in Shape::ALL {
+            let built = history(shape, 50_000, &ids);
+            let text = encode(&built);
+            let start = std::time::Instant::now();
+            let Decoded::Current { mut data, .. } = decode::<Progress>(&text) else {
+                panic!("{shape:?}: our own encoding reads back");
+            };
+            assert_eq!(data.set_aside_future(now), 0);
+            let figure = every_view(
+                &data,
+                questions,
+                &topic_ids,
+                now,
+                &crate::stats::FixedOffset::UTC,
+            );
+            // A save: the stored copy merged in (which sorts and de-duplicates what an import
+            // left unsorted), then once more, which changes nothing.
+            let stored = data.clone();
+            data.merge(&stored);
+            let once = data.clone();
+            data.merge(&once);
+            let elapsed = start.elapsed();
+            assert!(data == once, "{shape:?}: merging again changed something");
+            assert!(figure > 0, "{shape:?}");
+            println!("{}: {elapsed:?}", shape.label());
+            assert!(
+                elapsed < std::time::Duration::from_secs(15),
+                "{shape:?}: {elapsed:?} for one start over 50,000 answers"
+            );
+        }
+    }
+
+    /// What counts of an adversarial history is what the re-grade rule says, whatever its shape:
+    /// a chain of re-grades leaves only the last answer; answers at one millisecond all count;
+    /// re-grades of one millisecond by answers at that millisecond all count (each revises itself).
+    #[test]
+    fn adversarial_histories_count_as_the_regrade_rule_says() {
+        use super::adversarial::{history, Shape};
+        let count = |shape| history(shape, 1_000, &["jwt", "cdn"]).attempt_count();
+        assert_eq!(count(Shape::AllRevising), 1);
+        assert_eq!(count(Shape::OneMillisecond), 1_000);
+        assert_eq!(count(Shape::RevisingOneMillisecond), 1_000);
+        assert_eq!(count(Shape::OneQuestion), 1_000);
+        assert_eq!(
+            count(Shape::RevisingEverywhere),
+            2,
+            "the last of each question"
+        );
+    }
+
     /// The merge before marks (O(n²)), as it was: the oracle for normal data.
     fn old_merge(ours: &mut Progress, other: &Progress) {
         for (id, &t) in &other.read {

@@ -291,6 +291,9 @@ pub struct Notice {
 pub mod store;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod golden;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::progress::{Attempt, Grade, Outcome};

@@ -89,7 +89,11 @@ pub fn delete_backup(key: &str) {
 /// [`BACKUPS_KEPT`] first so that backups never pile up. Returns the key, or `None` when it could
 /// not be written.
 fn back_up<T: Stored>(text: &str, now_ms: u64) -> Option<String> {
-    let key = scoped(&backup_key(T::KEY, now_ms));
+    // A backup made at the same millisecond as another is not written over it: the next free one.
+    let at = (now_ms..now_ms.saturating_add(1_000))
+        .find(|&t| !matches!(raw::get(&scoped(&backup_key(T::KEY, t))), Ok(Some(_))))
+        .unwrap_or(now_ms);
+    let key = scoped(&backup_key(T::KEY, at));
     let kind: Vec<Backup> = backups()
         .into_iter()
         .filter(|b| scoped(&backup_key(T::KEY, b.at)) == b.key)
@@ -287,7 +291,16 @@ pub fn save<T: Stored>(data: &T) -> Result<T, SaveError> {
         match decode::<T>(&stored) {
             Decoded::Current { data: theirs, .. } => merged.merge_from(&theirs),
             Decoded::Newer { .. } => return Err(SaveError::NewerData),
-            Decoded::Corrupt { .. } => {}
+            // What is stored cannot be read (damaged since this tab loaded it, or written by
+            // something else): kept as a backup before it is overwritten, as on load; if it cannot
+            // be kept, it is not overwritten either.
+            Decoded::Corrupt { .. } => {
+                if back_up::<T>(&stored, crate::platform::clock::now_ms()).is_none() {
+                    return Err(SaveError::Unavailable(
+                        "the saved copy could not be read and could not be backed up, so it is left as it is".into(),
+                    ));
+                }
+            }
         }
     }
     write(&merged).map(|()| merged)
@@ -410,6 +423,46 @@ mod tests {
         assert_eq!(load::<Progress>(78).mode, Mode::ReadOnly);
         assert_eq!(save(&Progress::default()), Err(SaveError::NewerData));
         assert_eq!(raw::get(PROGRESS_KEY).unwrap().as_deref(), Some(newer));
+    }
+
+    /// Another tab, or something else, left an unreadable value after this tab loaded: the next
+    /// save keeps it as a backup (listed with the others) before writing over it. It was
+    /// overwritten without a copy.
+    #[test]
+    fn a_save_over_an_unreadable_value_backs_it_up_first() {
+        reset();
+        let mut p = Progress::default();
+        p.mark_read("jwt", 1);
+        save(&p).unwrap();
+        raw::set(PROGRESS_KEY, "{\"version\":5,\"data\":{\"read\":7}}").unwrap();
+        let written = save(&p).unwrap();
+        assert!(written.is_read("jwt"));
+        let kept = backups();
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        assert_eq!(kept[0].what, "progress");
+        assert_eq!(
+            backup_text(&kept[0].key).as_deref(),
+            Some("{\"version\":5,\"data\":{\"read\":7}}")
+        );
+        // A second damaged value in the same millisecond does not write over the first backup.
+        raw::set(PROGRESS_KEY, "{damaged").unwrap();
+        save(&p).unwrap();
+        let texts: Vec<String> = backups()
+            .iter()
+            .filter_map(|b| backup_text(&b.key))
+            .collect();
+        assert!(texts.contains(&"{damaged".to_string()), "{texts:?}");
+        // When it cannot be backed up (storage refuses writes of that size), it is not
+        // overwritten either.
+        raw::set(PROGRESS_KEY, "{damaged again").unwrap();
+        set_fault(Some(Fault::QuotaBytes(1)));
+        assert!(save(&p).is_err());
+        set_fault(None);
+        assert_eq!(
+            raw::get(PROGRESS_KEY).unwrap().as_deref(),
+            Some("{damaged again")
+        );
+        reset();
     }
 
     #[test]

@@ -33,8 +33,11 @@ use std::fmt;
 /// Largest file accepted, checked before reading it (File.size) and again on the text. No export
 /// of data the app could store is larger: Chromium's localStorage holds at most 10 MiB of UTF-16
 /// (5 Mi code units) per origin, Firefox and Safari less, and a UTF-16 unit never takes more than
-/// 3 bytes of UTF-8. So the size alone bounds how much work a file can cause, and only files the
-/// app did not make are refused for it.
+/// 3 bytes of UTF-8. So the size bounds how much work a file can cause, as long as every function
+/// over a history stays O(n log n) in its answers whatever they hold (re-grades, one millisecond,
+/// one question): `progress::adversarial` builds those shapes, a host test holds 50,000 answers of
+/// each within a budget, and `make bench` times them at this size. Only files the app did not make
+/// are refused for their size.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 /// Marker in every export so that another app's JSON is recognised as such.
 pub const APP: &str = "backprep";
@@ -137,6 +140,9 @@ pub enum ImportError {
     },
     /// Empty file.
     Empty,
+    /// The browser could not read the file at all (moved, deleted or changed while it was read,
+    /// or not readable): nothing is known of its content.
+    Unreadable,
     /// Not JSON, or cut off: what is wrong, in plain words, as a sentence (with the line).
     NotJson(String),
     /// JSON, but not a Backprep export (no "app":"backprep").
@@ -163,6 +169,10 @@ impl fmt::Display for ImportError {
                 megabytes(MAX_FILE_BYTES)
             ),
             ImportError::Empty => write!(f, "This file is empty. {UNCHANGED}"),
+            ImportError::Unreadable => write!(
+                f,
+                "The browser could not read this file: it may have been moved, deleted or changed while it was being read. Choose it again. {UNCHANGED}"
+            ),
             ImportError::NotJson(detail) => write!(
                 f,
                 "This file could not be read as a Backprep export: {detail} {UNCHANGED}"

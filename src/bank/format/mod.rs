@@ -258,6 +258,11 @@ pub fn render_markdown(source: &str, block: bool) -> Result<Rendered, String> {
                 }
             }
             Event::Start(Tag::Image { .. }) => problems.push("images are not allowed".into()),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if let Some(problem) = link_problem(dest_url) {
+                    problems.push(problem);
+                }
+            }
             Event::Start(
                 Tag::List(_) | Tag::Table(_) | Tag::BlockQuote(_) | Tag::Heading { .. },
             ) if !block => problems.push("only inline Markdown is allowed here".into()),
@@ -295,6 +300,37 @@ pub fn render_markdown(source: &str, block: bool) -> Result<Rendered, String> {
         html: super::a11y::accessible(&html),
         text: collapse_whitespace(&text),
     })
+}
+
+/// Schemes a link in the bank may use; a link without a scheme (relative, or `#fragment`) is fine.
+pub const LINK_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
+
+/// Why a link to `dest` (as pulldown-cmark gives it, entities decoded) is refused, if it is: a
+/// scheme other than [`LINK_SCHEMES`] (`javascript:`, `data:`, `vbscript:`, `file:`…). Browsers
+/// drop ASCII tabs and newlines and leading spaces or control characters before reading a scheme,
+/// so they are dropped here too before looking.
+pub fn link_problem(dest: &str) -> Option<String> {
+    let seen: String = dest
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let end = seen.find([':', '/', '?', '#'])?;
+    if !seen[end..].starts_with(':') {
+        return None;
+    }
+    let scheme = &seen[..end];
+    let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if is_scheme && LINK_SCHEMES.contains(&scheme.to_ascii_lowercase().as_str()) {
+        return None;
+    }
+    Some(format!(
+        "a link may be http, https, mailto or relative, found `{}`",
+        dest.chars().take(60).collect::<String>()
+    ))
 }
 
 fn collapse_whitespace(s: &str) -> String {

@@ -310,6 +310,45 @@ fn raw_html_is_rejected_everywhere() {
     assert!(one(&ok).unwrap().answer.html.contains("Vec&lt;T&gt;"));
 }
 
+/// Links in the bank's Markdown may only be http, https, mailto or relative: a `javascript:` or
+/// `data:` link, in the body or a key point, an inline link or an autolink, with its scheme in any
+/// case or split by a tab or an entity, fails the build with the path and the field.
+#[test]
+fn links_are_http_https_mailto_or_relative() {
+    let v = valid("Q?", r#""a", "b""#);
+    for bad in [
+        "[run](javascript:alert(1))",
+        "[run](JavaScript:alert(1))",
+        "[run](&#106;avascript:alert(1))",
+        "[run](<java\tscript:alert(1)>)",
+        "<javascript:alert(1)>",
+        "[x](data:text/html;base64,PHNjcmlwdD4=)",
+        "[x](vbscript:msgbox)",
+        "[x](file:///etc/passwd)",
+    ] {
+        expect_error(
+            &v.replace("word word", &format!("word {bad} word")),
+            "body: a link may be http, https, mailto or relative",
+        );
+    }
+    expect_error(
+        &v.replace("POST is not", "POST is [not](javascript:void(0))"),
+        "key_points[1]: a link may be http, https, mailto or relative",
+    );
+    for good in [
+        "[RFC 9110](https://www.rfc-editor.org/rfc/rfc9110)",
+        "[plain](http://example.com/a:b)",
+        "<https://example.com>",
+        "[mail](mailto:team@example.com)",
+        "[up](../jwt)",
+        "[here](#why)",
+        "[q](?q=jwt)",
+    ] {
+        let ok = v.replace("word word", &format!("word {good} word"));
+        assert!(one(&ok).is_ok(), "{good}: {:?}", errors_of(&ok));
+    }
+}
+
 #[test]
 fn body_rules() {
     let v = valid("Q?", r#""a", "b""#);
