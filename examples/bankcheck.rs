@@ -1,9 +1,10 @@
 //! Validates a question-bank folder with the same code as the build, and prints its figures: counts
-//! per topic and level, checks per level against their minimums, how often the right option is the
-//! longest one, where the right answers sit, and the pitfalls count. The quality rules behind these
+//! per topic and level, checks per level against their minimums, where the right answers sit, how
+//! often each option-only strategy (longest, second-longest, ...) would win, per level, the right
+//! option's length ranks, and the pitfalls count. The quality rules behind these
 //! figures are errors like any other: a bank that breaks them does not build.
 //! usage: cargo run --example bankcheck [-- DIR [ID…]]   (default: assets/questions; with ids, the
-//! figures of just those questions)
+//! figures of just those questions, and per check its rank and the strategies that win it)
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -31,20 +32,53 @@ fn main() {
             .collect();
         let f = quality::figures(&picked);
         println!(
-            "{} of the {} ids given: {} checks, right option strictly the longest in {} ({:.1}%), strictly the shortest in {} ({:.1}%), positions {:?}, {} pitfalls, \"tempting\" in {}",
+            "{} of the {} ids given: {} checks, right answers by position {:?}, {} pitfalls, \"tempting\" in {}",
             picked.len(),
             only.len(),
             f.checks,
-            f.longest,
-            f.longest_share(),
-            f.shortest,
-            f.shortest_share(),
             f.positions,
             f.pitfalls,
             f.tempting
         );
-        for (id, i, ratio) in &f.worst {
-            println!("  right option longest: {id} check[{i}] ({ratio:.2}x the next longest)");
+        print_gaming(&f);
+        println!(
+            "per check: length rank of the right option (1 = longest), strategies that win it"
+        );
+        for q in &picked {
+            for (i, c) in q.checks.iter().enumerate() {
+                let ranks = quality::rank_quarters(c);
+                let rank: Vec<String> = ranks
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &x)| x > 0.0)
+                    .map(|(k, x)| {
+                        if *x >= 1.0 {
+                            format!("{}", k + 1)
+                        } else {
+                            format!("{}:{x:.2}", k + 1)
+                        }
+                    })
+                    .collect();
+                let wins: Vec<String> = quality::Strategy::ALL
+                    .iter()
+                    .map(|&s| (s, quality::strategy_score(s, c)))
+                    .filter(|(_, x)| *x > 0.0)
+                    .map(|(s, x)| {
+                        if x >= 1.0 {
+                            s.name().to_string()
+                        } else {
+                            format!("{} {x:.2}", s.name())
+                        }
+                    })
+                    .collect();
+                println!(
+                    "  {} check[{i}] answer {}: rank {}; {}",
+                    q.id,
+                    c.answer,
+                    rank.join(" "),
+                    wins.join(", ")
+                );
+            }
         }
         return;
     }
@@ -82,25 +116,12 @@ fn main() {
         );
     }
     println!(
-        "right option strictly the longest: {} of {} checks ({:.1}%, limit {:.0}%)",
-        f.longest,
-        f.checks,
-        f.longest_share(),
-        quality::MAX_LONGEST_SHARE
-    );
-    println!(
-        "right option strictly the shortest: {} of {} checks ({:.1}%, limit {:.0}%)",
-        f.shortest,
-        f.checks,
-        f.shortest_share(),
-        quality::MAX_SHORTEST_SHARE
-    );
-    println!(
         "right answers by position (0-based): {:?} (top share {:.1}%, limit {:.0}%)",
         f.positions,
         f.top_position_share(),
         quality::MAX_POSITION_SHARE
     );
+    print_gaming(&f);
     println!(
         "pitfalls: {} entries on {} of {} questions",
         f.pitfalls,
@@ -112,6 +133,63 @@ fn main() {
         f.tempting, f.checks
     );
     println!("quality rules: all met");
+}
+
+/// The strategy table (rows: strategies; columns: the bank, each level, the behavioral checks) and
+/// the length-rank table, with their limits. `*` marks a share over its limit (groups under
+/// `MIN_SAMPLE` checks are not judged).
+#[cfg(not(target_arch = "wasm32"))]
+fn print_gaming(f: &backprep::bank::format::quality::Figures) {
+    use backprep::bank::format::quality::{self, Strategy};
+    let head: String = f.groups.iter().map(|g| format!("{:>14}", g.name)).collect();
+    let counts: String = f
+        .groups
+        .iter()
+        .map(|g| format!("{:>14}", g.checks))
+        .collect();
+    println!(
+        "option-only strategies, share of checks won (limit {:.0}% over all, {:.0}% per level or behavioral; chance 25%):",
+        quality::MAX_STRATEGY_SHARE,
+        quality::MAX_GROUP_STRATEGY_SHARE
+    );
+    println!("  {:<22}{head}", "strategy");
+    println!("  {:<22}{counts}", "(checks)");
+    for s in Strategy::ALL {
+        let cells: String = f
+            .groups
+            .iter()
+            .map(|g| {
+                let limit = if g.name == "all" {
+                    quality::MAX_STRATEGY_SHARE
+                } else {
+                    quality::MAX_GROUP_STRATEGY_SHARE
+                };
+                let over = g.checks >= quality::MIN_SAMPLE && g.share(s) > limit;
+                format!("{:>13.1}{}", g.share(s), if over { '*' } else { '%' })
+            })
+            .collect();
+        println!("  {:<22}{cells}", s.name());
+    }
+    println!(
+        "length rank of the right option, share of checks (band {:.0}–{:.0}% over all):",
+        quality::RANK_BAND.0,
+        quality::RANK_BAND.1
+    );
+    let names = ["1 (longest)", "2", "3", "4 (shortest)"];
+    for (rank, name) in names.iter().enumerate() {
+        let cells: String = f
+            .groups
+            .iter()
+            .map(|g| {
+                let x = g.rank_share(rank);
+                let over = g.name == "all"
+                    && g.checks >= quality::MIN_SAMPLE
+                    && (x < quality::RANK_BAND.0 || x > quality::RANK_BAND.1);
+                format!("{:>13.1}{}", x, if over { '*' } else { '%' })
+            })
+            .collect();
+        println!("  {:<22}{cells}", name);
+    }
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -555,36 +555,231 @@ fn quality_rules_per_file() {
     assert!(found.iter().any(|e| e.message.contains("only behavioral")));
 }
 
-#[test]
-fn the_longest_option_rule_counts_strictly_longest_right_options() {
-    let topics = topics();
-    let with_options = |options: &str, answer: usize| {
-        let text = valid("Q?", r#""a", "b""#)
-            .replacen(MORE_CHECKS, "", 1)
-            .replace(r#"options = ["POST", "PUT", "PATCH"]"#, options)
-            .replace("answer = 1", &format!("answer = {answer}"));
-        parse_question("q/x.md", "x", &text, &topics).expect("valid")
+/// A check built directly, without parsing: the option texts are their visible text.
+fn check(prompt: &str, options: &[&str], answer: usize) -> Check {
+    let text = |t: &str| Rendered {
+        html: t.to_string(),
+        text: t.to_string(),
     };
-    // "PATCH" is strictly the longest; a tie is not "strictly".
-    let longest = with_options(r#"options = ["POST", "PUT", "PATCH"]"#, 2);
-    let tied = with_options(r#"options = ["GETS", "POST", "PUT"]"#, 1);
-    let shorter = with_options(r#"options = ["POST", "PUT", "PATCH"]"#, 1);
-    assert!(quality::right_is_longest(&longest.checks[0]));
-    assert!(!quality::right_is_longest(&tied.checks[0]));
-    assert!(!quality::right_is_longest(&shorter.checks[0]));
-    // One in three is 33%: over the 30% limit, and the message names the offender.
-    let errors = quality::bank_errors("q", &[longest.clone(), tied.clone(), shorter.clone()]);
+    Check {
+        prompt: text(prompt),
+        options: options.iter().map(|o| text(o)).collect(),
+        answer,
+        explanation: text("Because."),
+    }
+}
+
+/// A question built directly, holding `checks`.
+fn question(id: &str, level: &str, checks: Vec<Check>) -> Question {
+    Question {
+        id: id.to_string(),
+        question: format!("{id}?"),
+        level: level.to_string(),
+        topics: vec!["http-apis".into()],
+        also_asked_as: vec![],
+        summary: Rendered::default(),
+        key_points: vec![],
+        follow_ups: vec![],
+        related: vec![],
+        checks,
+        answer: Rendered::default(),
+        pitfalls: vec![],
+        contrast: None,
+        words: 300,
+    }
+}
+
+fn scores(c: &Check) -> Vec<f64> {
+    quality::Strategy::ALL
+        .iter()
+        .map(|&s| quality::strategy_score(s, c))
+        .collect()
+}
+
+#[test]
+fn length_strategies_score_the_right_options_place_with_ties_shared() {
+    // Order of the columns: longest, second-longest, middle, second-shortest, shortest, odd one
+    // out, most prompt words, fewest prompt words. The prompt shares no word with any option, so
+    // the word strategies face a four-way tie.
+    let opts = ["a", "bb", "ccc", "dddd"];
+    let c = |answer| check("Pick one?", &opts, answer);
+    // Lengths 1, 2, 3, 4 against a mean of the others of 3, 2.67, 2.33, 2: the longest and the
+    // shortest are equally odd, so the odd-one-out habit takes each half the time.
+    assert_eq!(scores(&c(3)), [1.0, 0.0, 0.0, 0.0, 0.0, 0.5, 0.25, 0.25]);
+    assert_eq!(scores(&c(2)), [0.0, 1.0, 0.5, 0.0, 0.0, 0.0, 0.25, 0.25]);
+    assert_eq!(scores(&c(1)), [0.0, 0.0, 0.5, 1.0, 0.0, 0.0, 0.25, 0.25]);
+    assert_eq!(scores(&c(0)), [0.0, 0.0, 0.0, 0.0, 1.0, 0.5, 0.25, 0.25]);
+    // "aa" ties "bb" for places 2 and 3: half of each.
+    let tied = check("Pick one?", &["aa", "bb", "c", "dddd"], 0);
+    assert_eq!(quality::length_places(&tied), [0.0, 0.5, 0.5, 0.0]);
+    assert_eq!(scores(&tied), [0.0, 0.5, 0.5, 0.5, 0.0, 0.0, 0.25, 0.25]);
+    assert_eq!(quality::rank_quarters(&tied), [0.0, 0.5, 0.5, 0.0]);
+    // All four the same length: every habit is down to chance.
+    let flat = check("Pick one?", &["aa", "bb", "cc", "dd"], 2);
+    assert_eq!(scores(&flat), [0.25; 8]);
+    // One far longer option is the odd one out; so is one far shorter.
+    let outlier = check("Pick one?", &["aaaa", "bbbb", "cccc", "dddddddddddd"], 3);
+    assert_eq!(scores(&outlier)[5], 1.0);
+    let short = check("Pick one?", &["aaaa", "bbbb", "c", "dddddd"], 2);
+    assert_eq!(scores(&short)[5], 1.0);
+    assert_eq!(scores(&short)[4], 1.0);
+}
+
+#[test]
+fn three_options_map_onto_the_four_ranks() {
+    let opts = ["a", "bb", "ccc"];
+    let middle = check("Pick?", &opts, 1);
+    // The middle option is the middle one, and second from either end.
+    assert_eq!(&scores(&middle)[..5], [0.0, 1.0, 1.0, 1.0, 0.0]);
+    assert_eq!(quality::rank_quarters(&middle), [0.0, 0.5, 0.5, 0.0]);
+    let longest = check("Pick?", &opts, 2);
+    assert_eq!(quality::rank_quarters(&longest), [0.75, 0.25, 0.0, 0.0]);
+    // Five options: place 2 of 5 covers [0.4, 0.6), split between ranks 2 and 3.
+    let five = check("Pick?", &["aaaaa", "bbbb", "ccc", "dd", "e"], 2);
+    assert_eq!(quality::rank_quarters(&five), [0.0, 0.5, 0.5, 0.0]);
+    assert_eq!(scores(&five)[2], 1.0 / 3.0);
+}
+
+#[test]
+fn word_strategies_count_distinct_prompt_words_in_each_option() {
+    assert_eq!(
+        quality::words("PostgreSQL's B-tree, the B-tree"),
+        ["b", "postgresql", "tree"]
+            .into_iter()
+            .map(String::from)
+            .collect::<std::collections::BTreeSet<String>>()
+    );
+    let prompt = "Which index serves the tenant's monthly query?";
+    // Shared words: 2 (index, tenant), 0, 1 (tenant), 0.
+    let opts = [
+        "An index on the tenant",
+        "A hash of the key",
+        "Tenant sharding",
+        "Nothing helps",
+    ];
+    let most = check(prompt, &opts, 0);
+    assert_eq!(scores(&most)[6..], [1.0, 0.0]);
+    let fewest = check(prompt, &opts, 1);
+    assert_eq!(scores(&fewest)[6..], [0.0, 0.5]);
+    let neither = check(prompt, &opts, 2);
+    assert_eq!(scores(&neither)[6..], [0.0, 0.0]);
+}
+
+/// `files` files of four checks each, levels in turn; the right option of check `j` of file `i`
+/// has length rank `rank(i, j)` (0 = longest) and sits at position `j`.
+fn bank_of(files: usize, rank: impl Fn(usize, usize) -> usize) -> Vec<Question> {
+    (0..files)
+        .map(|i| {
+            let checks = (0..4)
+                .map(|j| {
+                    // Lengths by position: the right option (at j) gets the length of its rank.
+                    let r = rank(i, j);
+                    let mut others = (0..4).filter(|&k| k != r);
+                    let opts: Vec<String> = (0..4)
+                        .map(|p| {
+                            let k = if p == j { r } else { others.next().unwrap() };
+                            "x".repeat(4 - k)
+                        })
+                        .collect();
+                    let opts: Vec<&str> = opts.iter().map(String::as_str).collect();
+                    check("Pick one?", &opts, j)
+                })
+                .collect();
+            question(&format!("q{i}"), LEVELS[i % 3], checks)
+        })
+        .collect()
+}
+
+#[test]
+fn an_even_bank_meets_the_gaming_rules() {
+    let bank = bank_of(12, |i, j| (i + j) % 4);
+    let f = quality::figures(&bank);
+    assert_eq!(f.groups[0].checks, 48);
+    for s in quality::Strategy::ALL {
+        assert_eq!(f.groups[0].share(s), 25.0, "{s:?}");
+    }
+    assert!(quality::gaming_errors("q", &f).is_empty());
+    assert!(bank
+        .iter()
+        .all(|q| quality::position_error("q", q).is_none()));
+}
+
+#[test]
+fn a_gamed_bank_fails_naming_the_strategy_level_and_files() {
+    // Every right option is the second-longest, except in q0 where it is the longest.
+    let bank = bank_of(12, |i, _| usize::from(i != 0));
+    let errors: Vec<String> = quality::gaming_errors("q", &quality::figures(&bank))
+        .iter()
+        .map(|e| e.to_string())
+        .collect();
+    let has = |needle: &str| errors.iter().any(|e| e.contains(needle));
+    assert!(
+        has("picking \"second-longest\" wins 91.7% of the bank's 48 checks (at most 30%)"),
+        "{errors:?}"
+    );
+    assert!(
+        has("picking \"one of the middle two\" wins 45.8%"),
+        "{errors:?}"
+    );
+    // A level of 16 checks is under MIN_SAMPLE: only the bank is judged.
+    assert!(!has("of the beginner"), "{errors:?}");
+    assert!(
+        has("Files that feed it most: q1 (4 of 4), q10 (4 of 4)"),
+        "{errors:?}"
+    );
+    assert!(has("length rank 2 (1 = longest) in 91.7%"), "{errors:?}");
+    assert!(has(
+        "length rank 4 (1 = longest) in 0.0% of the bank's 48 checks, too few"
+    ));
+    // With enough checks per level, the levels are judged too.
+    let big = bank_of(24, |_, j| if j == 3 { 0 } else { (j + 2) % 4 });
+    let errors: Vec<String> = quality::gaming_errors("q", &quality::figures(&big))
+        .iter()
+        .map(|e| e.to_string())
+        .collect();
     assert!(
         errors
             .iter()
-            .any(|e| e.message.contains("1 of 3 checks") && e.message.contains("x check[0]")),
+            .any(|e| e.contains("wins 50.0% of the intermediate 32 checks (at most 35%)")),
         "{errors:?}"
     );
-    // One in four is 25%: within it.
-    let errors = quality::bank_errors("q", &[longest, tied, shorter.clone(), shorter]);
+    // Under MIN_SAMPLE checks in all, nothing is judged.
+    let small = bank_of(5, |_, _| 1);
+    assert!(quality::gaming_errors("q", &quality::figures(&small)).is_empty());
+    // The build's bank-wide rules include them; an even bank passes.
+    let errors = quality::bank_errors("q", &bank);
     assert!(
-        errors.iter().all(|e| !e.message.contains("longest")),
+        errors.iter().any(|e| e
+            .to_string()
+            .starts_with("q: check: picking \"second-longest\" wins")),
         "{errors:?}"
+    );
+    assert!(quality::bank_errors("q", &bank_of(12, |i, j| (i + j) % 4)).is_empty());
+}
+
+#[test]
+fn a_file_must_not_key_all_its_checks_at_one_position() {
+    let at = |answers: &[usize]| {
+        let checks = answers
+            .iter()
+            .map(|&a| check("Pick?", &["aa", "bb", "cc", "dd"], a))
+            .collect();
+        question("x", "beginner", checks)
+    };
+    let e = quality::position_error("q/x.md", &at(&[2, 2, 2])).expect("all at 2");
+    assert_eq!(
+        e.to_string(),
+        "q/x.md: check: all 3 checks have their right option at position 2 (0-based): spread them"
+    );
+    assert!(quality::position_error("q/x.md", &at(&[2, 0, 2])).is_none());
+    assert!(quality::position_error("q/x.md", &at(&[1])).is_none());
+    // It is one of the per-file rules the build applies.
+    let found = quality::question_errors("q/x.md", &at(&[1, 1]));
+    assert!(
+        found.iter().any(|e| e
+            .message
+            .contains("all 2 checks have their right option at position 1")),
+        "{found:?}"
     );
 }
 
