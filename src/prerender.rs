@@ -334,9 +334,7 @@ mod tests {
                 q.id
             );
         }
-        assert!(
-            html.contains(&format!("{} questions · 0 read", bank::questions().len()))
-        );
+        assert!(html.contains(&format!("{} questions · 0 read", bank::questions().len())));
         assert!(html.contains("<title>Backprep</title>"));
     }
 
