@@ -13,6 +13,8 @@
 
 pub mod labels;
 
+#[cfg(any(test, feature = "bench"))]
+pub mod adversarial;
 pub mod app;
 pub mod bank;
 #[cfg(target_arch = "wasm32")]

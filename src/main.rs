@@ -4,7 +4,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    backprep::platform::recovery::install();
+    backprep::state::recovery::install();
     #[cfg(debug_assertions)]
     {
         backprep::boot::preload_content();

@@ -250,13 +250,13 @@ fn import_benchmark() {
     );
 }
 
-/// The adversarial histories of `progress::adversarial` (all re-grades, all at one millisecond,
+/// The adversarial histories of `backprep::adversarial` (all re-grades, all at one millisecond,
 /// all on one question, re-grades over the whole bank), each as large as an import accepts: parse
 /// and validate, one page start over it (schedule, list filters, dashboard), and a save's merge.
 /// `standing` was quadratic in re-grades: 20,000 on one question added 1.3 s to every start.
 #[wasm_bindgen_test]
 fn adversarial_histories_benchmark() {
-    use backprep::progress::adversarial::{every_view, history, Shape};
+    use backprep::adversarial::{every_view, history, Shape};
     use backprep::stats::FixedOffset;
     let target = MAX_FILE_BYTES - MAX_FILE_BYTES / 20;
     let questions = backprep::bank::questions();
@@ -276,7 +276,7 @@ fn adversarial_histories_benchmark() {
         let start = now_ms();
         let incoming = transfer::parse(&file, |_| true, CLOCK).expect("a valid export");
         let parse_ms = now_ms() - start;
-        let now = backprep::progress::adversarial::START + 400 * 86_400_000;
+        let now = backprep::adversarial::START + 400 * 86_400_000;
         let start = now_ms();
         let figure = every_view(
             &incoming.progress,

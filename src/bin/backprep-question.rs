@@ -3,7 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    backprep::platform::recovery::install();
+    backprep::state::recovery::install();
     backprep::boot::preload_content();
     backprep::boot::start(backprep::app::QuestionApp);
 }

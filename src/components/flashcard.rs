@@ -39,7 +39,7 @@ pub fn Flashcard(
                         <textarea
                             id="draft"
                             rows="4"
-                            maxlength=crate::transfer::MAX_DRAFT_CHARS.to_string()
+                            maxlength=crate::progress::MAX_DRAFT_CHARS.to_string()
                             prop:value=draft
                             on:input=move |ev| send(Event::Draft(event_target_value(&ev)))
                         ></textarea>

@@ -139,7 +139,7 @@ pub fn AnswerBox(
         <textarea
             id="iv-typed"
             rows="3"
-            maxlength=crate::transfer::MAX_DRAFT_CHARS.to_string()
+            maxlength=crate::progress::MAX_DRAFT_CHARS.to_string()
             prop:value=text
             on:input=move |ev| iv.event(Event::Type(event_target_value(&ev)))
         ></textarea>

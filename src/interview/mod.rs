@@ -24,8 +24,8 @@
 
 use crate::bank::{self, Level, Question};
 use crate::order::Rng;
+use crate::progress::MAX_DRAFT_CHARS;
 use crate::progress::{Attempt, Grade, InterviewAnswer, InterviewRecord, Outcome};
-use crate::transfer::MAX_DRAFT_CHARS;
 use serde::{Deserialize, Serialize};
 
 /// The numbers of questions offered on the setup screen.

@@ -14,7 +14,6 @@ pub mod events;
 pub mod fetch;
 pub mod files;
 pub mod recorder;
-pub mod recovery;
 pub mod speech;
 pub mod storage;
 pub mod sw;

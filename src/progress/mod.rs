@@ -257,6 +257,10 @@ pub struct Progress {
     pub cleared: BTreeMap<String, u64>,
 }
 
+/// Longest draft answer kept (a flashcard's, a mock interview's), in characters: the answer
+/// boxes' `maxlength`, and a limit an import applies (`transfer`).
+pub const MAX_DRAFT_CHARS: usize = 20_000;
+
 /// How far ahead of this device's clock a stored or imported time may be: a day, for a clock that
 /// is a little off. Anything later is refused on import and set aside on load, or it would be a
 /// question's latest answer for ever.
@@ -457,9 +461,6 @@ impl Progress {
 }
 
 mod merge;
-
-#[cfg(any(test, feature = "bench"))]
-pub mod adversarial;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -417,12 +417,12 @@ mod properties {
     /// this took minutes.
     #[test]
     fn an_adversarial_history_of_50000_answers_stays_fast() {
-        use super::adversarial::{every_view, history, Shape};
+        use crate::adversarial::{every_view, history, Shape};
         use crate::storage::{decode, encode, Decoded};
         let questions = bank::questions();
         let ids: Vec<&str> = questions.iter().map(|q| q.id).collect();
         let topic_ids: Vec<&str> = bank::topics().iter().map(|t| t.id).collect();
-        let now = super::adversarial::START + 365 * 86_400_000;
+        let now = crate::adversarial::START + 365 * 86_400_000;
         for shape in Shape::ALL {
             let built = history(shape, 50_000, &ids);
             let text = encode(&built);
@@ -460,7 +460,7 @@ mod properties {
     /// re-grades of one millisecond by answers at that millisecond all count (each revises itself).
     #[test]
     fn adversarial_histories_count_as_the_regrade_rule_says() {
-        use super::adversarial::{history, Shape};
+        use crate::adversarial::{history, Shape};
         let count = |shape| history(shape, 1_000, &["jwt", "cdn"]).attempt_count();
         assert_eq!(count(Shape::AllRevising), 1);
         assert_eq!(count(Shape::OneMillisecond), 1_000);

@@ -9,6 +9,7 @@
 pub mod change;
 pub mod content;
 pub mod interview;
+pub mod recovery;
 pub mod startup;
 pub mod url;
 

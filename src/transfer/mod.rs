@@ -35,7 +35,7 @@ use std::fmt;
 /// (5 Mi code units) per origin, Firefox and Safari less, and a UTF-16 unit never takes more than
 /// 3 bytes of UTF-8. So the size bounds how much work a file can cause, as long as every function
 /// over a history stays O(n log n) in its answers whatever they hold (re-grades, one millisecond,
-/// one question): `progress::adversarial` builds those shapes, a host test holds 50,000 answers of
+/// one question): `adversarial` builds those shapes, a host test holds 50,000 answers of
 /// each within a budget, and `make bench` times them at this size. Only files the app did not make
 /// are refused for their size.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
@@ -53,8 +53,9 @@ pub const MAX_ID_CHARS: usize = 100;
 /// Longest note, in characters (Unicode scalar values, so an HTML `maxlength` of this many UTF-16
 /// units always fits).
 pub const MAX_NOTE_CHARS: usize = crate::notes::MAX_NOTE_CHARS;
-/// Longest flashcard draft answer, in characters (the answer box's `maxlength`).
-pub const MAX_DRAFT_CHARS: usize = 20_000;
+/// Longest flashcard draft answer, in characters (the answer box's `maxlength`): the progress
+/// rule, named here with the other limits an import applies.
+pub use crate::progress::MAX_DRAFT_CHARS;
 /// Longest quiz mode id, in characters (the real ones are a few letters).
 pub const MAX_MODE_CHARS: usize = 32;
 /// Largest index or count accepted (key point, check, option, follow-up; a quiz's right and

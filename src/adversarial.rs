@@ -3,8 +3,8 @@
 //! (`tests/import_bench.rs`, `make bench`) run the same cases. Every function over a user's
 //! history must stay O(n log n) in the answers for each of these shapes.
 
-use super::{Attempt, Grade, Outcome, Progress, QuizRecord};
 use crate::bank::Question;
+use crate::progress::{Attempt, Grade, Outcome, Progress, QuizRecord};
 use crate::schedule::Schedule;
 use crate::search::{self, ListQuery};
 use crate::stats::{self, Calendar};
