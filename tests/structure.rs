@@ -325,3 +325,17 @@ fn the_architecture_map_names_every_submodule() {
         missing.join(", ")
     );
 }
+
+/// The views reach stored data only through the state (`AppState`), never the store itself: the
+/// state is what keeps a change, its save and the other tabs in step.
+#[test]
+fn the_views_do_not_use_the_store_directly() {
+    let graph = graph::of(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"));
+    for view in ["components", "pages", "app"] {
+        let files = graph.get(view).and_then(|m| m.get("storage::store"));
+        assert!(
+            files.is_none(),
+            "{view} uses storage::store directly: {files:?}"
+        );
+    }
+}

@@ -7,7 +7,6 @@ use crate::platform::{dom, files, storage};
 use crate::progress::Progress;
 use crate::state::use_app_state;
 use crate::stats::{self, Calendar};
-use crate::storage::store;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -31,15 +30,13 @@ pub fn SafetyNet() -> impl IntoView {
         let answers = state.progress.with(Progress::attempt_count);
         state.prefs.with(|p| p.export_due(answers))
     };
-    let backups = RwSignal::new(store::backups());
+    let backups = RwSignal::new(state.backups());
     let delete = move |key: String| {
-        store::delete_backup(&key);
-        backups.set(store::backups());
-        // Space was freed: a save that failed for lack of it may now work.
-        state.retry_save();
+        state.delete_backup(&key);
+        backups.set(state.backups());
     };
     let download = move |key: String, name: String| {
-        if let Some(text) = store::backup_text(&key) {
+        if let Some(text) = state.backup_text(&key) {
             let _ = files::download(&name, &text, "application/json");
         }
     };

@@ -24,7 +24,8 @@ use crate::progress::Progress;
 use crate::quiz::{Event, Session};
 use crate::schedule::Schedule;
 use crate::search::{self, ListQuery};
-use crate::storage::store::{self, SaveError};
+use crate::storage::store;
+pub use crate::storage::store::SaveError;
 use crate::storage::{ActiveQuiz, Mode, Notice};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -173,6 +174,23 @@ impl AppState {
                 Err(e)
             }
         }
+    }
+
+    /// This copy's backups of values that could not be used as stored, newest first.
+    pub fn backups(self) -> Vec<store::Backup> {
+        store::backups()
+    }
+
+    /// The text of backup `key`, if it is one of this copy's.
+    pub fn backup_text(self, key: &str) -> Option<String> {
+        store::backup_text(key)
+    }
+
+    /// Deletes backup `key`; the space freed may let a save that failed for lack of it work, so
+    /// that is tried again.
+    pub fn delete_backup(self, key: &str) {
+        store::delete_backup(key);
+        self.retry_save();
     }
 
     /// Tries again to save what could not be saved (after space was freed).
