@@ -179,7 +179,12 @@ mod graph {
         }
     }
 
-    pub fn of(src: &Path) -> Graph {
+    /// The graph of this crate's `src/`.
+    pub fn of_src() -> Graph {
+        of(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"))
+    }
+
+    fn of(src: &Path) -> Graph {
         let mut graph = Graph::new();
         let mut stack = vec![src.to_path_buf()];
         while let Some(dir) = stack.pop() {
@@ -247,7 +252,7 @@ mod graph {
 /// tested without those above it.
 #[test]
 fn module_imports_have_no_cycle() {
-    let graph = graph::of(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"));
+    let graph = graph::of_src();
     assert!(graph.contains_key("progress") && graph["search"].contains_key("progress"));
     let cycles = graph::cycles(&graph);
     assert!(
@@ -261,7 +266,7 @@ fn module_imports_have_no_cycle() {
 /// which loads and saves over the platform's store by design).
 #[test]
 fn the_core_does_not_import_the_browser_edges_or_the_views() {
-    let graph = graph::of(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"));
+    let graph = graph::of_src();
     let mut wrong = Vec::new();
     for from in graph::CORE {
         for (to, files) in graph.get(from).into_iter().flatten() {
@@ -330,7 +335,7 @@ fn the_architecture_map_names_every_submodule() {
 /// state is what keeps a change, its save and the other tabs in step.
 #[test]
 fn the_views_do_not_use_the_store_directly() {
-    let graph = graph::of(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"));
+    let graph = graph::of_src();
     for view in ["components", "pages", "app"] {
         let files = graph.get(view).and_then(|m| m.get("storage::store"));
         assert!(
