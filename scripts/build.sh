@@ -9,7 +9,7 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 dist=${1:?usage: scripts/build.sh DIST [trunk options]}
 shift
 # Each area's page template is index.html with its own binary; trunk builds one binary per page.
-areas="backprep-question backprep-practice backprep-interview backprep-progress"
+areas="backprep-question backprep-practice backprep-interview backprep-progress backprep-design"
 for bin in $areas; do
   sed "s/data-bin=\"backprep\"/data-bin=\"$bin\"/" index.html > "$bin.html"
   trunk build "$bin.html" --offline --release --dist "$dist.$bin" "$@"

@@ -26,7 +26,7 @@ usage: TRUNK_STAGING_DIR=dir TRUNK_PROFILE=release scripts/postbuild.py    (as a
 import base64, hashlib, json, os, pathlib, re, shutil, subprocess, sys
 
 # The other areas' binaries (src/meta.rs, `Area::bin`); each page's template is <bin>.html.
-OTHER_AREAS = ["backprep-question", "backprep-practice", "backprep-interview", "backprep-progress"]
+OTHER_AREAS = ["backprep-question", "backprep-practice", "backprep-interview", "backprep-progress", "backprep-design"]
 
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {script_hashes}; "
        "style-src 'self'; img-src 'self' data:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; "
@@ -34,7 +34,7 @@ CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {script_hashes}
 
 # Pages kept for offline use besides the data: the ones with no id in their address. A question
 # page not kept is rendered offline by the app from its data file, inside shell.html.
-KEPT_PAGES = ["index.html", "quiz.html", "quiz/play.html", "interview.html", "progress.html", "404.html", "shell.html"]
+KEPT_PAGES = ["index.html", "quiz.html", "quiz/play.html", "interview.html", "progress.html", "designs.html", "404.html", "shell.html"]
 
 def sha256_b64(data: bytes) -> str:
     return base64.b64encode(hashlib.sha256(data).digest()).decode()

@@ -28,7 +28,7 @@ is 350,000 bytes (350 KB in decimal units, so it holds whichever unit a reader a
 import gzip, pathlib, re, sys
 
 BUDGET = 350_000   # wasm + js of one area, gzip (see the history above)
-AREAS = {"list": "backprep", "question": "backprep-question", "practice": "backprep-practice", "interview": "backprep-interview", "progress": "backprep-progress"}
+AREAS = {"list": "backprep", "question": "backprep-question", "practice": "backprep-practice", "interview": "backprep-interview", "progress": "backprep-progress", "design": "backprep-design"}
 
 def main() -> int:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]

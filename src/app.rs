@@ -7,7 +7,8 @@ use crate::components::shortcuts::ShortcutHelp;
 use crate::components::site::{SiteFooter, SiteHeader};
 use crate::meta::Area;
 use crate::pages::{
-    dashboard::Dashboard, interview::InterviewPage, list::ListPage, not_found::NotFound,
+    dashboard::Dashboard, design::DesignPage, design_practice::DesignPracticePage,
+    designs::DesignsPage, interview::InterviewPage, list::ListPage, not_found::NotFound,
     question::QuestionPage, quiz_play::QuizPlay, quiz_setup::QuizSetup,
 };
 use crate::platform::{dom, events};
@@ -102,6 +103,20 @@ pub fn ProgressApp() -> impl IntoView {
     }
 }
 
+/// The design exercises and their practice rounds.
+#[component]
+pub fn DesignApp() -> impl IntoView {
+    view! {
+        <Frame area=Some(Area::Design)>
+            <Routes fallback=|| view! { <NotFound /> }>
+                <Route path=path!("/designs") view=DesignsPage />
+                <Route path=path!("/designs/:id") view=DesignPage />
+                <Route path=path!("/designs/:id/practice") view=DesignPracticePage />
+            </Routes>
+        </Frame>
+    }
+}
+
 /// Every page in one app: a development build (`trunk serve`), and host tests.
 #[component]
 pub fn App() -> impl IntoView {
@@ -114,6 +129,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/quiz/play") view=QuizPlay />
                 <Route path=path!("/interview") view=InterviewPage />
                 <Route path=path!("/progress") view=Dashboard />
+                <Route path=path!("/designs") view=DesignsPage />
+                <Route path=path!("/designs/:id") view=DesignPage />
+                <Route path=path!("/designs/:id/practice") view=DesignPracticePage />
             </Routes>
         </Frame>
     }
@@ -127,5 +145,6 @@ pub fn area_app(area: Area) -> AnyView {
         Area::Practice => view! { <PracticeApp /> }.into_any(),
         Area::Interview => view! { <InterviewApp /> }.into_any(),
         Area::Progress => view! { <ProgressApp /> }.into_any(),
+        Area::Design => view! { <DesignApp /> }.into_any(),
     }
 }

@@ -24,6 +24,24 @@ pub fn preload_content() {
     }
 }
 
+/// Id of the inline `<script type="application/json">` with a prerendered design exercise's
+/// content.
+pub const DESIGN_CONTENT_SCRIPT_ID: &str = "bp-design-content";
+
+/// Takes in the design exercise content a prerendered exercise page carries inline. Only the
+/// design area (and a development build) calls this.
+pub fn preload_design_content() {
+    let text = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(DESIGN_CONTENT_SCRIPT_ID))
+        .and_then(|s| s.text_content());
+    if let Some(content) = text.and_then(|t| {
+        serde_json::from_str::<crate::bank::design_content::DesignContent>(&t).ok()
+    }) {
+        crate::state::design_content::preload(content);
+    }
+}
+
 /// Starts `app` (one area's app, or all of them in a development build).
 pub fn start<N: leptos::prelude::IntoView + 'static>(app: fn() -> N) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {

@@ -8,6 +8,7 @@ fn main() {
     #[cfg(debug_assertions)]
     {
         backprep::boot::preload_content();
+        backprep::boot::preload_design_content();
         backprep::boot::start(backprep::app::App);
     }
     #[cfg(not(debug_assertions))]

@@ -2,6 +2,7 @@
 //! from, its title and its description. The prerenderer writes these into every page's `<head>`;
 //! the pages set the same titles in the browser.
 
+use crate::bank::designs::{self, Design};
 use crate::bank::{self, Question};
 
 /// A page the site has a file for.
@@ -19,6 +20,12 @@ pub enum Page {
     Interview,
     /// The progress dashboard (`/progress`).
     Progress,
+    /// The design exercises (`/designs`).
+    Designs,
+    /// One design exercise.
+    Design(&'static Design),
+    /// A timed practice round on one design exercise.
+    DesignPractice(&'static Design),
     /// What an unknown address shows.
     NotFound,
 }
@@ -39,16 +46,19 @@ pub enum Area {
     Interview,
     /// The progress dashboard, export and import.
     Progress,
+    /// The design exercises and their practice rounds.
+    Design,
 }
 
 impl Area {
     /// Every area.
-    pub const ALL: [Area; 5] = [
+    pub const ALL: [Area; 6] = [
         Area::List,
         Area::Question,
         Area::Practice,
         Area::Interview,
         Area::Progress,
+        Area::Design,
     ];
 
     /// The area that serves the address `path` (within the site, starting with `/`).
@@ -62,6 +72,8 @@ impl Area {
             Area::Interview
         } else if path == "/progress" || path.starts_with("/progress/") {
             Area::Progress
+        } else if path == "/designs" || path.starts_with("/designs/") {
+            Area::Design
         } else {
             Area::List
         }
@@ -84,6 +96,7 @@ impl Area {
             Area::Practice => "backprep-practice",
             Area::Interview => "backprep-interview",
             Area::Progress => "backprep-progress",
+            Area::Design => "backprep-design",
         }
     }
 }
@@ -100,9 +113,12 @@ impl Page {
             Page::QuizPlay,
             Page::Interview,
             Page::Progress,
+            Page::Designs,
             Page::NotFound,
         ];
         pages.extend(bank::questions().iter().map(Page::Question));
+        pages.extend(designs::designs().iter().map(Page::Design));
+        pages.extend(designs::designs().iter().map(Page::DesignPractice));
         pages
     }
 
@@ -115,6 +131,9 @@ impl Page {
             Page::QuizPlay => "/quiz/play".into(),
             Page::Interview => "/interview".into(),
             Page::Progress => "/progress".into(),
+            Page::Designs => "/designs".into(),
+            Page::Design(d) => format!("/designs/{}", d.id),
+            Page::DesignPractice(d) => format!("/designs/{}/practice", d.id),
             Page::NotFound => "/404".into(),
         }
     }
@@ -136,6 +155,9 @@ impl Page {
             Page::Quiz | Page::QuizPlay => "Quiz".into(),
             Page::Interview => "Mock interview".into(),
             Page::Progress => "Your progress".into(),
+            Page::Designs => "System design".into(),
+            Page::Design(d) => d.title.to_string(),
+            Page::DesignPractice(d) => format!("Practice: {}", d.title),
             Page::NotFound => "Not found".into(),
         }
     }
@@ -151,7 +173,10 @@ impl Page {
     /// Whether search engines should list it (the quiz cards and not-found are app states, not
     /// pages to find).
     pub fn is_listed(self) -> bool {
-        !matches!(self, Page::QuizPlay | Page::NotFound)
+        !matches!(
+            self,
+            Page::QuizPlay | Page::NotFound | Page::DesignPractice(_)
+        )
     }
 }
 
@@ -176,7 +201,14 @@ mod tests {
         assert_eq!(jwt.file(), "questions/jwt.html");
         assert_eq!(Page::List.file(), "index.html");
         assert_eq!(Page::QuizPlay.file(), "quiz/play.html");
-        assert_eq!(Page::all().len(), 6 + bank::questions().len());
+        assert_eq!(
+            Page::all().len(),
+            7 + bank::questions().len() + 2 * designs::designs().len()
+        );
+        let d = Page::Design(designs::design("url-shortener").unwrap());
+        assert_eq!(d.file(), "designs/url-shortener.html");
+        assert_eq!(d.area(), Area::Design);
+        assert_eq!(Page::Designs.file(), "designs.html");
         assert_eq!(Page::Interview.file(), "interview.html");
         assert_eq!(Page::Interview.area(), Area::Interview);
         assert!(!Page::NotFound.is_listed() && Page::Progress.is_listed());
@@ -193,6 +225,9 @@ mod tests {
         assert_eq!(Area::of_path("/quizzes"), Area::List);
         assert_eq!(Area::of_path("/progress"), Area::Progress);
         assert_eq!(Page::NotFound.area(), Area::Question);
+        assert_eq!(Area::of_path("/designs"), Area::Design);
+        assert_eq!(Area::of_path("/designs/url-shortener/practice"), Area::Design);
+        assert_eq!(Area::of_path("/designsx"), Area::List);
     }
 
     #[test]

@@ -75,6 +75,9 @@ fn description(page: Page) -> String {
         }
         Page::Interview => "Rehearse a backend interview out loud: timed answers, key points to check yourself against, the interviewer's follow-ups, and a report.".into(),
         Page::Progress => "Your readiness, mastery per topic, streaks and reviews due, kept in your browser.".into(),
+        Page::Designs => "Worked system design exercises for backend interviews: clarifying questions, estimates with a calculator, APIs, diagrams, deep dives, and a timed practice round.".into(),
+        Page::Design(d) => clip(d.summary, 300),
+        Page::DesignPractice(d) => format!("A timed system design round on {}: six stages against the clock, then the model answer and a rubric.", d.title),
         _ => SITE_DESCRIPTION.into(),
     }
 }
@@ -108,7 +111,7 @@ fn head(page: Page, site: &Site) -> String {
         )
         .unwrap();
     }
-    let kind = if matches!(page, Page::Question(_)) {
+    let kind = if matches!(page, Page::Question(_) | Page::Design(_)) {
         "article"
     } else {
         "website"
@@ -160,6 +163,27 @@ fn head(page: Page, site: &Site) -> String {
             .unwrap();
         }
     }
+    if let Page::Design(d) = page {
+        let mut data = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "LearningResource",
+            "name": d.title,
+            "description": d.summary,
+            "learningResourceType": "Worked example",
+            "educationalLevel": d.level.label(),
+            "teaches": "System design for backend interviews",
+            "inLanguage": "en",
+        });
+        if let Some(url) = site.url_of(page) {
+            data["url"] = url.into();
+        }
+        writeln!(
+            h,
+            "    <script type=\"application/ld+json\">{}</script>",
+            script_json(&data.to_string())
+        )
+        .unwrap();
+    }
     h
 }
 
@@ -204,6 +228,17 @@ pub fn page_html(template: &str, page: Page, site: &Site) -> Result<String, Stri
             write!(
                 body,
                 "<script type=\"application/json\" id=\"bp-content\">{}</script>",
+                script_json(text)
+            )
+            .unwrap();
+        }
+    }
+    if let Page::Design(d) = page {
+        if let Some(text) = bank::files::text(d.content) {
+            write!(
+                body,
+                // `boot::DESIGN_CONTENT_SCRIPT_ID` reads it (boot is wasm only).
+                "<script type=\"application/json\" id=\"bp-design-content\">{}</script>",
                 script_json(text)
             )
             .unwrap();
@@ -348,6 +383,41 @@ mod tests {
         assert!(html.contains("href=\"/backprep/questions/jwt\""));
         assert!(!html.contains("rel=\"canonical\""));
         dom::set_base_path("/");
+    }
+
+    #[test]
+    fn a_design_page_carries_its_diagram_content_and_structured_data() {
+        let d = crate::bank::designs::design("url-shortener").unwrap();
+        let html = page_html(TEMPLATE, Page::Design(d), &site()).unwrap();
+        assert!(html.contains("<title>Design a URL shortener · Backprep</title>"));
+        assert!(html.contains("\"@type\":\"LearningResource\""));
+        assert!(html.contains("id=\"bp-design-content\""));
+        assert!(html.contains("<svg"), "the diagram is drawn into the page");
+        for heading in [
+            "The prompt",
+            "Clarifying questions",
+            "Requirements",
+            "Estimate",
+            "API and data model",
+            "High-level design",
+            "Deep dives",
+            "Bottlenecks and failure modes",
+            "What a senior answer adds",
+        ] {
+            assert!(html.contains(&format!(">{heading}</h2>")), "{heading}");
+        }
+        // The calculator shows its figures with scripts off.
+        assert!(html.contains("req/s"));
+        let script = html.split("id=\"bp-design-content\">").nth(1).unwrap();
+        assert!(!script.split("</script>").next().unwrap().contains('<'));
+    }
+
+    #[test]
+    fn the_designs_page_links_every_exercise() {
+        let html = page_html(TEMPLATE, Page::Designs, &site()).unwrap();
+        for d in crate::bank::designs::designs() {
+            assert!(html.contains(&format!("href=\"/designs/{}\"", d.id)), "{}", d.id);
+        }
     }
 
     #[test]

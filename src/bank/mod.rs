@@ -6,6 +6,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod a11y;
 pub mod content;
+pub mod design_content;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod format;
 pub mod text;

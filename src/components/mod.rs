@@ -7,6 +7,7 @@ pub mod badges;
 pub mod charts;
 pub mod choice_card;
 pub mod data_panel;
+pub mod design_row;
 pub mod empty_state;
 pub mod flashcard;
 pub mod highlight;

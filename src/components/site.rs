@@ -46,6 +46,9 @@ pub fn SiteHeader() -> impl IntoView {
                     <a href=dom::href("/interview") aria-current=current(Area::Interview)>
                         "Interview"
                     </a>
+                    <a href=dom::href("/designs") aria-current=current(Area::Design)>
+                        "Design"
+                    </a>
                     <a href=dom::href("/progress") aria-current=current(Area::Progress)>
                         "Progress"
                     </a>

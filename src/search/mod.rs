@@ -4,10 +4,12 @@
 //! - [`index`]: the inverted index and its ranking.
 //! - [`text`]: words, highlighting and snippets.
 //! - [`typo`]: edits between a typed term and a word.
+//! - [`designs`]: which design exercises a search names.
 //! - Here: what the list shows for a view ([`run`]), the chip counts ([`facet_counts`]) and the
 //!   bank's own search ([`BankSearch`]), which searches the wordings compiled into the app at once
 //!   and the answers' text once the search file (`bank::SEARCH_FILE`) has arrived.
 
+pub mod designs;
 pub mod index;
 pub mod query;
 pub mod text;

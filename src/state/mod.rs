@@ -8,6 +8,7 @@
 
 pub mod change;
 pub mod content;
+pub mod design_content;
 pub mod interview;
 pub mod recovery;
 pub mod startup;

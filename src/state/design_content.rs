@@ -1,0 +1,64 @@
+//! A design exercise's content as it arrives: a prerendered exercise page hands over the content
+//! it was rendered with ([`preload`]); otherwise the page fetches its data file once. The host
+//! reads the files compiled in.
+
+use crate::bank::design_content::DesignContent;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Where one exercise's content stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry {
+    /// Being fetched.
+    Loading,
+    /// Here.
+    Ready(Arc<DesignContent>),
+    /// Could not be fetched; the reason, for the user.
+    Failed(String),
+}
+
+thread_local! {
+    static PRELOADED: std::cell::RefCell<Option<DesignContent>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Content that came with the page, taken by the first [`use_design_content`] for its id.
+pub fn preload(content: DesignContent) {
+    PRELOADED.with_borrow_mut(|p| *p = Some(content));
+}
+
+/// The content of the exercise `id`, whose data file is `file` (a signal: it arrives later when
+/// fetched).
+pub fn use_design_content(id: &'static str, file: &'static str) -> ReadSignal<Entry> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let entry = crate::bank::files::text(file)
+            .and_then(|t| serde_json::from_str::<DesignContent>(t).ok())
+            .filter(|c| c.id == id)
+            .map_or_else(
+                || Entry::Failed("no such exercise".into()),
+                |c| Entry::Ready(Arc::new(c)),
+            );
+        let (entry, _) = signal(entry);
+        entry
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let preloaded = PRELOADED.with_borrow_mut(|p| p.take_if(|c| c.id == id));
+        if let Some(c) = preloaded {
+            let (entry, _) = signal(Entry::Ready(Arc::new(c)));
+            return entry;
+        }
+        let (entry, set_entry) = signal(Entry::Loading);
+        leptos::task::spawn_local(async move {
+            let got = match crate::platform::fetch::text(file).await {
+                Ok(text) => match serde_json::from_str::<DesignContent>(&text) {
+                    Ok(c) if c.id == id => Entry::Ready(Arc::new(c)),
+                    _ => Entry::Failed("the exercise's file is damaged; reload the page".into()),
+                },
+                Err(why) => Entry::Failed(why),
+            };
+            set_entry.set(got);
+        });
+        entry
+    }
+}
