@@ -97,8 +97,10 @@ mod graph {
     use std::path::Path;
 
     /// The pure core: nothing here may use the browser edges or the views.
-    pub const CORE: [&str; 17] = [
+    pub const CORE: [&str; 19] = [
         "bank",
+        "capacity",
+        "design_practice",
         "progress",
         "schedule",
         "stats",
