@@ -6,7 +6,8 @@ import { readdirSync } from 'node:fs';
 import { ids, wording } from './bank.js';
 
 const root = new URL('../../', import.meta.url).pathname;
-const pages = ['/', '/quiz', '/quiz/play', '/progress', '/no-such-page',
+const pages = ['/', '/quiz', '/quiz/play', '/progress', '/no-such-page', '/designs',
+  ...readdirSync(`${root}dist/designs`).filter((f) => f.endsWith('.html')).map((f) => `/designs/${f.replace(/\.html$/, '')}`),
   ...readdirSync(`${root}dist/questions`).map((f) => `/questions/${f.replace(/\.html$/, '')}`)];
 
 base.describe('with JavaScript disabled', () => {
