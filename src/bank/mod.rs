@@ -8,10 +8,14 @@ pub mod a11y;
 pub mod content;
 pub mod design_content;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod design;
+pub mod designs;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod format;
 pub mod text;
 
 pub use content::{CheckText, Content, Contrast};
+pub use designs::{design, designs};
 pub use text::html_to_text;
 
 crate::labelled_enum! {
