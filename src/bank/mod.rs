@@ -6,6 +6,9 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod a11y;
 pub mod content;
+// Drawn at build time only; the wasm gets ready SVG.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod design;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod format;
 pub mod text;
