@@ -158,6 +158,7 @@ const CAPTION_H: f64 = 18.0;
 const MARGIN: f64 = 8.0;
 const SWEEPS: usize = 12;
 const PLACE_ROUNDS: usize = 16;
+const ENFORCE_ROUNDS: usize = 500;
 
 /// An axis-aligned box: top-left corner and size.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -266,7 +267,10 @@ fn node_size(node: &Node) -> (f64, f64) {
 }
 
 fn label_size(label: &str) -> (f64, f64) {
-    (label.chars().count() as f64 * SMALL_CHAR + LABEL_PAD, LABEL_H)
+    (
+        label.chars().count() as f64 * SMALL_CHAR + LABEL_PAD,
+        LABEL_H,
+    )
 }
 
 /// Checks the references and returns, for each edge, the indices of its two nodes.
@@ -402,7 +406,10 @@ fn place_line(want: &[f64], sep: &[f64]) -> Vec<f64> {
             }
             blocks.pop();
             let total = c + block.1;
-            block = ((m * c as f64 + block.0 * block.1 as f64) / total as f64, total);
+            block = (
+                (m * c as f64 + block.0 * block.1 as f64) / total as f64,
+                total,
+            );
         }
         blocks.push(block);
     }
@@ -414,6 +421,221 @@ fn place_line(want: &[f64], sep: &[f64]) -> Vec<f64> {
         }
     }
     out
+}
+
+/// Whether `item` belongs inside group `g`'s box (a node may be named by more than one group).
+fn in_group(diagram: &Diagram, item: &Item, g: usize) -> bool {
+    item.group == Some(g)
+        || matches!(item.slot, Slot::Node(i) if diagram.groups[g].nodes.contains(&diagram.nodes[i].id))
+}
+
+/// Moves the wanted positions of a layer's non-members out of the span each group's box covers
+/// across the flow (in the layers that box reaches), so a group box never covers another node or
+/// label, nor another group's box.
+fn keep_out_of_groups(
+    diagram: &Diagram,
+    items: &[Item],
+    layer: &[usize],
+    l: usize,
+    mut want: Vec<f64>,
+    lr: bool,
+) -> Vec<f64> {
+    for g in 0..diagram.groups.len() {
+        let members: Vec<&Item> = items.iter().filter(|it| in_group(diagram, it, g)).collect();
+        let (Some(first), Some(last)) = (
+            members.iter().map(|it| it.layer).min(),
+            members.iter().map(|it| it.layer).max(),
+        ) else {
+            continue;
+        };
+        if l < first || l > last {
+            continue;
+        }
+        // In LR the caption sits on the low side of the order axis; in TB it is along the flow.
+        let caption = if lr { CAPTION_H } else { 0.0 };
+        let lo = members
+            .iter()
+            .map(|it| it.pos - it.across / 2.0)
+            .fold(f64::INFINITY, f64::min)
+            - GROUP_PAD
+            - caption;
+        let hi = members
+            .iter()
+            .map(|it| it.pos + it.across / 2.0)
+            .fold(f64::NEG_INFINITY, f64::max)
+            + GROUP_PAD;
+        let centre = (lo + hi) / 2.0;
+        for (k, &it) in layer.iter().enumerate() {
+            let item = &items[it];
+            if in_group(diagram, item, g) {
+                continue;
+            }
+            let half = item.across / 2.0 + ORDER_GAP_VIRTUAL;
+            if want[k] + half > lo && want[k] - half < hi {
+                want[k] = if item.pos < centre {
+                    lo - half
+                } else {
+                    hi + half
+                };
+            }
+        }
+    }
+    want
+}
+
+/// The span a group's box covers across the flow, and the layers it reaches.
+fn group_span(
+    diagram: &Diagram,
+    items: &[Item],
+    g: usize,
+    lr: bool,
+) -> Option<(f64, f64, usize, usize)> {
+    let members: Vec<&Item> = items.iter().filter(|it| in_group(diagram, it, g)).collect();
+    let first = members.iter().map(|it| it.layer).min()?;
+    let last = members.iter().map(|it| it.layer).max()?;
+    // In LR the caption sits on the low side of the order axis; in TB it is along the flow.
+    let caption = if lr { CAPTION_H } else { 0.0 };
+    let lo = members
+        .iter()
+        .map(|it| it.pos - it.across / 2.0)
+        .fold(f64::INFINITY, f64::min)
+        - GROUP_PAD
+        - caption;
+    let hi = members
+        .iter()
+        .map(|it| it.pos + it.across / 2.0)
+        .fold(f64::NEG_INFINITY, f64::max)
+        + GROUP_PAD;
+    Some((lo, hi, first, last))
+}
+
+/// Moves every member of group `g` by `delta` across the flow, and pushes whatever is in the way
+/// in their layers along with them, so each layer keeps its order and separations.
+fn shift_group(
+    diagram: &Diagram,
+    items: &mut [Item],
+    layers: &[Vec<usize>],
+    seps: &[Vec<f64>],
+    g: usize,
+    delta: f64,
+    lr: bool,
+) {
+    for (l, layer) in layers.iter().enumerate() {
+        let mut moved = false;
+        for &it in layer {
+            if in_group(diagram, &items[it], g) {
+                items[it].pos += delta;
+                moved = true;
+            }
+        }
+        if !moved {
+            continue;
+        }
+        push_layer(items, layer, &seps[l], delta > 0.0);
+    }
+    // The side the group moved toward: clear it of non-members in every layer the box reaches,
+    // or the next round would only move the group back.
+    let Some((lo, hi, first, last)) = group_span(diagram, items, g, lr) else {
+        return;
+    };
+    for l in first..=last {
+        let layer = &layers[l];
+        let first_member = layer
+            .iter()
+            .position(|&it| in_group(diagram, &items[it], g));
+        for k in 0..layer.len() {
+            let item = &items[layer[k]];
+            if in_group(diagram, item, g) {
+                continue;
+            }
+            let half = item.across / 2.0 + ORDER_GAP_VIRTUAL;
+            let before = match first_member {
+                Some(m) => k < m,
+                None => item.pos < (lo + hi) / 2.0,
+            };
+            if delta < 0.0 && before {
+                items[layer[k]].pos = items[layer[k]].pos.min(lo - half);
+            } else if delta > 0.0 && !before {
+                items[layer[k]].pos = items[layer[k]].pos.max(hi + half);
+            }
+        }
+        push_layer(items, layer, &seps[l], delta > 0.0);
+    }
+}
+
+/// Restores a layer's separations after a move, pushing forward (`down`) or backward.
+fn push_layer(items: &mut [Item], layer: &[usize], sep: &[f64], down: bool) {
+    if down {
+        for j in 1..layer.len() {
+            let limit = items[layer[j - 1]].pos + sep[j - 1];
+            items[layer[j]].pos = items[layer[j]].pos.max(limit);
+        }
+    } else {
+        for j in (0..layer.len().saturating_sub(1)).rev() {
+            let limit = items[layer[j + 1]].pos - sep[j];
+            items[layer[j]].pos = items[layer[j]].pos.min(limit);
+        }
+    }
+}
+
+/// The pull toward neighbours only asks non-members to keep out of group boxes; this makes it
+/// hold, pushing each intruder (and whatever is beyond it in its layer) out of the way.
+fn enforce_groups(
+    diagram: &Diagram,
+    items: &mut [Item],
+    layers: &[Vec<usize>],
+    seps: &[Vec<f64>],
+    lr: bool,
+) {
+    // One fix per round, since each can widen another group; the bank's diagrams settle in far
+    // fewer rounds than this bound, which only guarantees an end.
+    for _ in 0..ENFORCE_ROUNDS {
+        let mut changed = false;
+        for g in 0..diagram.groups.len() {
+            let Some((lo, hi, first, last)) = group_span(diagram, items, g, lr) else {
+                continue;
+            };
+            for l in first..=last {
+                let layer = &layers[l];
+                let first_member = layer
+                    .iter()
+                    .position(|&it| in_group(diagram, &items[it], g));
+                for k in 0..layer.len() {
+                    let item = &items[layer[k]];
+                    if in_group(diagram, item, g) {
+                        continue;
+                    }
+                    let half = item.across / 2.0 + ORDER_GAP_VIRTUAL;
+                    if !(item.pos + half > lo + 1e-6 && item.pos - half < hi - 1e-6) {
+                        continue;
+                    }
+                    let before = match first_member {
+                        Some(m) => k < m,
+                        None => item.pos < (lo + hi) / 2.0,
+                    };
+                    changed = true;
+                    // Moving the group, not the intruder: the bound may come from a member in a
+                    // far layer, and pushing the intruder could only drive it into the next group.
+                    let delta = if before {
+                        item.pos + half - lo
+                    } else {
+                        item.pos - half - hi
+                    };
+                    shift_group(diagram, items, layers, seps, g, delta, lr);
+                    break;
+                }
+                if changed {
+                    break;
+                }
+            }
+            if changed {
+                break;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
 }
 
 /// Lays the diagram out in layers along its direction.
@@ -509,6 +731,18 @@ pub fn layout(diagram: &Diagram) -> Result<Layout, DiagramError> {
             (0..layer_count.saturating_sub(1)).rev().collect()
         };
         for l in order {
+            let mut group_keys = vec![0.0; diagram.groups.len()];
+            for (g, key) in group_keys.iter_mut().enumerate() {
+                let places: Vec<f64> = layers
+                    .iter()
+                    .flat_map(|layer| layer.iter().enumerate())
+                    .filter(|(_, &it)| items[it].group == Some(g))
+                    .map(|(p, _)| p as f64)
+                    .collect();
+                if !places.is_empty() {
+                    *key = places.iter().sum::<f64>() / places.len() as f64;
+                }
+            }
             let neighbour_layer = if downward { l - 1 } else { l + 1 };
             let index_of = |it: usize| {
                 layers[neighbour_layer]
@@ -516,7 +750,7 @@ pub fn layout(diagram: &Diagram) -> Result<Layout, DiagramError> {
                     .position(|&x| x == it)
                     .map(|p| p as f64)
             };
-            let mut keyed: Vec<(f64, usize, usize)> = layers[l]
+            let keyed: Vec<(f64, usize, usize)> = layers[l]
                 .iter()
                 .enumerate()
                 .map(|(p, &it)| {
@@ -530,20 +764,22 @@ pub fn layout(diagram: &Diagram) -> Result<Layout, DiagramError> {
                     (key, items[it].group.map_or(usize::MAX, |g| g), it)
                 })
                 .collect();
-            // Members of a group share their mean key, so they end up side by side.
-            for g in 0..diagram.groups.len() {
-                let ks: Vec<f64> = keyed
-                    .iter()
-                    .filter(|k| k.1 == g)
-                    .map(|k| k.0)
-                    .collect();
-                if !ks.is_empty() {
-                    let mean = ks.iter().sum::<f64>() / ks.len() as f64;
-                    keyed.iter_mut().filter(|k| k.1 == g).for_each(|k| k.0 = mean);
-                }
-            }
-            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            layers[l] = keyed.into_iter().map(|k| k.2).collect();
+            // Members of a group share one key in every layer (their mean place over all layers),
+            // so they sit side by side and the groups keep the same order from layer to layer,
+            // which is what lets the group boxes stay clear of one another.
+            let mut keyed: Vec<(f64, usize, f64, usize)> = keyed
+                .into_iter()
+                .map(|(key, g, it)| {
+                    let shared = if g == usize::MAX { key } else { group_keys[g] };
+                    (shared, g, key, it)
+                })
+                .collect();
+            keyed.sort_by(|a, b| {
+                a.0.total_cmp(&b.0)
+                    .then(a.1.cmp(&b.1))
+                    .then(a.2.total_cmp(&b.2))
+            });
+            layers[l] = keyed.into_iter().map(|k| k.3).collect();
         }
         let c = crossings(&layers, &items, &segs);
         if c < best_cross {
@@ -562,7 +798,11 @@ pub fn layout(diagram: &Diagram) -> Result<Layout, DiagramError> {
                 .map(|w| {
                     let (a, b) = (&items[w[0]], &items[w[1]]);
                     let real = matches!(a.slot, Slot::Node(_)) && matches!(b.slot, Slot::Node(_));
-                    let mut gap = if real { ORDER_GAP_REAL } else { ORDER_GAP_VIRTUAL };
+                    let mut gap = if real {
+                        ORDER_GAP_REAL
+                    } else {
+                        ORDER_GAP_VIRTUAL
+                    };
                     if a.group != b.group {
                         // Room for both groups' padding and a caption between them.
                         gap += 2.0 * GROUP_PAD + CAPTION_H;
@@ -589,7 +829,11 @@ pub fn layout(diagram: &Diagram) -> Result<Layout, DiagramError> {
             let want: Vec<f64> = layers[l]
                 .iter()
                 .map(|&it| {
-                    let ns: Vec<f64> = up[it].iter().chain(&down[it]).map(|&x| items[x].pos).collect();
+                    let ns: Vec<f64> = up[it]
+                        .iter()
+                        .chain(&down[it])
+                        .map(|&x| items[x].pos)
+                        .collect();
                     if ns.is_empty() {
                         items[it].pos
                     } else {
@@ -597,6 +841,7 @@ pub fn layout(diagram: &Diagram) -> Result<Layout, DiagramError> {
                     }
                 })
                 .collect();
+            let want = keep_out_of_groups(diagram, &items, &layers[l], l, want, lr);
             let placed = place_line(&want, &seps[l]);
             for (&it, p) in layers[l].iter().zip(placed) {
                 items[it].pos = p;
@@ -604,13 +849,18 @@ pub fn layout(diagram: &Diagram) -> Result<Layout, DiagramError> {
         }
     }
 
+    enforce_groups(diagram, &mut items, &layers, &seps, lr);
+
     // Positions along the flow: each layer as thick as its thickest item.
     let gap = if lr { RANK_GAP_LR } else { RANK_GAP_TB };
     let mut layer_start = vec![0.0; layer_count];
     let mut layer_size = vec![0.0f64; layer_count];
     let mut at = 0.0;
     for l in 0..layer_count {
-        layer_size[l] = layers[l].iter().map(|&it| items[it].along).fold(0.0, f64::max);
+        layer_size[l] = layers[l]
+            .iter()
+            .map(|&it| items[it].along)
+            .fold(0.0, f64::max);
         layer_start[l] = at;
         at += layer_size[l] + gap;
     }
@@ -619,7 +869,11 @@ pub fn layout(diagram: &Diagram) -> Result<Layout, DiagramError> {
     let rect_of = |it: &Item| {
         let r0 = layer_start[it.layer] + (layer_size[it.layer] - it.along) / 2.0;
         let (x, y) = xy(r0, it.pos - it.across / 2.0);
-        let (w, h) = if lr { (it.along, it.across) } else { (it.across, it.along) };
+        let (w, h) = if lr {
+            (it.along, it.across)
+        } else {
+            (it.across, it.along)
+        };
         Rect { x, y, w, h }
     };
 
@@ -636,7 +890,11 @@ pub fn layout(diagram: &Diagram) -> Result<Layout, DiagramError> {
         for (k, &it) in chain.iter().enumerate() {
             let item = &items[it];
             let r = rect_of(item);
-            let (r_lo, r_hi) = if lr { (r.x, r.x + r.w) } else { (r.y, r.y + r.h) };
+            let (r_lo, r_hi) = if lr {
+                (r.x, r.x + r.w)
+            } else {
+                (r.y, r.y + r.h)
+            };
             match item.slot {
                 Slot::Node(_) if k == 0 => pts.push(xy(r_hi, item.pos)),
                 Slot::Node(_) => pts.push(xy(r_lo, item.pos)),
@@ -674,8 +932,16 @@ pub fn layout(diagram: &Diagram) -> Result<Layout, DiagramError> {
         }
         let x0 = members.iter().map(|r| r.x).fold(f64::INFINITY, f64::min) - GROUP_PAD;
         let y0 = members.iter().map(|r| r.y).fold(f64::INFINITY, f64::min) - GROUP_PAD - CAPTION_H;
-        let x1 = members.iter().map(|r| r.x + r.w).fold(f64::NEG_INFINITY, f64::max) + GROUP_PAD;
-        let y1 = members.iter().map(|r| r.y + r.h).fold(f64::NEG_INFINITY, f64::max) + GROUP_PAD;
+        let x1 = members
+            .iter()
+            .map(|r| r.x + r.w)
+            .fold(f64::NEG_INFINITY, f64::max)
+            + GROUP_PAD;
+        let y1 = members
+            .iter()
+            .map(|r| r.y + r.h)
+            .fold(f64::NEG_INFINITY, f64::max)
+            + GROUP_PAD;
         let caption_w = g.label.chars().count() as f64 * SMALL_CHAR + 2.0 * GROUP_PAD;
         groups.push(PlacedGroup {
             group: gi,
@@ -697,10 +963,18 @@ pub fn layout(diagram: &Diagram) -> Result<Layout, DiagramError> {
     };
     nodes.iter().for_each(|p| grow(&p.rect));
     groups.iter().for_each(|p| grow(&p.rect));
-    edges.iter().filter_map(|e| e.label.as_ref()).for_each(&mut grow);
+    edges
+        .iter()
+        .filter_map(|e| e.label.as_ref())
+        .for_each(&mut grow);
     for e in &edges {
         for &(x, y) in &e.points {
-            grow(&Rect { x, y, w: 0.0, h: 0.0 });
+            grow(&Rect {
+                x,
+                y,
+                w: 0.0,
+                h: 0.0,
+            });
         }
     }
     let (dx, dy) = (MARGIN - min.0, MARGIN - min.1);
@@ -784,10 +1058,28 @@ fn path_d(points: &[(f64, f64)], lr: bool) -> String {
             let _ = write!(d, "L{},{}", num(bx), num(by));
         } else if lr {
             let mx = (ax + bx) / 2.0;
-            let _ = write!(d, "C{},{} {},{} {},{}", num(mx), num(ay), num(mx), num(by), num(bx), num(by));
+            let _ = write!(
+                d,
+                "C{},{} {},{} {},{}",
+                num(mx),
+                num(ay),
+                num(mx),
+                num(by),
+                num(bx),
+                num(by)
+            );
         } else {
             let my = (ay + by) / 2.0;
-            let _ = write!(d, "C{},{} {},{} {},{}", num(ax), num(my), num(bx), num(my), num(bx), num(by));
+            let _ = write!(
+                d,
+                "C{},{} {},{} {},{}",
+                num(ax),
+                num(my),
+                num(bx),
+                num(my),
+                num(bx),
+                num(by)
+            );
         }
     }
     d
@@ -809,13 +1101,23 @@ fn shape(out: &mut String, kind: NodeKind, r: &Rect) {
     let (x, y, w, h) = (num(r.x), num(r.y), num(r.w), num(r.h));
     match kind {
         NodeKind::Service => {
-            let _ = write!(out, r#"<rect class="shape" x="{x}" y="{y}" width="{w}" height="{h}" rx="10"/>"#);
+            let _ = write!(
+                out,
+                r#"<rect class="shape" x="{x}" y="{y}" width="{w}" height="{h}" rx="10"/>"#
+            );
         }
         NodeKind::Client => {
-            let _ = write!(out, r#"<rect class="shape" x="{x}" y="{y}" width="{w}" height="{h}" rx="{}"/>"#, num(r.h / 2.0));
+            let _ = write!(
+                out,
+                r#"<rect class="shape" x="{x}" y="{y}" width="{w}" height="{h}" rx="{}"/>"#,
+                num(r.h / 2.0)
+            );
         }
         NodeKind::External => {
-            let _ = write!(out, r#"<rect class="shape" x="{x}" y="{y}" width="{w}" height="{h}" rx="4"/>"#);
+            let _ = write!(
+                out,
+                r#"<rect class="shape" x="{x}" y="{y}" width="{w}" height="{h}" rx="4"/>"#
+            );
         }
         NodeKind::Cache => {
             let _ = write!(
@@ -842,10 +1144,18 @@ fn shape(out: &mut String, kind: NodeKind, r: &Rect) {
             );
         }
         NodeKind::Queue => {
-            let _ = write!(out, r#"<rect class="shape" x="{x}" y="{y}" width="{w}" height="{h}" rx="2"/>"#);
+            let _ = write!(
+                out,
+                r#"<rect class="shape" x="{x}" y="{y}" width="{w}" height="{h}" rx="2"/>"#
+            );
             for off in [8.0, 14.0] {
                 let lx = num(r.x + r.w - off);
-                let _ = write!(out, r#"<path class="shape-inner" d="M{lx},{}V{}"/>"#, num(r.y + 8.0), num(r.y + r.h - 8.0));
+                let _ = write!(
+                    out,
+                    r#"<path class="shape-inner" d="M{lx},{}V{}"/>"#,
+                    num(r.y + 8.0),
+                    num(r.y + r.h - 8.0)
+                );
             }
         }
     }
@@ -931,8 +1241,19 @@ pub fn to_svg(diagram: &Diagram, title: &str) -> Result<String, DiagramError> {
         let _ = write!(out, r#"<g class="node node-{}">"#, kind_name(node.kind));
         shape(&mut out, node.kind, &r);
         // Queues keep their slot marks on the right, so their text centres in the rest.
-        let text_w = if node.kind == NodeKind::Queue { r.w - QUEUE_EXTRA } else { r.w };
-        let baseline = r.y + r.h / 2.0 + 5.0 + if node.kind == NodeKind::Store { 3.0 } else { 0.0 };
+        let text_w = if node.kind == NodeKind::Queue {
+            r.w - QUEUE_EXTRA
+        } else {
+            r.w
+        };
+        let baseline = r.y
+            + r.h / 2.0
+            + 5.0
+            + if node.kind == NodeKind::Store {
+                3.0
+            } else {
+                0.0
+            };
         let _ = write!(
             out,
             r#"<text x="{}" y="{}" text-anchor="middle">{}</text></g>"#,
@@ -998,8 +1319,8 @@ mod tests {
                 let text = std::fs::read_to_string(&p).expect("a readable design file");
                 let mut parts = text.split("+++\n");
                 let front = parts.nth(1).expect("front matter between +++ lines");
-                let fm: FrontMatter = toml::from_str(front)
-                    .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+                let fm: FrontMatter =
+                    toml::from_str(front).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
                 let title = front
                     .lines()
                     .find_map(|l| l.strip_prefix("title = "))
@@ -1060,7 +1381,11 @@ mod tests {
                 );
             }
             for e in lay.edges.iter().filter_map(|e| e.label) {
-                assert!(!a.rect.overlaps(&e), "{name}: an edge label covers `{}`", d.nodes[a.node].id);
+                assert!(
+                    !a.rect.overlaps(&e),
+                    "{name}: an edge label covers `{}`",
+                    d.nodes[a.node].id
+                );
             }
         }
         for g in &lay.groups {
@@ -1068,15 +1393,35 @@ mod tests {
             for p in &lay.nodes {
                 let inside = group.nodes.contains(&d.nodes[p.node].id);
                 if inside {
-                    assert!(g.rect.contains(&p.rect), "{name}: group `{}` misses `{}`", group.label, d.nodes[p.node].id);
+                    assert!(
+                        g.rect.contains(&p.rect),
+                        "{name}: group `{}` misses `{}`",
+                        group.label,
+                        d.nodes[p.node].id
+                    );
                 } else {
-                    assert!(!g.rect.overlaps(&p.rect), "{name}: group `{}` covers `{}`", group.label, d.nodes[p.node].id);
+                    assert!(
+                        !g.rect.overlaps(&p.rect),
+                        "{name}: group `{}` covers `{}`",
+                        group.label,
+                        d.nodes[p.node].id
+                    );
                 }
             }
         }
         match d.direction {
-            Direction::LR => assert!(lay.width > lay.height * 0.8, "{name}: LR but {}x{}", lay.width, lay.height),
-            Direction::TB => assert!(lay.height > lay.width * 0.8, "{name}: TB but {}x{}", lay.width, lay.height),
+            Direction::LR => assert!(
+                lay.width > lay.height * 0.8,
+                "{name}: LR but {}x{}",
+                lay.width,
+                lay.height
+            ),
+            Direction::TB => assert!(
+                lay.height > lay.width * 0.8,
+                "{name}: TB but {}x{}",
+                lay.width,
+                lay.height
+            ),
         }
         for e in &lay.edges {
             assert!(e.points.len() >= 2, "{name}: edge {} has no route", e.edge);
@@ -1088,13 +1433,23 @@ mod tests {
         for (name, title, d) in designs() {
             check_layout(&name, &d);
             let svg = to_svg(&d, &title).unwrap_or_else(|e| panic!("{name}: {e}"));
-            assert_eq!(svg, to_svg(&d, &title).expect("renders twice"), "{name}: not deterministic");
-            assert!(svg.starts_with("<svg ") && svg.ends_with("</svg>"), "{name}");
+            assert_eq!(
+                svg,
+                to_svg(&d, &title).expect("renders twice"),
+                "{name}: not deterministic"
+            );
+            assert!(
+                svg.starts_with("<svg ") && svg.ends_with("</svg>"),
+                "{name}"
+            );
             for n in &d.nodes {
                 let text = format!(">{}</text>", escape(&n.label));
                 assert_eq!(svg.matches(&text).count(), 1, "{name}: label `{}`", n.label);
             }
-            assert!(!svg.contains("fill=\"#") && !svg.contains("font-family"), "{name}: colours or fonts inline");
+            assert!(
+                !svg.contains("fill=\"#") && !svg.contains("font-family"),
+                "{name}: colours or fonts inline"
+            );
         }
     }
 
@@ -1112,7 +1467,8 @@ mod tests {
         let svg = to_svg(&small(Direction::LR), "A <b> & \"c\"").expect("renders");
         assert!(svg.contains(">API &lt;v2&gt; &amp; &quot;edge&quot;</text>"));
         assert!(svg.contains(">GET &lt;x&gt; &amp; &quot;y&quot;</text>"));
-        assert!(svg.contains("<title id=\"diagram-a-b-c-title\">A &lt;b&gt; &amp; &quot;c&quot;</title>"));
+        assert!(svg
+            .contains("<title id=\"diagram-a-b-c-title\">A &lt;b&gt; &amp; &quot;c&quot;</title>"));
         assert!(!svg.contains("<v2>") && !svg.contains("& "));
     }
 
@@ -1120,7 +1476,10 @@ mod tests {
     fn ids_are_prefixed_with_the_title_slug() {
         let svg = to_svg(&small(Direction::TB), "Design a URL shortener").expect("renders");
         for id in ["-title", "-desc", "-arrow"] {
-            assert!(svg.contains(&format!("id=\"diagram-design-a-url-shortener{id}\"")), "{id}");
+            assert!(
+                svg.contains(&format!("id=\"diagram-design-a-url-shortener{id}\"")),
+                "{id}"
+            );
         }
         assert!(svg.contains("aria-labelledby=\"diagram-design-a-url-shortener-title\""));
         assert!(svg.contains("role=\"img\""));
@@ -1136,7 +1495,12 @@ mod tests {
         let end = *back.points.last().expect("a route");
         let a = lay.nodes[0].rect;
         // The arrow ends on the border of `a`, the edge's `to`.
-        assert!(end.0 >= a.x - 0.1 && end.0 <= a.x + a.w + 0.1 && end.1 >= a.y - 0.1 && end.1 <= a.y + a.h + 0.1);
+        assert!(
+            end.0 >= a.x - 0.1
+                && end.0 <= a.x + a.w + 0.1
+                && end.1 >= a.y - 0.1
+                && end.1 <= a.y + a.h + 0.1
+        );
     }
 
     #[test]
@@ -1152,13 +1516,19 @@ mod tests {
         );
         let mut d = small(Direction::LR);
         d.groups[0].nodes.push("ghost".into());
-        assert!(matches!(layout(&d), Err(DiagramError::UnknownGroupNode { .. })));
+        assert!(matches!(
+            layout(&d),
+            Err(DiagramError::UnknownGroupNode { .. })
+        ));
         let mut d = small(Direction::LR);
         d.edges.push(edge("b", "b", None));
         assert!(matches!(layout(&d), Err(DiagramError::SelfLoop { .. })));
         let mut d = small(Direction::LR);
         d.nodes.push(node("a", "Again", NodeKind::Cache));
-        assert!(matches!(layout(&d), Err(DiagramError::DuplicateNode { .. })));
+        assert!(matches!(
+            layout(&d),
+            Err(DiagramError::DuplicateNode { .. })
+        ));
     }
 
     #[test]
@@ -1166,7 +1536,10 @@ mod tests {
         let lines = text_equivalent(&small(Direction::LR));
         assert_eq!(lines[0], "Client → API <v2> & \"edge\": GET <x> & \"y\"");
         assert_eq!(lines[1], "API <v2> & \"edge\" → Store");
-        assert_eq!(lines.last().map(String::as_str), Some("Back end: Store, Queue"));
+        assert_eq!(
+            lines.last().map(String::as_str),
+            Some("Back end: Store, Queue")
+        );
         assert_eq!(lines.len(), 5);
     }
 
@@ -1184,7 +1557,11 @@ mod tests {
             return;
         };
         for (name, title, d) in designs() {
-            let stem = Path::new(&name).file_stem().expect("a stem").to_string_lossy().to_string();
+            let stem = Path::new(&name)
+                .file_stem()
+                .expect("a stem")
+                .to_string_lossy()
+                .to_string();
             let svg = to_svg(&d, &title).expect("renders");
             std::fs::write(Path::new(&dir).join(format!("{stem}.svg")), svg).expect("writable");
         }
