@@ -115,6 +115,12 @@ fn design_json(d: &design::Design) -> String {
     let rubric: Vec<Vec<&str>> = d.rubric.stages.iter().map(|s| html(s)).collect();
     let x = &d.estimate;
     let sec = &d.sections;
+    // The validator has checked every reference already; a drawing that still fails stops the
+    // build with the file's path.
+    let svg = design::diagram::to_svg(&d.diagram, &d.title).unwrap_or_else(|e| {
+        eprintln!("assets/designs/{}.md: diagram: {e}", d.id);
+        std::process::exit(1)
+    });
     json!({
         "id": d.id,
         "prompt": d.prompt,
@@ -126,10 +132,8 @@ fn design_json(d: &design::Design) -> String {
         "deep_dives": sec.deep_dives.html,
         "bottlenecks": sec.bottlenecks.html,
         "senior": sec.senior.html,
-        // The drawing (`diagram::to_svg`, `diagram::text_equivalent`) is being written in
-        // diagram.rs; until it lands the page gets empty values of the right shape.
-        "diagram_svg": "",
-        "diagram_text": Vec::<String>::new(),
+        "diagram_svg": svg,
+        "diagram_text": design::diagram::text_equivalent(&d.diagram),
         "rubric": rubric,
         "pitfalls": html(&d.pitfalls),
         "follow_ups": d.follow_ups,

@@ -17,6 +17,7 @@ pub mod labels;
 pub mod adversarial;
 pub mod app;
 pub mod bank;
+pub mod capacity;
 #[cfg(target_arch = "wasm32")]
 pub mod boot;
 pub mod components;

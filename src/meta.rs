@@ -24,8 +24,6 @@ pub enum Page {
     Designs,
     /// One design exercise.
     Design(&'static Design),
-    /// A timed practice round on one design exercise.
-    DesignPractice(&'static Design),
     /// What an unknown address shows.
     NotFound,
 }
@@ -46,7 +44,7 @@ pub enum Area {
     Interview,
     /// The progress dashboard, export and import.
     Progress,
-    /// The design exercises and their practice rounds.
+    /// The design exercises.
     Design,
 }
 
@@ -118,7 +116,6 @@ impl Page {
         ];
         pages.extend(bank::questions().iter().map(Page::Question));
         pages.extend(designs::designs().iter().map(Page::Design));
-        pages.extend(designs::designs().iter().map(Page::DesignPractice));
         pages
     }
 
@@ -133,7 +130,6 @@ impl Page {
             Page::Progress => "/progress".into(),
             Page::Designs => "/designs".into(),
             Page::Design(d) => format!("/designs/{}", d.id),
-            Page::DesignPractice(d) => format!("/designs/{}/practice", d.id),
             Page::NotFound => "/404".into(),
         }
     }
@@ -157,7 +153,6 @@ impl Page {
             Page::Progress => "Your progress".into(),
             Page::Designs => "System design".into(),
             Page::Design(d) => d.title.to_string(),
-            Page::DesignPractice(d) => format!("Practice: {}", d.title),
             Page::NotFound => "Not found".into(),
         }
     }
@@ -173,10 +168,7 @@ impl Page {
     /// Whether search engines should list it (the quiz cards and not-found are app states, not
     /// pages to find).
     pub fn is_listed(self) -> bool {
-        !matches!(
-            self,
-            Page::QuizPlay | Page::NotFound | Page::DesignPractice(_)
-        )
+        !matches!(self, Page::QuizPlay | Page::NotFound)
     }
 }
 
@@ -203,7 +195,7 @@ mod tests {
         assert_eq!(Page::QuizPlay.file(), "quiz/play.html");
         assert_eq!(
             Page::all().len(),
-            7 + bank::questions().len() + 2 * designs::designs().len()
+            7 + bank::questions().len() + designs::designs().len()
         );
         let d = Page::Design(designs::design("url-shortener").unwrap());
         assert_eq!(d.file(), "designs/url-shortener.html");

@@ -77,7 +77,6 @@ fn description(page: Page) -> String {
         Page::Progress => "Your readiness, mastery per topic, streaks and reviews due, kept in your browser.".into(),
         Page::Designs => "Worked system design exercises for backend interviews: clarifying questions, estimates with a calculator, APIs, diagrams, deep dives, and a timed practice round.".into(),
         Page::Design(d) => clip(d.summary, 300),
-        Page::DesignPractice(d) => format!("A timed system design round on {}: six stages against the clock, then the model answer and a rubric.", d.title),
         _ => SITE_DESCRIPTION.into(),
     }
 }

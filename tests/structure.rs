@@ -97,10 +97,9 @@ mod graph {
     use std::path::Path;
 
     /// The pure core: nothing here may use the browser edges or the views.
-    pub const CORE: [&str; 19] = [
+    pub const CORE: [&str; 18] = [
         "bank",
         "capacity",
-        "design_practice",
         "progress",
         "schedule",
         "stats",

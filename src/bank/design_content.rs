@@ -44,7 +44,7 @@ pub struct DesignContent {
     pub diagram_svg: String,
     /// The diagram in words: one sentence per arrow and group.
     pub diagram_text: Vec<String>,
-    /// The rubric: per stage, in `design_practice::Stage::ALL` order, its key points (inline HTML).
+    /// The rubric: per stage, in stage order: clarify, estimate, api, design, deep_dive, wrap_up, its key points (inline HTML).
     pub rubric: Vec<Vec<String>>,
     /// What weak answers do (inline HTML each).
     pub pitfalls: Vec<String>,

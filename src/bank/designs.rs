@@ -5,7 +5,7 @@
 use super::{topic, CheckKey, Level, Topic};
 
 /// One design exercise, as compiled into the app.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Design {
     /// Stable id (the file stem); saved design records are keyed by it.
     pub id: &'static str,

@@ -1,4 +1,4 @@
-//! Entry point of the design area (the design exercises and their practice rounds): see
+//! Entry point of the design area (the design exercises): see
 //! `backprep::meta::Area`. A prerendered exercise page's content is taken in first.
 
 #[cfg(target_arch = "wasm32")]

@@ -3,7 +3,6 @@
 use crate::bank::designs::Design;
 use crate::components::badges::{LevelBadge, TopicTag};
 use crate::platform::dom;
-use crate::state::use_app_state;
 use leptos::prelude::*;
 
 /// One exercise in the list: the whole card is one link.
@@ -12,13 +11,6 @@ pub fn DesignRow(
     /// The exercise shown.
     d: &'static Design,
 ) -> impl IntoView {
-    let state = use_app_state();
-    let status = move || {
-        state.progress.with(|p| match p.design_latest(d.id) {
-            Some(r) => format!("Practised: {}", r.overall.label()),
-            None => "Not practised yet".to_string(),
-        })
-    };
     view! {
         <li class="design-item">
             <a class="design-link" href=dom::href(&format!("/designs/{}", d.id))>
@@ -26,9 +18,6 @@ pub fn DesignRow(
                 <span class="design-meta">
                     <LevelBadge level=d.level />
                     {d.topic_list().map(|t| view! { <TopicTag topic=t /> }).collect_view()}
-                    <span class="design-status" data-testid="design-status">
-                        {status}
-                    </span>
                 </span>
                 <span class="design-summary">{d.summary}</span>
             </a>

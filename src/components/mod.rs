@@ -4,6 +4,7 @@
 pub mod answer;
 pub mod answer_bar;
 pub mod badges;
+pub mod capacity_calculator;
 pub mod charts;
 pub mod choice_card;
 pub mod data_panel;

@@ -7,7 +7,6 @@ use crate::bank::design_content::DesignContent;
 use crate::bank::designs::{self, Design};
 use crate::components::badges::{LevelBadge, TopicLink};
 use crate::components::capacity_calculator::CapacityCalculator;
-use crate::design_practice::Stage;
 use crate::pages::not_found::NotFound;
 use crate::platform::dom;
 use crate::state::design_content::{use_design_content, Entry};
@@ -41,13 +40,6 @@ fn DesignView(d: &'static Design) -> impl IntoView {
             <div class="meta">
                 <LevelBadge level=d.level />
                 {d.topic_list().map(|t| view! { <TopicLink topic=t /> }).collect_view()}
-                <a
-                    class="button primary"
-                    href=dom::href(&format!("/designs/{}/practice", d.id))
-                    data-testid="start-practice"
-                >
-                    "Practise this design"
-                </a>
             </div>
             <p class="design-summary">{d.summary}</p>
             {move || match content.get() {
@@ -76,8 +68,9 @@ fn DesignView(d: &'static Design) -> impl IntoView {
 /// A `##` section of the model answer.
 fn section(id: &'static str, title: &'static str, html: String) -> impl IntoView {
     let h = format!("{id}-h");
+    let labelled_by = h.clone();
     view! {
-        <section class=format!("design-section design-{id}") aria-labelledby=h.clone()>
+        <section class=format!("design-section design-{id}") aria-labelledby=labelled_by>
             <h2 id=h>{title}</h2>
             <div class="prose" inner_html=html></div>
         </section>
@@ -106,12 +99,20 @@ fn DesignSections(d: &'static Design, c: Arc<DesignContent>) -> impl IntoView {
         .iter()
         .map(|line| view! { <li>{line.clone()}</li> })
         .collect_view();
-    let rubric = Stage::ALL
+    const STAGES: [&str; 6] = [
+        "Clarify",
+        "Estimate",
+        "API and data model",
+        "High-level design",
+        "Deep dive",
+        "Wrap-up",
+    ];
+    let rubric = STAGES
         .iter()
         .zip(c.rubric.iter())
         .map(|(stage, points)| {
             view! {
-                <h3>{stage.label()}</h3>
+                <h3>{*stage}</h3>
                 <ul>
                     {points
                         .iter()
@@ -192,13 +193,5 @@ fn DesignSections(d: &'static Design, c: Arc<DesignContent>) -> impl IntoView {
                     .collect_view()}
             </ul>
         </section>
-        <p>
-            <a
-                class="button primary"
-                href=dom::href(&format!("/designs/{}/practice", d.id))
-            >
-                "Practise this design: a timed round"
-            </a>
-        </p>
     }
 }

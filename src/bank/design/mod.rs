@@ -664,7 +664,7 @@ fn sections(body: &str, e: &mut Errors) -> Sections {
         }
         rendered.push((h.title.trim(), r, subs));
     }
-    let mut take = |name: &str| {
+    let take = |name: &str| {
         rendered
             .iter()
             .find(|(t, _, _)| *t == name)
