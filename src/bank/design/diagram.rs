@@ -470,7 +470,7 @@ fn keep_out_of_groups(
             if in_group(diagram, item, g) {
                 continue;
             }
-            let half = item.across / 2.0 + ORDER_GAP_VIRTUAL;
+            let half = keep_out(diagram, item);
             if want[k] + half > lo && want[k] - half < hi {
                 want[k] = if item.pos < centre {
                     lo - half
@@ -481,6 +481,13 @@ fn keep_out_of_groups(
         }
     }
     want
+}
+
+/// How far an item's centre must stay from a group box it is not in: half its size and a gap,
+/// plus room for its own group's padding and caption when it is in another group.
+fn keep_out(diagram: &Diagram, item: &Item) -> f64 {
+    let own_box = (0..diagram.groups.len()).any(|g| in_group(diagram, item, g));
+    item.across / 2.0 + ORDER_GAP_VIRTUAL + if own_box { GROUP_PAD + CAPTION_H } else { 0.0 }
 }
 
 /// The span a group's box covers across the flow, and the layers it reaches.
@@ -548,7 +555,7 @@ fn shift_group(
             if in_group(diagram, item, g) {
                 continue;
             }
-            let half = item.across / 2.0 + ORDER_GAP_VIRTUAL;
+            let half = keep_out(diagram, item);
             let before = match first_member {
                 Some(m) => k < m,
                 None => item.pos < (lo + hi) / 2.0,
@@ -605,7 +612,7 @@ fn enforce_groups(
                     if in_group(diagram, item, g) {
                         continue;
                     }
-                    let half = item.across / 2.0 + ORDER_GAP_VIRTUAL;
+                    let half = keep_out(diagram, item);
                     if !(item.pos + half > lo + 1e-6 && item.pos - half < hi - 1e-6) {
                         continue;
                     }
@@ -633,9 +640,56 @@ fn enforce_groups(
             }
         }
         if !changed {
+            changed = separate_groups(diagram, items, layers, seps, lr);
+        }
+        if !changed {
             break;
         }
     }
+}
+
+/// Two group boxes that reach a common layer may still overlap where their bounds come from
+/// members in different layers; moves the later of the first such pair clear of the other.
+fn separate_groups(
+    diagram: &Diagram,
+    items: &mut [Item],
+    layers: &[Vec<usize>],
+    seps: &[Vec<f64>],
+    lr: bool,
+) -> bool {
+    let shares_node = |a: usize, b: usize| {
+        diagram.groups[a]
+            .nodes
+            .iter()
+            .any(|id| diagram.groups[b].nodes.contains(id))
+    };
+    for g in 0..diagram.groups.len() {
+        for h in g + 1..diagram.groups.len() {
+            if shares_node(g, h) {
+                continue;
+            }
+            let (Some(a), Some(b)) = (
+                group_span(diagram, items, g, lr),
+                group_span(diagram, items, h, lr),
+            ) else {
+                continue;
+            };
+            let layers_meet = a.2 <= b.3 && b.2 <= a.3;
+            // A layer's gap keeps boxes apart along the flow, so only a shared layer matters.
+            let gap = ORDER_GAP_VIRTUAL;
+            if !layers_meet || a.1 + gap <= b.0 || b.1 + gap <= a.0 {
+                continue;
+            }
+            let delta = if (b.0 + b.1) >= (a.0 + a.1) {
+                a.1 + gap - b.0
+            } else {
+                -(b.1 + gap - a.0)
+            };
+            shift_group(diagram, items, layers, seps, h, delta, lr);
+            return true;
+        }
+    }
+    false
 }
 
 /// Lays the diagram out in layers along its direction.
@@ -1407,6 +1461,18 @@ mod tests {
                         d.nodes[p.node].id
                     );
                 }
+            }
+        }
+        for (i, a) in lay.groups.iter().enumerate() {
+            for b in &lay.groups[i + 1..] {
+                let (ga, gb) = (&d.groups[a.group], &d.groups[b.group]);
+                let nested = ga.nodes.iter().any(|id| gb.nodes.contains(id));
+                assert!(
+                    nested || !a.rect.overlaps(&b.rect),
+                    "{name}: groups `{}` and `{}` overlap",
+                    ga.label,
+                    gb.label
+                );
             }
         }
         match d.direction {
