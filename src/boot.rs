@@ -35,9 +35,9 @@ pub fn preload_design_content() {
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(DESIGN_CONTENT_SCRIPT_ID))
         .and_then(|s| s.text_content());
-    if let Some(content) = text.and_then(|t| {
-        serde_json::from_str::<crate::bank::design_content::DesignContent>(&t).ok()
-    }) {
+    if let Some(content) = text
+        .and_then(|t| serde_json::from_str::<crate::bank::design_content::DesignContent>(&t).ok())
+    {
         crate::state::design_content::preload(content);
     }
 }

@@ -322,20 +322,34 @@ impl Outputs {
     /// What the calculator's table shows, in order: a label and the figure in words.
     pub fn rows(&self) -> Vec<(&'static str, String)> {
         vec![
-            ("Requests a day", format!("{} a day", fmt_count(self.requests_per_day))),
+            (
+                "Requests a day",
+                format!("{} a day", fmt_count(self.requests_per_day)),
+            ),
             (
                 "Requests per second (average / peak)",
                 format!("{} / {}", fmt_rate(self.avg_rps), fmt_rate(self.peak_rps)),
             ),
             (
                 "Reads per second (average / peak)",
-                format!("{} / {}", fmt_rate(self.avg_read_rps), fmt_rate(self.peak_read_rps)),
+                format!(
+                    "{} / {}",
+                    fmt_rate(self.avg_read_rps),
+                    fmt_rate(self.peak_read_rps)
+                ),
             ),
             (
                 "Writes per second (average / peak)",
-                format!("{} / {}", fmt_rate(self.avg_write_rps), fmt_rate(self.peak_write_rps)),
+                format!(
+                    "{} / {}",
+                    fmt_rate(self.avg_write_rps),
+                    fmt_rate(self.peak_write_rps)
+                ),
             ),
-            ("New data a day (one copy)", format!("{}/day", fmt_bytes(self.storage_per_day))),
+            (
+                "New data a day (one copy)",
+                format!("{}/day", fmt_bytes(self.storage_per_day)),
+            ),
             (
                 "New data a year (one copy / all copies)",
                 format!(
@@ -403,13 +417,7 @@ fn scaled(value: f64, units: &[(f64, &str)]) -> String {
     format!("{shown} {suffix}").trim_end().to_string()
 }
 
-const COUNT_UNITS: [(f64, &str); 5] = [
-    (1.0, ""),
-    (1e3, "k"),
-    (1e6, "M"),
-    (1e9, "B"),
-    (1e12, "T"),
-];
+const COUNT_UNITS: [(f64, &str); 5] = [(1.0, ""), (1e3, "k"), (1e6, "M"), (1e9, "B"), (1e12, "T")];
 
 /// A count: "1 B", "350 M", "12 k", "7".
 pub fn fmt_count(value: f64) -> String {
@@ -459,7 +467,7 @@ pub fn fmt_input(value: f64) -> String {
         let digits = (value as u64).to_string();
         let mut out = String::new();
         for (i, d) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(',');
             }
             out.push(d);
@@ -470,7 +478,8 @@ pub fn fmt_input(value: f64) -> String {
     }
 }
 
-#[cfg(test)]
+// Host only: the proptests and the TOML reading use host dev-dependencies.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
@@ -542,7 +551,15 @@ mod tests {
 
     #[test]
     fn numbers_are_read_as_people_type_them() {
-        for text in ["20000000", "20_000_000", "20,000,000", "20 000 000", "20M", "2e7", " 20m "] {
+        for text in [
+            "20000000",
+            "20_000_000",
+            "20,000,000",
+            "20 000 000",
+            "20M",
+            "2e7",
+            " 20m ",
+        ] {
             let got = parse_number(text);
             if text.trim() == "20m" {
                 assert_eq!(got, Err(InputError::NotANumber), "m is not a unit here");

@@ -17,9 +17,9 @@ pub mod labels;
 pub mod adversarial;
 pub mod app;
 pub mod bank;
-pub mod capacity;
 #[cfg(target_arch = "wasm32")]
 pub mod boot;
+pub mod capacity;
 pub mod components;
 pub mod interview;
 pub mod keys;

@@ -218,7 +218,10 @@ mod tests {
         assert_eq!(Area::of_path("/progress"), Area::Progress);
         assert_eq!(Page::NotFound.area(), Area::Question);
         assert_eq!(Area::of_path("/designs"), Area::Design);
-        assert_eq!(Area::of_path("/designs/url-shortener/practice"), Area::Design);
+        assert_eq!(
+            Area::of_path("/designs/url-shortener/practice"),
+            Area::Design
+        );
         assert_eq!(Area::of_path("/designsx"), Area::List);
     }
 

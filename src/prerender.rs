@@ -415,7 +415,11 @@ mod tests {
     fn the_designs_page_links_every_exercise() {
         let html = page_html(TEMPLATE, Page::Designs, &site()).unwrap();
         for d in crate::bank::designs::designs() {
-            assert!(html.contains(&format!("href=\"/designs/{}\"", d.id)), "{}", d.id);
+            assert!(
+                html.contains(&format!("href=\"/designs/{}\"", d.id)),
+                "{}",
+                d.id
+            );
         }
     }
 

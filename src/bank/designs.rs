@@ -59,7 +59,11 @@ mod tests {
             for r in d.related {
                 assert!(super::super::question(r).is_some(), "{} -> {r}", d.id);
             }
-            assert!(d.content.starts_with(&format!("data/d/{}.", d.id)), "{}", d.id);
+            assert!(
+                d.content.starts_with(&format!("data/d/{}.", d.id)),
+                "{}",
+                d.id
+            );
         }
     }
 

@@ -6,9 +6,9 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod a11y;
 pub mod content;
-pub mod design_content;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod design;
+pub mod design_content;
 pub mod designs;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod format;

@@ -114,10 +114,7 @@ fn DesignSections(d: &'static Design, c: Arc<DesignContent>) -> impl IntoView {
             view! {
                 <h3>{*stage}</h3>
                 <ul>
-                    {points
-                        .iter()
-                        .map(|p| view! { <li inner_html=p.clone()></li> })
-                        .collect_view()}
+                    {points.iter().map(|p| view! { <li inner_html=p.clone()></li> }).collect_view()}
                 </ul>
             }
         })
@@ -159,11 +156,7 @@ fn DesignSections(d: &'static Design, c: Arc<DesignContent>) -> impl IntoView {
         <section class="pitfalls" aria-labelledby="pitfalls-h">
             <h2 id="pitfalls-h">"Where weak answers go wrong"</h2>
             <ul>
-                {c
-                    .pitfalls
-                    .iter()
-                    .map(|p| view! { <li inner_html=p.clone()></li> })
-                    .collect_view()}
+                {c.pitfalls.iter().map(|p| view! { <li inner_html=p.clone()></li> }).collect_view()}
             </ul>
         </section>
         <section class="follow-ups" aria-labelledby="fu-h">
@@ -184,9 +177,7 @@ fn DesignSections(d: &'static Design, c: Arc<DesignContent>) -> impl IntoView {
                     .map(|r| {
                         view! {
                             <li>
-                                <a href=dom::href(
-                                    &format!("/questions/{}", r.id),
-                                )>{r.question}</a>
+                                <a href=dom::href(&format!("/questions/{}", r.id))>{r.question}</a>
                             </li>
                         }
                     })

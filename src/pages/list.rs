@@ -2,6 +2,7 @@
 //! (`?q=…&level=…&topic=…&sort=…`), so every view is a link and back/forward restore it.
 
 use crate::bank;
+use crate::components::design_row::DesignRow;
 use crate::components::empty_state::EmptyState;
 use crate::components::keyboard::use_keys;
 use crate::components::list_filters::FilterChips;
@@ -13,7 +14,6 @@ use crate::search::{self, ListQuery};
 use crate::state::startup;
 use crate::state::url::{use_go, use_go_to_list, use_list_query};
 use crate::state::use_app_state;
-use crate::components::design_row::DesignRow;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use std::collections::BTreeSet;
@@ -437,7 +437,11 @@ fn DesignMatches(query: Memo<ListQuery>) -> impl IntoView {
         let ids = found.get();
         (!ids.is_empty()).then(|| {
             view! {
-                <section class="design-matches" aria-labelledby="design-matches-h" data-testid="design-matches">
+                <section
+                    class="design-matches"
+                    aria-labelledby="design-matches-h"
+                    data-testid="design-matches"
+                >
                     <h2 id="design-matches-h">"Design exercises"</h2>
                     <ul class="design-list">
                         {ids

@@ -21,7 +21,14 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 /// The practice round's six stages, in order; `[rubric]` has one list per stage, keyed by these.
-pub const STAGES: [&str; 6] = ["clarify", "estimate", "api", "design", "deep_dive", "wrap_up"];
+pub const STAGES: [&str; 6] = [
+    "clarify",
+    "estimate",
+    "api",
+    "design",
+    "deep_dive",
+    "wrap_up",
+];
 /// The body's `##` sections, in the order the file must give them.
 pub const SECTIONS: [&str; 7] = [
     "Requirements",
@@ -250,7 +257,12 @@ impl Errors<'_> {
         })
     }
 
-    fn inline_list(&mut self, field: &str, items: &[String], range: (usize, usize)) -> Vec<Rendered> {
+    fn inline_list(
+        &mut self,
+        field: &str,
+        items: &[String],
+        range: (usize, usize),
+    ) -> Vec<Rendered> {
         self.count(field, items.len(), range, "entries");
         items
             .iter()
@@ -297,7 +309,11 @@ pub fn parse_design(
     let (front, body) =
         split_front_matter(text).map_err(|m| vec![err(path, Some("front matter"), m)])?;
     let raw: RawDesign = toml::from_str(front).map_err(|x| {
-        let msg = x.to_string().split_whitespace().collect::<Vec<_>>().join(" ");
+        let msg = x
+            .to_string()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         vec![err(
             path,
             Some("front matter"),
@@ -319,7 +335,10 @@ pub fn parse_design(
     e.plain_list("topics", &raw.topics, TOPICS);
     for t in &raw.topics {
         if !topic_ids.contains(t) {
-            e.add("topics", format!("unknown topic `{t}` (not in topics.toml)"));
+            e.add(
+                "topics",
+                format!("unknown topic `{t}` (not in topics.toml)"),
+            );
         }
     }
     let summary = e.inline("summary", &raw.summary);
@@ -463,7 +482,10 @@ fn diagram_errors(d: &Diagram, e: &mut Errors) {
         } else if chars > MAX_NODE_LABEL {
             e.add(
                 &format!("{f}.label"),
-                format!("`{}` has {chars} characters (at most {MAX_NODE_LABEL})", n.label),
+                format!(
+                    "`{}` has {chars} characters (at most {MAX_NODE_LABEL})",
+                    n.label
+                ),
             );
         }
     }
@@ -480,7 +502,10 @@ fn diagram_errors(d: &Diagram, e: &mut Errors) {
         if let Some(label) = &edge.label {
             let chars = label.trim().chars().count();
             if chars == 0 {
-                e.add(&format!("{f}.label"), "must not be empty (leave it out instead)");
+                e.add(
+                    &format!("{f}.label"),
+                    "must not be empty (leave it out instead)",
+                );
             } else if chars > MAX_EDGE_LABEL {
                 e.add(
                     &format!("{f}.label"),
@@ -514,7 +539,10 @@ fn checks(raw: &[RawCheck], e: &mut Errors) -> Vec<Check> {
     if raw.len() < MIN_CHECKS {
         e.add(
             "check",
-            format!("{} [[check]] found; a design needs at least {MIN_CHECKS}", raw.len()),
+            format!(
+                "{} [[check]] found; a design needs at least {MIN_CHECKS}",
+                raw.len()
+            ),
         );
     }
     let mut out = Vec::new();
@@ -531,7 +559,10 @@ fn checks(raw: &[RawCheck], e: &mut Errors) -> Vec<Check> {
         let mut distinct = BTreeSet::new();
         for o in &c.options {
             if !distinct.insert(normalize_wording(o)) {
-                e.add(&format!("{f}.options"), format!("option `{o}` appears twice"));
+                e.add(
+                    &format!("{f}.options"),
+                    format!("option `{o}` appears twice"),
+                );
             }
         }
         if c.answer < 0 || c.answer as usize >= c.options.len() {
@@ -640,7 +671,10 @@ fn sections(body: &str, e: &mut Errors) -> Sections {
     }
     let first = tops.first().map_or(body.len(), |h| h.range.start);
     if !body[..first].trim().is_empty() {
-        e.add("body", "text before `## Requirements`: every part belongs to a section");
+        e.add(
+            "body",
+            "text before `## Requirements`: every part belongs to a section",
+        );
     }
     // Each `##` section's content runs from the end of its heading to the next `##` (or `#`).
     let mut rendered: Vec<(&str, Rendered, Vec<String>)> = Vec::new();

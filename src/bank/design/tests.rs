@@ -105,7 +105,13 @@ fn valid() -> String {
 }
 
 fn parse(text: &str) -> Result<Design, Vec<BankError>> {
-    parse_design("d/paste-bin.md", "paste-bin", text, &ids(&QUESTIONS), &ids(&TOPICS))
+    parse_design(
+        "d/paste-bin.md",
+        "paste-bin",
+        text,
+        &ids(&QUESTIONS),
+        &ids(&TOPICS),
+    )
 }
 
 /// Parses `text`, expecting failure, and returns the fields named.
@@ -147,24 +153,42 @@ fn a_minimal_design_parses() {
 
 #[test]
 fn an_edge_to_a_missing_node_fails() {
-    let fields = failing_fields(&replaced(r#"{ from = "api", to = "db" }"#, r#"{ from = "api", to = "dbx" }"#));
+    let fields = failing_fields(&replaced(
+        r#"{ from = "api", to = "db" }"#,
+        r#"{ from = "api", to = "dbx" }"#,
+    ));
     assert_eq!(fields, ["diagram.edges[1].to"]);
 }
 
 #[test]
 fn a_group_naming_a_missing_node_fails() {
-    let fields = failing_fields(&replaced(r#"nodes = ["api", "db"]"#, r#"nodes = ["api", "cache"]"#));
+    let fields = failing_fields(&replaced(
+        r#"nodes = ["api", "db"]"#,
+        r#"nodes = ["api", "cache"]"#,
+    ));
     assert_eq!(fields, ["diagram.groups[0].nodes"]);
 }
 
 #[test]
 fn duplicate_or_non_kebab_node_ids_and_long_labels_fail() {
-    let text = replaced(r#"{ id = "db", label = "Paste store""#, r#"{ id = "api", label = "A paste store label too long""#);
+    let text = replaced(
+        r#"{ id = "db", label = "Paste store""#,
+        r#"{ id = "api", label = "A paste store label too long""#,
+    );
     let fields = failing_fields(&text);
-    assert!(fields.contains(&"diagram.nodes[2].id".to_string()), "{fields:?}");
-    assert!(fields.contains(&"diagram.nodes[2].label".to_string()), "{fields:?}");
+    assert!(
+        fields.contains(&"diagram.nodes[2].id".to_string()),
+        "{fields:?}"
+    );
+    assert!(
+        fields.contains(&"diagram.nodes[2].label".to_string()),
+        "{fields:?}"
+    );
     let fields = failing_fields(&replaced(r#"id = "client""#, r#"id = "Client""#));
-    assert!(fields.contains(&"diagram.nodes[0].id".to_string()), "{fields:?}");
+    assert!(
+        fields.contains(&"diagram.nodes[0].id".to_string()),
+        "{fields:?}"
+    );
 }
 
 #[test]
@@ -173,7 +197,8 @@ fn a_missing_section_fails() {
     let errors = parse(&text).expect_err("must fail");
     assert!(
         errors.iter().any(|e| e.field.as_deref() == Some("body")
-            && e.message.contains("missing section `## Bottlenecks and failure modes`")),
+            && e.message
+                .contains("missing section `## Bottlenecks and failure modes`")),
         "{errors:?}"
     );
 }
@@ -213,12 +238,32 @@ fn too_few_words_fail() {
 #[test]
 fn bad_estimate_inputs_fail() {
     for (from, to, field) in [
-        ("cache_share = 0.1", "cache_share = 1.5", "estimate.cache_share"),
-        ("peak_factor = 2.0", "peak_factor = 0.5", "estimate.peak_factor"),
-        ("actions_per_user = 2.0", "actions_per_user = 0.0", "estimate.actions_per_user"),
+        (
+            "cache_share = 0.1",
+            "cache_share = 1.5",
+            "estimate.cache_share",
+        ),
+        (
+            "peak_factor = 2.0",
+            "peak_factor = 0.5",
+            "estimate.peak_factor",
+        ),
+        (
+            "actions_per_user = 2.0",
+            "actions_per_user = 0.0",
+            "estimate.actions_per_user",
+        ),
         ("replication = 3", "replication = 0", "estimate.replication"),
-        ("retention_years = 1.0", "retention_years = nan", "estimate.retention_years"),
-        ("read_write_ratio = 10.0", "read_write_ratio = -1.0", "estimate.read_write_ratio"),
+        (
+            "retention_years = 1.0",
+            "retention_years = nan",
+            "estimate.retention_years",
+        ),
+        (
+            "read_write_ratio = 10.0",
+            "read_write_ratio = -1.0",
+            "estimate.read_write_ratio",
+        ),
     ] {
         assert_eq!(failing_fields(&replaced(from, to)), [field], "{to}");
     }
@@ -226,45 +271,84 @@ fn bad_estimate_inputs_fail() {
 
 #[test]
 fn unknown_or_empty_fields_fail() {
-    let fields = failing_fields(&replaced("level = \"intermediate\"\n", "level = \"intermediate\"\ncolour = \"red\"\n"));
+    let fields = failing_fields(&replaced(
+        "level = \"intermediate\"\n",
+        "level = \"intermediate\"\ncolour = \"red\"\n",
+    ));
     assert_eq!(fields, ["front matter"]);
-    let fields = failing_fields(&replaced("peak_factor = 2.0\n", "peak_factor = 2.0\nservers = 4\n"));
+    let fields = failing_fields(&replaced(
+        "peak_factor = 2.0\n",
+        "peak_factor = 2.0\nservers = 4\n",
+    ));
     assert_eq!(fields, ["front matter"]);
     let fields = failing_fields(&replaced("title = \"Design a paste bin\"", "title = \" \""));
     assert_eq!(fields, ["title"]);
     // A missing required field is unreadable TOML too.
-    let fields = failing_fields(&replaced("prompt = \"Let's design a paste bin. People paste text and share a link to it.\"\n", ""));
+    let fields = failing_fields(&replaced(
+        "prompt = \"Let's design a paste bin. People paste text and share a link to it.\"\n",
+        "",
+    ));
     assert_eq!(fields, ["front matter"]);
 }
 
 #[test]
 fn related_ids_must_be_questions_and_topics_known() {
-    let fields = failing_fields(&replaced(r#"related = ["caching-basics", "sharding"]"#, r#"related = ["caching-basics", "no-such-question"]"#));
+    let fields = failing_fields(&replaced(
+        r#"related = ["caching-basics", "sharding"]"#,
+        r#"related = ["caching-basics", "no-such-question"]"#,
+    ));
     assert_eq!(fields, ["related"]);
-    let fields = failing_fields(&replaced(r#"topics = ["databases"]"#, r#"topics = ["cooking"]"#));
+    let fields = failing_fields(&replaced(
+        r#"topics = ["databases"]"#,
+        r#"topics = ["cooking"]"#,
+    ));
     assert_eq!(fields, ["topics"]);
 }
 
 #[test]
 fn counts_are_enforced() {
-    let fields = failing_fields(&replaced(r#"clarify = ["a", "b", "c", "d"]"#, r#"clarify = ["a", "b", "c"]"#));
+    let fields = failing_fields(&replaced(
+        r#"clarify = ["a", "b", "c", "d"]"#,
+        r#"clarify = ["a", "b", "c"]"#,
+    ));
     assert_eq!(fields, ["rubric.clarify"]);
-    let fields = failing_fields(&replaced("pitfalls = [\"Keeps texts in the database row forever.\", ", "pitfalls = ["));
+    let fields = failing_fields(&replaced(
+        "pitfalls = [\"Keeps texts in the database row forever.\", ",
+        "pitfalls = [",
+    ));
     assert_eq!(fields, ["pitfalls"]);
-    let one_clarify = valid().replacen("[[clarify]]\nquestion = \"How many pastes a day?\"\nanswer = \"About a million.\"\n", "", 1);
+    let one_clarify = valid().replacen(
+        "[[clarify]]\nquestion = \"How many pastes a day?\"\nanswer = \"About a million.\"\n",
+        "",
+        1,
+    );
     assert_eq!(failing_fields(&one_clarify), ["clarify"]);
     let long = format!("summary = \"{}\"", "x".repeat(301));
-    assert_eq!(failing_fields(&replaced("summary = \"Store short texts and serve them by key: a **read-heavy** service.\"", &long)), ["summary"]);
+    assert_eq!(
+        failing_fields(&replaced(
+            "summary = \"Store short texts and serve them by key: a **read-heavy** service.\"",
+            &long
+        )),
+        ["summary"]
+    );
 }
 
 #[test]
 fn checks_follow_the_question_rules() {
     let fields = failing_fields(&replaced("answer = 2\n", "answer = 3\n"));
     assert_eq!(fields, ["check[2].answer"]);
-    let fields = failing_fields(&replaced(r#"options = ["Nothing", "Writes", "Hot pastes"]"#, r#"options = ["Nothing", "Hot pastes"]"#));
-    assert!(fields.contains(&"check[2].options".to_string()), "{fields:?}");
+    let fields = failing_fields(&replaced(
+        r#"options = ["Nothing", "Writes", "Hot pastes"]"#,
+        r#"options = ["Nothing", "Hot pastes"]"#,
+    ));
+    assert!(
+        fields.contains(&"check[2].options".to_string()),
+        "{fields:?}"
+    );
     // Every right option at one position gives the others away.
-    let same = valid().replace("answer = 1\n", "answer = 0\n").replace("answer = 2\n", "answer = 0\n");
+    let same = valid()
+        .replace("answer = 1\n", "answer = 0\n")
+        .replace("answer = 2\n", "answer = 0\n");
     assert_eq!(failing_fields(&same), ["check"]);
 }
 
@@ -274,16 +358,25 @@ fn markdown_rules_apply_to_the_body() {
     assert_eq!(fields, ["body (API and data model)"]);
     let fields = failing_fields(&valid().replace("### Two\n\nText.", "### Two\n\n<b>Text</b>."));
     assert_eq!(fields, ["body (Deep dives)"]);
-    let fields = failing_fields(&valid().replace("### Two\n\nText.", "### Two\n\n[x](javascript:alert(1))."));
+    let fields = failing_fields(
+        &valid().replace("### Two\n\nText.", "### Two\n\n[x](javascript:alert(1))."),
+    );
     assert_eq!(fields, ["body (Deep dives)"]);
-    let fields = failing_fields(&valid().replace("+++\n## Requirements", "+++\nIntro.\n\n## Requirements"));
+    let fields =
+        failing_fields(&valid().replace("+++\n## Requirements", "+++\nIntro.\n\n## Requirements"));
     assert_eq!(fields, ["body"]);
 }
 
 #[test]
 fn a_bad_file_name_fails() {
-    let errors = parse_design("d/X.md", "Paste_Bin", &valid(), &ids(&QUESTIONS), &ids(&TOPICS))
-        .expect_err("must fail");
+    let errors = parse_design(
+        "d/X.md",
+        "Paste_Bin",
+        &valid(),
+        &ids(&QUESTIONS),
+        &ids(&TOPICS),
+    )
+    .expect_err("must fail");
     assert_eq!(errors[0].field.as_deref(), Some("id"));
 }
 
@@ -293,12 +386,22 @@ fn every_design_in_assets_parses() {
     let bank = format::load_bank_dir(&root.join("assets/questions")).expect("the bank loads");
     let q: Vec<String> = bank.questions.iter().map(|q| q.id.clone()).collect();
     let t: Vec<String> = bank.topics.iter().map(|t| t.id.clone()).collect();
-    let designs = load_designs_dir(&root.join("assets/designs"), &q, &t)
-        .unwrap_or_else(|e| panic!("{}", e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")));
+    let designs = load_designs_dir(&root.join("assets/designs"), &q, &t).unwrap_or_else(|e| {
+        panic!(
+            "{}",
+            e.iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
     assert!(designs.len() >= 16, "{} designs", designs.len());
     let mut sorted: Vec<&str> = designs.iter().map(|d| d.id.as_str()).collect();
     sorted.sort_unstable();
-    assert_eq!(sorted, designs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>());
+    assert_eq!(
+        sorted,
+        designs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -310,7 +413,9 @@ fn a_design_id_equal_to_a_question_id_fails() {
     let _ = std::fs::remove_dir_all(&dir);
     let errors = result.expect_err("must fail");
     assert!(
-        errors.iter().any(|e| e.field.as_deref() == Some("id") && e.message.contains("question id")),
+        errors
+            .iter()
+            .any(|e| e.field.as_deref() == Some("id") && e.message.contains("question id")),
         "{errors:?}"
     );
 }
