@@ -2,7 +2,6 @@
 //! (`?q=…&level=…&topic=…&sort=…`), so every view is a link and back/forward restore it.
 
 use crate::bank;
-use crate::components::design_row::DesignRow;
 use crate::components::empty_state::EmptyState;
 use crate::components::keyboard::use_keys;
 use crate::components::list_filters::FilterChips;
@@ -163,7 +162,6 @@ pub fn ListPage() -> impl IntoView {
                 due=due
                 busy=Signal::derive(busy)
             />
-            <DesignMatches query=query />
             // Resetting lives with export and import on the dashboard (its confirmation panel
             // cost this page about 8 KB gzip of wasm).
             <Show when=move || practised.get() || !state.progress.read().read.is_empty()>
@@ -420,38 +418,4 @@ fn use_list_keys(
             true
         },
     );
-}
-
-/// The design exercises a search names ("rate limiter", "url shortner"), after the questions.
-#[component]
-fn DesignMatches(query: Memo<ListQuery>) -> impl IntoView {
-    let found = Memo::new(move |_| {
-        query.with(|q| {
-            crate::search::designs::matching(crate::bank::designs::designs(), &q.q)
-                .iter()
-                .map(|d| d.id)
-                .collect::<Vec<_>>()
-        })
-    });
-    move || {
-        let ids = found.get();
-        (!ids.is_empty()).then(|| {
-            view! {
-                <section
-                    class="design-matches"
-                    aria-labelledby="design-matches-h"
-                    data-testid="design-matches"
-                >
-                    <h2 id="design-matches-h">"Design exercises"</h2>
-                    <ul class="design-list">
-                        {ids
-                            .into_iter()
-                            .filter_map(crate::bank::designs::design)
-                            .map(|d| view! { <DesignRow d=d /> })
-                            .collect_view()}
-                    </ul>
-                </section>
-            }
-        })
-    }
 }

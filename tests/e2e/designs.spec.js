@@ -1,6 +1,6 @@
 // Story: a mid-level engineer with a system design round next week reads worked designs on a
-// phone (maybe with scripts off), plays with the estimate's numbers, finds a design from the
-// question search, and keeps reading on a train with no network.
+// phone (maybe with scripts off), plays with the estimate's numbers, and keeps reading on a
+// train with no network.
 import { test as base, expect } from '@playwright/test';
 import { test } from './fixtures.js';
 import { spawn } from 'node:child_process';
@@ -53,22 +53,6 @@ test('the capacity calculator recomputes as the user types, and explains bad inp
   await page.getByRole('button', { name: /Reset/ }).click();
   await expect(users).not.toHaveAttribute('aria-invalid', 'true');
   await expect(table).toContainText('12 k req/s');
-});
-
-test('a question search offers the design exercises it names', async ({ page }) => {
-  await page.goto('/');
-  const box = page.getByRole('searchbox', { name: 'Search questions' });
-  await expect(box).toBeEnabled();
-  await box.fill('rate limiter');
-  const found = page.getByTestId('design-matches');
-  await expect(found).toBeVisible();
-  await found.getByRole('link', { name: /rate limiter/i }).first().click();
-  await expect(page).toHaveURL(/\/designs\/rate-limiter-service$/);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(/rate limiter/i);
-  await page.goto('/');
-  await page.getByRole('searchbox', { name: 'Search questions' }).fill('idempotency');
-  await expect(page.getByTestId('question-item').first()).toBeVisible();
-  await expect(page.getByTestId('design-matches')).toHaveCount(0);
 });
 
 test('an exercise read once is there offline', async ({ context, page }) => {
