@@ -60,6 +60,21 @@ fn hash(bytes: &[u8]) -> String {
     format!("{h:016x}")
 }
 
+/// What the app keeps of each check (`bank::CheckKey`), as Rust source: `CheckKey { options: 4, answer: 2 }, …`.
+fn check_keys(checks: &[format::Check]) -> String {
+    let keys: Vec<String> = checks
+        .iter()
+        .map(|c| {
+            format!(
+                "CheckKey {{ options: {}, answer: {} }}",
+                c.options.len(),
+                c.answer
+            )
+        })
+        .collect();
+    keys.join(", ")
+}
+
 fn html(items: &[format::Rendered]) -> Vec<&str> {
     items.iter().map(|r| r.html.as_str()).collect()
 }
@@ -259,17 +274,7 @@ fn main() {
     );
     for q in &bank.questions {
         let content = write_file(&format!("q/{}", q.id), content_json(q));
-        let checks: Vec<String> = q
-            .checks
-            .iter()
-            .map(|c| {
-                format!(
-                    "CheckKey {{ options: {}, answer: {} }}",
-                    c.options.len(),
-                    c.answer
-                )
-            })
-            .collect();
+        let checks = check_keys(&q.checks);
         writeln!(
             meta,
             "    Question {{ id: {}, question: {}, level: {}, topics: {}, also_asked_as: {}, related: {}, key_points: {}, checks: &[{}], content: {} }},",
@@ -280,7 +285,7 @@ fn main() {
             strs(&q.also_asked_as),
             strs(&q.related),
             q.key_points.len(),
-            checks.join(", "),
+            checks,
             s(&content),
         )
         .unwrap();
@@ -303,17 +308,7 @@ fn main() {
     index.push_str("/// Every design exercise, by id.\npub static DESIGNS: &[Design] = &[\n");
     for d in &designs {
         let content = write_file(&format!("d/{}", d.id), design_json(d));
-        let checks: Vec<String> = d
-            .checks
-            .iter()
-            .map(|c| {
-                format!(
-                    "CheckKey {{ options: {}, answer: {} }}",
-                    c.options.len(),
-                    c.answer
-                )
-            })
-            .collect();
+        let checks = check_keys(&d.checks);
         writeln!(
             index,
             "    Design {{ id: {}, title: {}, level: {}, topics: {}, summary: {}, related: {}, checks: &[{}], content: {} }},",
@@ -323,7 +318,7 @@ fn main() {
             strs(&d.topics),
             s(&d.summary.text),
             strs(&d.related),
-            checks.join(", "),
+            checks,
             s(&content),
         )
         .unwrap();
