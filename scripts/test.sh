@@ -7,6 +7,14 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-60}
 unset BACKPREP_BANK_DIR
+# A clean CI clone builds once: incremental caches would only take disk space.
+if [ "${CI:-}" = true ]; then export CARGO_INCREMENTAL=0; fi
+# Say how much disk there is: a full disk fails every layer with "No space left on device".
+free_kb=$(df -Pk . | awk 'NR==2 {print $4}')
+echo "disk: $((free_kb / 1024 / 1024)) GB free where the build runs"
+if [ "$free_kb" -lt $((8 * 1024 * 1024)) ]; then
+  echo "disk: warning: under 8 GB free; a clean build needs about 6 GB (target/, dist*, node_modules)"
+fi
 
 passed=0; failed=0; failures=()
 log=$(mktemp -d)
