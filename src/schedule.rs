@@ -197,10 +197,45 @@ impl Schedule {
     }
 }
 
+/// When design exercise `id` is next due, replayed like a question's answers from the overall
+/// grades of its finished rounds (`Progress::designs`, each at its finish time); `None` for an
+/// exercise never finished. Kept apart from [`Schedule`], which is keyed by question id: a design
+/// id is never taken for a question's.
+pub fn design_review(progress: &Progress, id: &str) -> Option<Review> {
+    let answers: Vec<(u64, Grade)> = progress
+        .design_rounds(id)
+        .map(|r| (r.at, r.grade))
+        .collect();
+    replay_answers(&answers)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::progress::Outcome;
+
+    #[test]
+    fn a_design_is_scheduled_from_its_rounds_overall_grades_only() {
+        let round = |at, design_id: &str, grade| crate::progress::DesignRecord {
+            at,
+            design_id: design_id.to_string(),
+            minutes: 45,
+            stages: vec![],
+            grade,
+        };
+        let mut p = Progress::default();
+        assert_eq!(design_review(&p, "chat"), None);
+        p.designs.push(round(T0, "chat", Grade::Knew));
+        p.designs.push(round(T0 + 3 * DAY, "chat", Grade::Knew));
+        p.designs.push(round(T0, "url-shortener", Grade::DidntKnow));
+        let chat = design_review(&p, "chat").expect("two rounds");
+        let as_cards = replay(&[flash(T0, Grade::Knew), flash(T0 + 3 * DAY, Grade::Knew)]);
+        assert_eq!(Some(chat), as_cards, "replayed as flashcard answers are");
+        let url = design_review(&p, "url-shortener").expect("one round");
+        assert!(url.due < chat.due, "a missed design comes back sooner");
+        // The question schedule does not see them.
+        assert_eq!(Schedule::of(&p), Schedule::default());
+    }
 
     const DAY: u64 = 86_400_000;
     const T0: u64 = 1_795_000_000_000; // 2026-11-18

@@ -1,7 +1,8 @@
 //! Test data shared by the unit tests: generators of arbitrary progress values (proptest).
 
 use crate::progress::{
-    Attempt, Bookmark, Grade, InterviewAnswer, InterviewRecord, Note, Outcome, Progress, QuizRecord,
+    Attempt, Bookmark, DesignRecord, DesignStage, Grade, InterviewAnswer, InterviewRecord, Note,
+    Outcome, Progress, QuizRecord,
 };
 use proptest::prelude::*;
 use serde_json::Value;
@@ -128,6 +129,44 @@ pub fn interview_record_at<S: Strategy<Value = String> + Clone>(
         )
 }
 
+fn design_stage() -> impl Strategy<Value = DesignStage> + Clone {
+    (
+        prop_oneof![Just("clarify"), Just("deep_dive"), Just("wrap_up")],
+        0u64..900_000,
+        0usize..5,
+        0usize..3,
+        grade(),
+    )
+        .prop_map(|(stage, used_ms, total, more, grade)| DesignStage {
+            stage: stage.to_string(),
+            used_ms,
+            ticked: total.saturating_sub(more),
+            total,
+            grade,
+        })
+}
+
+/// A finished design round at a time `time` gives, of a design id `id` gives.
+pub fn design_record_at<S: Strategy<Value = String> + Clone>(
+    time: impl Strategy<Value = u64> + Clone,
+    id: S,
+) -> impl Strategy<Value = DesignRecord> {
+    (
+        time,
+        id,
+        prop_oneof![Just(35u32), Just(45), Just(60)],
+        proptest::collection::vec(design_stage(), 0..4),
+        grade(),
+    )
+        .prop_map(|(at, design_id, minutes, stages, grade)| DesignRecord {
+            at,
+            design_id,
+            minutes,
+            stages,
+            grade,
+        })
+}
+
 pub fn progress() -> impl Strategy<Value = Progress> {
     progress_of(4)
 }
@@ -168,6 +207,7 @@ where
             proptest::collection::btree_map(id.clone(), (".{0,30}", time.clone()), 0..n),
         ),
         (
+            proptest::collection::vec(design_record_at(time.clone(), id.clone()), 0..n),
             mark.clone(),
             mark,
             proptest::collection::btree_map(id, time, 0..n / 2 + 1),
@@ -176,13 +216,14 @@ where
         .prop_map(
             |(
                 (read, attempts, quizzes, interviews, bookmarks, notes),
-                (replaced_at, reset_at, cleared),
+                (designs, replaced_at, reset_at, cleared),
             )| {
                 Progress {
                     read,
                     attempts,
                     quizzes,
                     interviews,
+                    designs,
                     bookmarks: bookmarks
                         .into_iter()
                         .map(|(k, (on, at))| (k, Bookmark { on, at }))

@@ -105,6 +105,7 @@ mod graph {
         "stats",
         "quiz",
         "interview",
+        "design_practice",
         "search",
         "transfer",
         "storage",

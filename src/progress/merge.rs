@@ -148,7 +148,8 @@ pub(super) fn latest_wins<T: Clone + Ord>(
 }
 
 impl Progress {
-    /// Forgets every read mark, answer, finished quiz and mock interview, here and in every copy
+    /// Forgets every read mark, answer, finished quiz, mock interview and design round, here and in
+    /// every copy
     /// this one is later
     /// merged with (by the mark `reset_at`, see [`Progress::merge`]), at `now` (ms). Bookmarks and
     /// notes, the user's own writing, stay.
@@ -160,12 +161,14 @@ impl Progress {
             .chain(self.attempts.values().flatten().map(|a| a.at))
             .chain(self.quizzes.iter().map(|q| q.finished))
             .chain(self.interviews.iter().map(|i| i.finished))
+            .chain(self.designs.iter().map(|d| d.at))
             .max();
         let mark = next_mark(now, newest, Marks::of(self).latest());
         self.read.clear();
         self.attempts.clear();
         self.quizzes.clear();
         self.interviews.clear();
+        self.designs.clear();
         self.reset_at = Some(mark);
         self.cleared.clear();
     }
@@ -207,6 +210,7 @@ impl Progress {
             .chain(self.attempts.values().flatten().map(|a| a.at))
             .chain(self.quizzes.iter().map(|q| q.finished))
             .chain(self.interviews.iter().map(|i| i.finished))
+            .chain(self.designs.iter().map(|d| d.at))
             .chain(self.bookmarks.values().map(|b| b.at))
             .chain(self.notes.values().map(|n| n.at))
             .max();
@@ -222,17 +226,18 @@ impl Progress {
     /// Combines what two copies know (e.g. two tabs) so that nothing either recorded is lost, except
     /// what a deliberate deletion covers.
     ///
-    /// Without marks it is a union: of read marks (earliest time kept), of answers, of quizzes and
-    /// of mock interviews (sorted by time, then by value; repeats dropped), and for bookmarks and
-    /// notes the later change wins (a tie: the greater value).
+    /// Without marks it is a union: of read marks (earliest time kept), of answers, of quizzes, of
+    /// mock interviews and of design rounds (sorted by time, then by value; repeats dropped), and
+    /// for bookmarks and notes the later change wins (a tie: the greater value).
     ///
     /// Marks (`replaced_at`, `reset_at`, `cleared`) record deletions. Each entry is covered by the
     /// latest mark that applies to it: `cleared` of its question and `reset_at` for read marks and
-    /// answers, `reset_at` for quizzes and interviews, and `replaced_at` for everything. When the two
-    /// copies' marks covering an entry differ, the copy with the later one is taken as it is and the
-    /// other copy adds only its entries dated after that mark (a quiz or an interview is dated by
-    /// its finish): what was deleted does not come back, and what a stale tab did after the
-    /// deletion survives. The result keeps the later of each mark.
+    /// answers, `reset_at` for quizzes, interviews and design rounds, and `replaced_at` for
+    /// everything. When the two copies' marks covering an entry differ, the copy with the later one
+    /// is taken as it is and the other copy adds only its entries dated after that mark (a quiz, an
+    /// interview or a design round is dated by its finish): what was deleted does not come back,
+    /// and what a stale tab did after the deletion survives. The result keeps the later of each
+    /// mark.
     ///
     /// What that guarantees (property-tested in this module):
     /// - idempotent: merging a copy again, or a merge result into itself, changes nothing (a
@@ -294,6 +299,13 @@ impl Progress {
         union(&mut self.interviews, &other.interviews, &|i| {
             survives(side, mark, i.finished)
         });
+        // Design rounds are history like interviews, dated by their finish.
+        if ours.history() != mark {
+            self.designs.retain(|d| after(mark, d.at));
+        }
+        union(&mut self.designs, &other.designs, &|d| {
+            survives(side, mark, d.at)
+        });
 
         let (mine, side, mark) = (ours.writing(), theirs.writing(), merged.writing());
         self.bookmarks.retain(|_, b| survives(mine, mark, b.at));
@@ -328,6 +340,7 @@ impl Progress {
         self.attempts.retain(|_, list| !list.is_empty());
         self.quizzes.retain(|q| keep(q.started.max(q.finished)));
         self.interviews.retain(|i| keep(i.started.max(i.finished)));
+        self.designs.retain(|d| keep(d.at));
         self.bookmarks.retain(|_, b| keep(b.at));
         self.notes.retain(|_, n| keep(n.at));
         for mark in [&mut self.replaced_at, &mut self.reset_at]

@@ -204,6 +204,40 @@ impl InterviewRecord {
     }
 }
 
+/// A finished design practice round (see `crate::design_practice`), for its history, the
+/// dashboard and [`Progress::design_latest`]. Ordered by finish time first (fields in that order),
+/// which is the order the history is kept in, like [`InterviewRecord`]. Kept apart from
+/// [`Progress::attempts`]: a design exercise is not a question, and its id must not be taken for
+/// one.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct DesignRecord {
+    /// When the round finished (its review was closed), in ms since the epoch.
+    pub at: u64,
+    /// The design exercise's id (`assets/designs/<id>.md`).
+    pub design_id: String,
+    /// The round's planned length, in minutes (35, 45 or 60).
+    pub minutes: u32,
+    /// Every stage, in the round's order.
+    pub stages: Vec<DesignStage>,
+    /// The grade of the whole round.
+    pub grade: Grade,
+}
+
+/// What happened in one stage of a design practice round.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct DesignStage {
+    /// The stage's id (`clarify`, `estimate`, `api`, `design`, `deep_dive`, `wrap_up`).
+    pub stage: String,
+    /// Time spent in the stage, in ms (overtime included).
+    pub used_ms: u64,
+    /// Rubric points ticked as covered.
+    pub ticked: usize,
+    /// Rubric points the stage had then.
+    pub total: usize,
+    /// The stage's grade (given, or suggested by the ticks).
+    pub grade: Grade,
+}
+
 crate::labelled_enum! {
     /// A question's state in the list's status filter (in filter order, which is also the order
     /// of `status=` values in a URL).
@@ -236,6 +270,9 @@ pub struct Progress {
     /// Finished mock interviews, oldest first (schema 5).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub interviews: Vec<InterviewRecord>,
+    /// Finished design practice rounds, oldest first (schema 6).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub designs: Vec<DesignRecord>,
     /// Starred questions. An unstarred one keeps its entry (`on: false`) so that merging with an
     /// older copy (another tab, an import) does not star it again: the latest change wins.
     pub bookmarks: BTreeMap<String, Bookmark>,
@@ -245,9 +282,9 @@ pub struct Progress {
     /// is dated up to then, only this copy's entries count. In ms since the epoch.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub replaced_at: Option<u64>,
-    /// When every read mark, answer, quiz and mock interview was last reset (a mark: of the reads,
-    /// answers, quizzes and interviews dated up to then, only this copy's count). Bookmarks and
-    /// notes are not covered.
+    /// When every read mark, answer, quiz, mock interview and design round was last reset (a mark:
+    /// of the reads, answers, quizzes, interviews and design rounds dated up to then, only this
+    /// copy's count). Bookmarks and notes are not covered.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reset_at: Option<u64>,
     /// Per question: when its read mark and answers were last reset (a topic reset; a mark like
@@ -449,6 +486,17 @@ impl Progress {
     /// How many answers are recorded in all.
     pub fn attempt_count(&self) -> usize {
         self.attempts.values().map(|a| standing(a).count()).sum()
+    }
+
+    /// The overall grade of the latest finished round of design exercise `id`, if any (by finish
+    /// time; on a tie, the later in the kept order).
+    pub fn design_latest(&self, id: &str) -> Option<Grade> {
+        self.design_rounds(id).max_by_key(|r| r.at).map(|r| r.grade)
+    }
+
+    /// The finished rounds of design exercise `id`, oldest first.
+    pub fn design_rounds<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a DesignRecord> + 'a {
+        self.designs.iter().filter(move |r| r.design_id == id)
     }
 
     /// Ids missed in the most recent finished quiz.

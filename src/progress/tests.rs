@@ -354,6 +354,83 @@ fn future_dated_interviews_are_set_aside() {
     assert_eq!(p.interviews.len(), 1);
 }
 
+fn design(at: u64, id: &str, grade: Grade) -> DesignRecord {
+    DesignRecord {
+        at,
+        design_id: id.to_string(),
+        minutes: 45,
+        stages: vec![DesignStage {
+            stage: "clarify".into(),
+            used_ms: 300_000,
+            ticked: 2,
+            total: 4,
+            grade,
+        }],
+        grade,
+    }
+}
+
+#[test]
+fn design_rounds_merge_as_a_union_and_a_reset_clears_them_for_good() {
+    let mut a = Progress::default();
+    a.designs.push(design(20, "url-shortener", Grade::Knew));
+    let mut b = Progress::default();
+    b.designs.push(design(8, "url-shortener", Grade::Partly));
+    b.designs.push(design(20, "url-shortener", Grade::Knew));
+    b.designs.push(design(9, "chat", Grade::DidntKnow));
+    let m = merged(&a, &b);
+    assert_eq!(
+        m.designs.iter().map(|d| d.at).collect::<Vec<_>>(),
+        [8, 9, 20],
+        "sorted by finish, the shared one once"
+    );
+    assert_eq!(m, merged(&b, &a));
+    assert_eq!(m.design_latest("url-shortener"), Some(Grade::Knew));
+    assert_eq!(m.design_latest("chat"), Some(Grade::DidntKnow));
+    assert_eq!(m.design_latest("url"), None, "no id is taken for another");
+    assert_eq!(
+        m.latest("url-shortener"),
+        None,
+        "a design is not a question"
+    );
+    assert_eq!(m.design_rounds("url-shortener").count(), 2);
+    let mut r = m.clone();
+    r.reset_all(5);
+    assert!(r.designs.is_empty());
+    assert!(
+        r.reset_at.is_some_and(|t| t >= 20),
+        "the mark covers the latest round"
+    );
+    assert!(
+        merged(&r, &m).designs.is_empty(),
+        "an older copy does not bring them back"
+    );
+    let mut later = Progress::default();
+    later.designs.push(design(40, "chat", Grade::Knew));
+    assert_eq!(
+        merged(&r, &later).designs.len(),
+        1,
+        "a round after the reset is kept"
+    );
+    // A topic reset covers questions only.
+    let mut t = m.clone();
+    t.reset_questions(["url-shortener"], 50);
+    assert_eq!(t.designs.len(), 3);
+    let replaced = Progress::default().replaced_by(&Progress::default(), 60);
+    assert!(merged(&m, &replaced).designs.is_empty());
+}
+
+#[test]
+fn future_dated_design_rounds_are_set_aside() {
+    let now = 1_000;
+    let mut p = Progress::default();
+    p.designs
+        .push(design(now + MAX_AHEAD_MS + 1, "chat", Grade::Knew));
+    p.designs.push(design(now, "chat", Grade::Partly));
+    assert_eq!(p.set_aside_future(now), 1);
+    assert_eq!(p.design_latest("chat"), Some(Grade::Partly));
+}
+
 fn merged(a: &Progress, b: &Progress) -> Progress {
     let mut m = a.clone();
     m.merge(b);
@@ -530,6 +607,9 @@ mod properties {
         for i in side.interviews.iter().filter(|i| after(i.finished)) {
             prop_assert!(m.interviews.contains(i), "interview lost");
         }
+        for d in side.designs.iter().filter(|d| after(d.at)) {
+            prop_assert!(m.designs.contains(d), "design round lost");
+        }
         for (id, b) in side.bookmarks.iter().filter(|(_, b)| after(b.at)) {
             prop_assert!(
                 m.bookmarks.get(id).is_some_and(|o| o >= b),
@@ -576,6 +656,12 @@ mod properties {
                 prop_assert!(
                     i.finished > mark || holder.interviews.contains(i),
                     "interview came back"
+                );
+            }
+            for d in &m.designs {
+                prop_assert!(
+                    d.at > mark || holder.designs.contains(d),
+                    "design round came back"
                 );
             }
         }

@@ -10,11 +10,13 @@
 //! out there hold.
 
 use super::*;
+use crate::design_practice::{Event, Length, Round, Stage};
 use crate::interview::InterviewSetup;
 use crate::plan::PlanSettings;
 use crate::prefs::Theme;
 use crate::progress::{
-    Attempt, Bookmark, Grade, InterviewAnswer, InterviewRecord, Note, Outcome, QuizRecord,
+    Attempt, Bookmark, DesignRecord, DesignStage, Grade, InterviewAnswer, InterviewRecord, Note,
+    Outcome, QuizRecord,
 };
 use std::collections::BTreeMap;
 
@@ -108,6 +110,28 @@ fn progress_sample() -> Progress {
                 },
             ],
         }],
+        designs: vec![DesignRecord {
+            at: 1_700_002_000_000,
+            design_id: "url-shortener".into(),
+            minutes: 45,
+            stages: vec![
+                DesignStage {
+                    stage: "clarify".into(),
+                    used_ms: 330_000,
+                    ticked: 3,
+                    total: 4,
+                    grade: Grade::Knew,
+                },
+                DesignStage {
+                    stage: "deep_dive".into(),
+                    used_ms: 700_000,
+                    ticked: 1,
+                    total: 6,
+                    grade: Grade::DidntKnow,
+                },
+            ],
+            grade: Grade::Partly,
+        }],
         bookmarks: map([
             (
                 "jwt",
@@ -152,6 +176,13 @@ fn prefs_sample() -> Prefs {
 
 /// What each older progress file (`progress-v<N>.json`) holds, read by today's code.
 fn progress_expected(version: u64) -> Progress {
+    if version == 5 {
+        // Version 5's file is the sample of its day: today's, before design rounds.
+        return Progress {
+            designs: vec![],
+            ..progress_sample()
+        };
+    }
     let mut p = Progress {
         read: map([("jwt", 1_600_000_000_000)]),
         ..Progress::default()
@@ -261,6 +292,57 @@ fn a_quiz_and_an_interview_in_progress_read_back_as_written() {
     let interview = read_back::<ActiveInterview>("interview-v1.json");
     assert!(interview.session.is_some());
     assert_ne!(interview.setup, InterviewSetup::default());
+    let round = read_back::<ActiveDesignRound>("design-round-v1.json");
+    assert_eq!(round.length, Length::Short);
+    let session = round.session.expect("the file holds a round");
+    assert_eq!(session.stage, Stage::Estimate);
+    assert_eq!(session.clarify_revealed, 2);
+}
+
+/// The design round of `design-round-v1.json`: a 35-minute round in its second stage, with notes,
+/// two clarifying answers shown and a pause.
+fn design_round_sample() -> ActiveDesignRound {
+    let round = Round::new(
+        "url-shortener",
+        Length::Short,
+        [4, 5, 6, 4, 8, 4],
+        6,
+        1_700_003_000_000,
+    )
+    .apply(Event::Start, 1_700_003_010_000)
+    .apply(Event::RevealClarify, 1_700_003_020_000)
+    .apply(Event::RevealClarify, 1_700_003_030_000)
+    .apply(
+        Event::Note(Stage::Clarify, "Reads ≫ writes; links never expire.".into()),
+        1_700_003_040_000,
+    )
+    .apply(Event::NextStage, 1_700_003_250_000)
+    .apply(
+        Event::Note(
+            Stage::Estimate,
+            "100M new links a month: ~40 writes/s.".into(),
+        ),
+        1_700_003_300_000,
+    )
+    .apply(Event::Pause, 1_700_003_320_000);
+    ActiveDesignRound {
+        length: Length::Short,
+        session: Some(round),
+    }
+}
+
+/// The golden file of the design round is today's encoding of its sample, byte for byte (the test
+/// prints what to write when the file is missing; once written, it is never edited).
+#[test]
+fn the_design_round_golden_file_is_the_sample() {
+    let sample = design_round_sample();
+    let Some(file) = golden("design-round-v1.json") else {
+        panic!(
+            "src/storage/golden/design-round-v1.json is missing; it should hold:\n{}",
+            encode(&sample)
+        );
+    };
+    assert_eq!(file, encode(&sample));
 }
 
 /// The current-version value in golden file `name`, which today's code writes back unchanged.

@@ -5,6 +5,7 @@
 //! never panic; [`store`] acts on what `decode` says, over `platform::storage`: it backs up anything
 //! it cannot read before starting afresh, and never overwrites data written by a newer build.
 
+use crate::design_practice::{Length, Round};
 use crate::interview::{Interview, InterviewSetup};
 use crate::numbers::counted;
 use crate::prefs::Prefs;
@@ -22,6 +23,8 @@ pub const PROGRESS_KEY: &str = "backprep:progress";
 pub const QUIZ_KEY: &str = "backprep:quiz";
 /// Where the mock interview in progress, and the setup last chosen, live.
 pub const INTERVIEW_KEY: &str = "backprep:interview";
+/// Where the design practice round in progress, and the length last chosen, live.
+pub const DESIGN_ROUND_KEY: &str = "backprep:design-round";
 /// Where preferences live.
 pub const PREFS_KEY: &str = "backprep:prefs";
 /// Prefix of the keys that keep unreadable values (`backprep:backup:<key>:<ms>`).
@@ -30,8 +33,9 @@ pub const BACKUP_PREFIX: &str = "backprep:backup:";
 /// quiz history; version 3 added bookmarks and notes (an older build must not rewrite a version 3
 /// file, or it would drop them); version 4 added the marks of deliberate deletions (`replaced_at`,
 /// `reset_at`, `cleared`; an older build would merge a reset away); version 5 added the mock
-/// interview history (`interviews`; an older build would drop it).
-pub const SCHEMA_VERSION: u64 = 5;
+/// interview history (`interviews`; an older build would drop it); version 6 added the design
+/// practice history (`designs`; likewise).
+pub const SCHEMA_VERSION: u64 = 6;
 
 /// A value kept in localStorage under its own key and schema version.
 pub trait Stored: Serialize + DeserializeOwned + Default + Clone + PartialEq {
@@ -69,8 +73,8 @@ impl Stored for Progress {
 
     fn migrate(from: u64, data: Value) -> Result<Value, String> {
         match from {
-            // v1 → v5: same `read` map; attempts, quizzes, bookmarks, notes, marks and interviews
-            // start empty.
+            // v1 → v6: same `read` map; attempts, quizzes, bookmarks, notes, marks, interviews
+            // and design rounds start empty.
             1 => match data {
                 Value::Object(mut map) => {
                     map.entry("attempts")
@@ -83,8 +87,8 @@ impl Stored for Progress {
             },
             // v2 → v3: bookmarks and notes start empty (absent fields default). v3 → v4: no
             // deletion marks yet, which is what absent marks mean. v4 → v5: no interviews yet,
-            // which is what an absent list means.
-            2..=4 => match data {
+            // which is what an absent list means. v5 → v6: no design rounds yet, likewise.
+            2..=5 => match data {
                 Value::Object(_) | Value::Null => Ok(data),
                 _ => Err(format!("version {from} data is not an object")),
             },
@@ -152,6 +156,31 @@ impl Stored for ActiveInterview {
         (setup || session).then(|| {
             "did not fit together (a choice this version does not offer, or a position or phase \
              that did not match its questions), so it was repaired"
+                .to_string()
+        })
+    }
+}
+
+/// The design practice round in progress (or the last one over, for its report), and the length
+/// last chosen, remembered for the next one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct ActiveDesignRound {
+    /// The length last chosen.
+    pub length: Length,
+    /// The round, if any.
+    pub session: Option<Round>,
+}
+
+impl Stored for ActiveDesignRound {
+    const KEY: &'static str = DESIGN_ROUND_KEY;
+    const VERSION: u64 = 1;
+    const WHAT: &'static str = "design practice round";
+
+    fn set_aside(&mut self, _now_ms: u64) -> Option<String> {
+        self.session.as_mut().is_some_and(Round::repair).then(|| {
+            "did not fit together (notes over the limit, or more answers shown than the \
+                 exercise has), so it was repaired"
                 .to_string()
         })
     }
@@ -361,7 +390,7 @@ mod tests {
     #[test]
     fn missing_fields_default() {
         assert_eq!(
-            decode::<Progress>(r#"{"version":5,"data":{}}"#),
+            decode::<Progress>(r#"{"version":6,"data":{}}"#),
             Decoded::Current {
                 data: Progress::default(),
                 migrated_from: None
@@ -499,10 +528,12 @@ mod tests {
             decode::<Progress>(r#"{"version":4,"data":[]}"#),
             Decoded::Corrupt { .. }
         ));
-        // Written back as version 5 (no interviews: no field, as in version 4), then with one.
+        // Written back as the current version (no interviews: no field, as in version 4), then
+        // with one.
         let text = encode(&data);
         assert!(
-            text.starts_with(r#"{"version":5,"#) && !text.contains("interviews"),
+            text.starts_with(&format!(r#"{{"version":{SCHEMA_VERSION},"#))
+                && !text.contains("interviews"),
             "{text}"
         );
         let mut p = data;
@@ -525,6 +556,93 @@ mod tests {
             decode::<Progress>(&text),
             Decoded::Current {
                 data: p,
+                migrated_from: None
+            }
+        );
+    }
+
+    #[test]
+    fn version_5_is_migrated_with_no_design_rounds_and_version_6_reads_back() {
+        let v5 = r#"{"version":5,"data":{"read":{"jwt":5},"interviews":[{"started":1,"finished":2,"questions":[]}]}}"#;
+        let data = match decode::<Progress>(v5) {
+            Decoded::Current {
+                data,
+                migrated_from,
+            } => {
+                assert_eq!(migrated_from, Some(5));
+                assert_eq!(data.interviews.len(), 1);
+                assert!(data.designs.is_empty());
+                data
+            }
+            other => panic!("expected a migration, got {other:?}"),
+        };
+        assert!(matches!(
+            decode::<Progress>(r#"{"version":5,"data":7}"#),
+            Decoded::Corrupt { .. }
+        ));
+        // No design rounds: no field, as in version 5; then one, read back as written.
+        let text = encode(&data);
+        assert!(
+            text.starts_with(r#"{"version":6,"#) && !text.contains("designs"),
+            "{text}"
+        );
+        let mut p = data;
+        p.designs.push(crate::progress::DesignRecord {
+            at: 30,
+            design_id: "url-shortener".into(),
+            minutes: 45,
+            stages: vec![crate::progress::DesignStage {
+                stage: "clarify".into(),
+                used_ms: 310_000,
+                ticked: 3,
+                total: 4,
+                grade: Grade::Knew,
+            }],
+            grade: Grade::Partly,
+        });
+        let text = encode(&p);
+        assert!(
+            text.contains(r#""designs":[{"at":30,"design_id":"url-shortener""#),
+            "{text}"
+        );
+        assert_eq!(
+            decode::<Progress>(&text),
+            Decoded::Current {
+                data: p,
+                migrated_from: None
+            }
+        );
+    }
+
+    #[test]
+    fn a_design_round_in_progress_round_trips_and_is_repaired_on_load() {
+        use crate::design_practice::{Event, Stage};
+        let round = Round::new("url-shortener", Length::Long, [4, 4, 5, 6, 5, 4], 5, 10)
+            .apply(Event::Start, 20)
+            .apply(Event::Note(Stage::Clarify, "reads ≫ writes".into()), 30);
+        let active = ActiveDesignRound {
+            length: Length::Long,
+            session: Some(round),
+        };
+        let text = encode(&active);
+        assert!(text.starts_with(r#"{"version":1,"#), "{text}");
+        let mut back = match decode::<ActiveDesignRound>(&text) {
+            Decoded::Current { data, .. } => data,
+            other => panic!("expected current data, got {other:?}"),
+        };
+        assert_eq!(back, active);
+        assert_eq!(back.set_aside(0), None, "nothing to repair");
+        let edited = text.replace(r#""clarify_revealed":0"#, r#""clarify_revealed":9"#);
+        let mut edited = match decode::<ActiveDesignRound>(&edited) {
+            Decoded::Current { data, .. } => data,
+            other => panic!("expected current data, got {other:?}"),
+        };
+        assert!(edited.set_aside(0).is_some());
+        assert_eq!(edited.session.map(|r| r.clarify_revealed), Some(5));
+        assert_eq!(
+            decode::<ActiveDesignRound>(r#"{"version":1,"data":{}}"#),
+            Decoded::Current {
+                data: ActiveDesignRound::default(),
                 migrated_from: None
             }
         );

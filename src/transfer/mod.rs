@@ -1,5 +1,5 @@
-//! Export of all the user's progress (answers, quizzes, mock interviews, reads, bookmarks, notes) to
-//! a JSON file, and
+//! Export of all the user's progress (answers, quizzes, mock interviews, design rounds, reads,
+//! bookmarks, notes) to a JSON file, and
 //! import of such a file back, with a preview and a choice of merging or replacing.
 //!
 //! Pure: no storage, no clock, no DOM. The file is read in full and validated in full by [`parse`]
@@ -62,6 +62,12 @@ pub const MAX_MODE_CHARS: usize = 32;
 /// answered; an interview's seconds per answer and key points): what fits in 32 bits, so the host
 /// and the browser (32-bit `usize`) accept exactly the same files.
 pub const MAX_INDEX: u64 = u32::MAX as u64;
+
+/// Most stages a design practice round may hold (the app writes six; a few more leave room for a
+/// later build's, while keeping one record small).
+pub const MAX_DESIGN_STAGES: usize = 12;
+/// Longest stage id of a design practice round (the real ones are `deep_dive` and shorter).
+pub const MAX_STAGE_ID_CHARS: usize = 32;
 
 /// Most characters of the file's own text repeated in a message, so a hostile file cannot flood it.
 const ECHO_CHARS: usize = 40;
@@ -217,6 +223,8 @@ pub struct Preview {
     pub quizzes: usize,
     /// Finished mock interviews (their graded answers are counted in `attempts`, not again here).
     pub interviews: usize,
+    /// Finished design practice rounds.
+    pub designs: usize,
     /// Questions opened.
     pub read: usize,
     /// Distinct question ids the file mentions (in read/attempts/bookmarks/notes) that this bank
@@ -230,17 +238,22 @@ pub struct Preview {
 
 impl Preview {
     /// e.g. "84 attempts, 12 notes, 9 bookmarks, 3 quizzes, 2 mock interviews" (singular/plural
-    /// right: "1 note").
-    /// Zero counts are shown too, so the user sees that a file has no notes before replacing theirs.
+    /// right: "1 note"), then ", 4 design rounds" when the file has any.
+    /// Zero counts are shown too, so the user sees that a file has no notes before replacing theirs;
+    /// design rounds only when there are some, since most files (all from before schema 6) have
+    /// none and the line is long enough.
     pub fn summary(&self) -> String {
-        [
+        let mut parts = vec![
             counted(self.attempts, "attempt", "attempts"),
             counted(self.notes, "note", "notes"),
             counted(self.bookmarks, "bookmark", "bookmarks"),
             counted(self.quizzes, "quiz", "quizzes"),
             counted(self.interviews, "mock interview", "mock interviews"),
-        ]
-        .join(", ")
+        ];
+        if self.designs > 0 {
+            parts.push(counted(self.designs, "design round", "design rounds"));
+        }
+        parts.join(", ")
     }
 
     fn of(
@@ -263,6 +276,7 @@ impl Preview {
             bookmarks: progress.bookmark_count(),
             quizzes: progress.quizzes.len(),
             interviews: progress.interviews.len(),
+            designs: progress.designs.len(),
             read: progress.read.len(),
             unknown_ids: mentioned.into_iter().filter(|id| !known(id)).count(),
             exported_at,

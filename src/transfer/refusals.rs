@@ -381,3 +381,99 @@ fn a_damaged_interview_is_bad_data_naming_the_field() {
     ))
     .starts_with("interviews[0].questions: expected a list"));
 }
+
+#[test]
+fn a_damaged_design_round_is_refused_naming_the_field() {
+    let stage = r#"{"stage":"clarify","used_ms":300000,"ticked":2,"total":4,"grade":"partly"}"#;
+    let round = |fields: &str, stages: &str| {
+        file(&format!(
+            r#"{{"designs":[{{"at":1,"design_id":"url-shortener","minutes":45,"grade":"knew","stages":[{stage}]}},{{{fields}"stages":[{stages}]}}]}}"#
+        ))
+    };
+    let ok = r#""at":2,"design_id":"url-shortener","minutes":45,"grade":"knew","#;
+    assert!(
+        parse(&round(ok, stage), known, NOW).is_ok(),
+        "the base case is valid"
+    );
+    // An exercise this build does not have is kept, as unknown question ids are.
+    let other = r#""at":2,"design_id":"not-yet-written","minutes":45,"grade":"knew","#;
+    let kept = parse(&round(other, stage), known, NOW).expect("an unknown design id is kept");
+    assert_eq!(kept.progress.designs[1].design_id, "not-yet-written");
+    assert_eq!(kept.preview.designs, 2);
+    let cases = [
+        (
+            r#""at":2,"design_id":"URL shortener","minutes":45,"grade":"knew","#,
+            stage,
+            "designs[1].design_id: “URL shortener” is not a question id",
+        ),
+        (
+            r#""design_id":"url-shortener","minutes":45,"grade":"knew","#,
+            stage,
+            "designs[1].at: missing",
+        ),
+        (
+            r#""at":2,"design_id":"url-shortener","minutes":-45,"grade":"knew","#,
+            stage,
+            "designs[1].minutes: expected an integer ≥ 0",
+        ),
+        (
+            r#""at":2,"design_id":"url-shortener","minutes":45,"grade":"great","#,
+            stage,
+            "designs[1].grade: unknown variant `great`",
+        ),
+        (
+            r#""at":2,"design_id":"url-shortener","minutes":45,"#,
+            stage,
+            "designs[1].grade: missing",
+        ),
+        (
+            ok,
+            r#"{"stage":"Deep Dive","used_ms":1,"ticked":0,"total":4,"grade":"knew"}"#,
+            "designs[1].stages[0].stage: “Deep Dive” is not a stage id",
+        ),
+        (
+            ok,
+            r#"{"stage":"api","used_ms":"long","ticked":0,"total":4,"grade":"knew"}"#,
+            "designs[1].stages[0].used_ms: expected an integer",
+        ),
+        (
+            ok,
+            r#"{"stage":"api","used_ms":1,"ticked":5,"total":4,"grade":"knew"}"#,
+            "designs[1].stages[0].ticked: 5 points ticked of 4",
+        ),
+        (
+            ok,
+            r#"{"stage":"api","used_ms":1,"ticked":0,"total":4294967296,"grade":"knew"}"#,
+            "designs[1].stages[0].total: 4294967296 is larger",
+        ),
+        (
+            ok,
+            r#"{"stage":"api","used_ms":1,"ticked":0,"total":4}"#,
+            "designs[1].stages[0].grade: missing",
+        ),
+        (ok, "7", "designs[1].stages[0]: expected a stage"),
+    ];
+    for (fields, stages, start) in cases {
+        let detail = bad_data(&round(fields, stages));
+        assert!(detail.starts_with(start), "{detail}");
+    }
+    assert!(bad_data(&file(r#"{"designs":{}}"#))
+        .starts_with("designs: expected a list of design practice rounds"));
+    assert!(bad_data(&file(r#"{"designs":["x"]}"#))
+        .starts_with("designs[0]: expected a design practice round"));
+    assert!(bad_data(&file(r#"{"designs":[{"at":99999999999999999,"design_id":"a","minutes":45,"grade":"knew","stages":[]}]}"#))
+        .contains("dated in the future"));
+    let many = vec![stage; MAX_DESIGN_STAGES + 1].join(",");
+    match err(&round(ok, &many)) {
+        ImportError::TooBig(detail) => assert!(
+            detail.starts_with("a design practice round of 13 stages (limit 12)"),
+            "{detail}"
+        ),
+        other => panic!("expected TooBig, got {other:?}"),
+    }
+    let long = format!(
+        r#"{{"stage":"{}","used_ms":1,"ticked":0,"total":4,"grade":"knew"}}"#,
+        "a".repeat(MAX_STAGE_ID_CHARS + 1)
+    );
+    assert!(bad_data(&round(ok, &long)).contains("is not a stage id"));
+}

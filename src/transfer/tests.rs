@@ -3,7 +3,8 @@
 
 use super::*;
 use crate::progress::{
-    Attempt, InterviewAnswer, InterviewRecord, Outcome, QuizRecord, MAX_AHEAD_MS,
+    Attempt, DesignRecord, DesignStage, InterviewAnswer, InterviewRecord, Outcome, QuizRecord,
+    MAX_AHEAD_MS,
 };
 use crate::testing::*;
 use proptest::prelude::*;
@@ -56,6 +57,27 @@ pub(super) fn interview(started: u64, ids: &[&str]) -> InterviewRecord {
     }
 }
 
+/// A finished 45-minute design round of `id` at `at`, every stage in the six.
+pub(super) fn design(at: u64, id: &str) -> DesignRecord {
+    DesignRecord {
+        at,
+        design_id: id.to_string(),
+        minutes: 45,
+        stages: crate::design_practice::Stage::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, s)| DesignStage {
+                stage: s.id().to_string(),
+                used_ms: 60_000 * (i as u64 + 1),
+                ticked: i % 4,
+                total: 4,
+                grade: Grade::ALL[i % 3],
+            })
+            .collect(),
+        grade: Grade::Partly,
+    }
+}
+
 pub(super) fn quiz(started: u64, asked: &[&str], missed: &[&str]) -> QuizRecord {
     QuizRecord {
         started,
@@ -97,6 +119,8 @@ pub(super) fn sample() -> Progress {
         1_700_000_000_950,
         &["jwt", "from-the-future", "cdn"],
     ));
+    p.designs
+        .push(design(1_700_000_000_980, "design-a-chat-app"));
     p.set_bookmark("jwt", true, 1_700_000_005_000);
     p.set_bookmark("from-the-future", true, 1_700_000_005_100);
     p.set_bookmark("from-the-future", false, 1_700_000_005_200);
@@ -108,7 +132,9 @@ pub(super) fn sample() -> Progress {
 
 /// An export of `data` (JSON text) in the current format.
 pub(super) fn file(data: &str) -> String {
-    format!(r#"{{"app":"backprep","kind":"progress","version":5,"exported_at":5,"data":{data}}}"#)
+    format!(
+        r#"{{"app":"backprep","kind":"progress","version":{SCHEMA_VERSION},"exported_at":5,"data":{data}}}"#
+    )
 }
 
 pub(super) fn err(raw: &str) -> ImportError {
@@ -131,7 +157,7 @@ fn export_then_parse_gives_back_the_same_progress_keeping_unknown_ids() {
     );
     let text = export(&p, NOW);
     assert!(
-        text.starts_with(r#"{"app":"backprep","kind":"progress","version":5,"#),
+        text.starts_with(r#"{"app":"backprep","kind":"progress","version":6,"#),
         "app first: {text}"
     );
     let incoming = parse(&text, known, NOW).expect("our own export is valid");
@@ -144,6 +170,7 @@ fn export_then_parse_gives_back_the_same_progress_keeping_unknown_ids() {
             bookmarks: 1,
             quizzes: 1,
             interviews: 1,
+            designs: 1,
             read: 2,
             unknown_ids: 1,
             exported_at: Some(NOW),
@@ -152,7 +179,7 @@ fn export_then_parse_gives_back_the_same_progress_keeping_unknown_ids() {
     );
     assert_eq!(
         incoming.preview.summary(),
-        "4 attempts, 1 note, 1 bookmark, 1 quiz, 1 mock interview"
+        "4 attempts, 1 note, 1 bookmark, 1 quiz, 1 mock interview, 1 design round"
     );
 }
 
@@ -187,6 +214,19 @@ fn summary_counts_with_singular_plural_and_thousands() {
     assert_eq!(
         p(1_234, 0, 2, 1_000_000, 0).summary(),
         "1,234 attempts, 0 notes, 2 bookmarks, 1,000,000 quizzes, 0 mock interviews"
+    );
+    // Design rounds are named only when there are some.
+    let with = |designs| Preview {
+        designs,
+        ..p(1, 0, 0, 0, 0)
+    };
+    assert_eq!(
+        with(3).summary(),
+        "1 attempt, 0 notes, 0 bookmarks, 0 quizzes, 0 mock interviews, 3 design rounds"
+    );
+    assert_eq!(
+        with(1).summary(),
+        "1 attempt, 0 notes, 0 bookmarks, 0 quizzes, 0 mock interviews, 1 design round"
     );
 }
 

@@ -41,6 +41,13 @@ pub(super) fn check_progress(data: &Value, latest: u64) -> Result<(), ImportErro
             check_interview(r, &format!("interviews[{i}]"), latest)?;
         }
     }
+    // The design practice history (schema 6).
+    if let Some(designs) = data.get("designs") {
+        let designs = array(designs, "designs", "a list of design practice rounds")?;
+        for (i, r) in designs.iter().enumerate() {
+            check_design(r, &format!("designs[{i}]"), latest)?;
+        }
+    }
     if let Some(bookmarks) = data.get("bookmarks") {
         for (id, b) in id_map(bookmarks, "bookmarks")? {
             let path = format!("bookmarks.{id}");
@@ -227,6 +234,57 @@ pub(super) fn check_interview(r: &Value, path: &str, latest: u64) -> Result<(), 
                 }
             }
         }
+    }
+    Ok(())
+}
+
+/// A finished design practice round. Its design id is checked like a question id (the exercises'
+/// ids follow the same rule) and kept whether or not this build has that exercise, as question
+/// ids are; a stage id need not be one this build knows either (kept, so a later stage survives),
+/// but is short and plain.
+pub(super) fn check_design(r: &Value, path: &str, latest: u64) -> Result<(), ImportError> {
+    let r = object(r, path, "a design practice round (an object)")?;
+    time(field(r, "at", path)?, format!("{path}.at"), latest)?;
+    let id = string(field(r, "design_id", path)?, format!("{path}.design_id"))?;
+    check_id(id, &format!("{path}.design_id"))?;
+    index(field(r, "minutes", path)?, format!("{path}.minutes"))?;
+    grade(field(r, "grade", path)?, format!("{path}.grade"))?;
+    let spath = format!("{path}.stages");
+    let stages = array(field(r, "stages", path)?, &spath, "a list of stages")?;
+    if stages.len() > MAX_DESIGN_STAGES {
+        return Err(ImportError::TooBig(format!(
+            "a design practice round of {} stages (limit {MAX_DESIGN_STAGES}) at {path}",
+            grouped(stages.len())
+        )));
+    }
+    for (i, s) in stages.iter().enumerate() {
+        let apath = format!("{spath}[{i}]");
+        let s = object(s, &apath, "a stage (an object with “stage”)")?;
+        let stage = string(field(s, "stage", &apath)?, format!("{apath}.stage"))?;
+        let plain = !stage.is_empty()
+            && stage.len() <= MAX_STAGE_ID_CHARS
+            && stage
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        if !plain {
+            return Err(bad(
+                format!("{apath}.stage"),
+                format!(
+                    "{} is not a stage id (1–{MAX_STAGE_ID_CHARS} lowercase letters, digits and '_')",
+                    quoted(stage)
+                ),
+            ));
+        }
+        integer(field(s, "used_ms", &apath)?, format!("{apath}.used_ms"))?;
+        let ticked = index(field(s, "ticked", &apath)?, format!("{apath}.ticked"))?;
+        let total = index(field(s, "total", &apath)?, format!("{apath}.total"))?;
+        if ticked > total {
+            return Err(bad(
+                format!("{apath}.ticked"),
+                format!("{ticked} points ticked of {total}"),
+            ));
+        }
+        grade(field(s, "grade", &apath)?, format!("{apath}.grade"))?;
     }
     Ok(())
 }
