@@ -13,7 +13,7 @@ if [ "${CI:-}" = true ]; then export CARGO_INCREMENTAL=0; fi
 free_kb=$(df -Pk . | awk 'NR==2 {print $4}')
 echo "disk: $((free_kb / 1024 / 1024)) GB free where the build runs"
 if [ "$free_kb" -lt $((8 * 1024 * 1024)) ]; then
-  echo "disk: warning: under 8 GB free; a clean build needs about 6 GB (target/, dist*, node_modules)"
+  echo "disk: warning: under 8 GB free; a clean build takes about 4 GB (target/, dist*, node_modules)"
 fi
 
 passed=0; failed=0; failures=()
