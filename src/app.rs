@@ -7,7 +7,7 @@ use crate::components::shortcuts::ShortcutHelp;
 use crate::components::site::{SiteFooter, SiteHeader};
 use crate::meta::Area;
 use crate::pages::{
-    dashboard::Dashboard, design::DesignPage, designs::DesignsPage, interview::InterviewPage,
+    dashboard::Dashboard, design::DesignPage, design_practice::DesignPracticePage, designs::DesignsPage, interview::InterviewPage,
     list::ListPage, not_found::NotFound, question::QuestionPage, quiz_play::QuizPlay,
     quiz_setup::QuizSetup,
 };
@@ -111,6 +111,7 @@ pub fn DesignApp() -> impl IntoView {
             <Routes fallback=|| view! { <NotFound /> }>
                 <Route path=path!("/designs") view=DesignsPage />
                 <Route path=path!("/designs/:id") view=DesignPage />
+                <Route path=path!("/designs/:id/practice") view=DesignPracticePage />
             </Routes>
         </Frame>
     }
@@ -130,6 +131,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/progress") view=Dashboard />
                 <Route path=path!("/designs") view=DesignsPage />
                 <Route path=path!("/designs/:id") view=DesignPage />
+                <Route path=path!("/designs/:id/practice") view=DesignPracticePage />
             </Routes>
         </Frame>
     }

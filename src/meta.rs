@@ -24,6 +24,8 @@ pub enum Page {
     Designs,
     /// One design exercise.
     Design(&'static Design),
+    /// The timed practice round on one design exercise.
+    DesignPractice(&'static Design),
     /// What an unknown address shows.
     NotFound,
 }
@@ -116,6 +118,7 @@ impl Page {
         ];
         pages.extend(bank::questions().iter().map(Page::Question));
         pages.extend(designs::designs().iter().map(Page::Design));
+        pages.extend(designs::designs().iter().map(Page::DesignPractice));
         pages
     }
 
@@ -130,6 +133,7 @@ impl Page {
             Page::Progress => "/progress".into(),
             Page::Designs => "/designs".into(),
             Page::Design(d) => format!("/designs/{}", d.id),
+            Page::DesignPractice(d) => format!("/designs/{}/practice", d.id),
             Page::NotFound => "/404".into(),
         }
     }
@@ -153,6 +157,7 @@ impl Page {
             Page::Progress => "Your progress".into(),
             Page::Designs => "System design".into(),
             Page::Design(d) => d.title.to_string(),
+            Page::DesignPractice(d) => format!("Practice: {}", d.title),
             Page::NotFound => "Not found".into(),
         }
     }
@@ -168,7 +173,10 @@ impl Page {
     /// Whether search engines should list it (the quiz cards and not-found are app states, not
     /// pages to find).
     pub fn is_listed(self) -> bool {
-        !matches!(self, Page::QuizPlay | Page::NotFound)
+        !matches!(
+            self,
+            Page::QuizPlay | Page::DesignPractice(_) | Page::NotFound
+        )
     }
 }
 
@@ -195,7 +203,7 @@ mod tests {
         assert_eq!(Page::QuizPlay.file(), "quiz/play.html");
         assert_eq!(
             Page::all().len(),
-            7 + bank::questions().len() + designs::designs().len()
+            7 + bank::questions().len() + 2 * designs::designs().len()
         );
         let d = Page::Design(designs::design("url-shortener").unwrap());
         assert_eq!(d.file(), "designs/url-shortener.html");

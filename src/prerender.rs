@@ -77,6 +77,7 @@ fn description(page: Page) -> String {
         Page::Progress => "Your readiness, mastery per topic, streaks and reviews due, kept in your browser.".into(),
         Page::Designs => "Worked system design exercises for backend interviews: clarifying questions, estimates with a calculator, APIs, diagrams, deep dives, and a timed practice round.".into(),
         Page::Design(d) => clip(d.summary, 300),
+        Page::DesignPractice(d) => format!("A timed system design round on {}: six stages against the clock, the interviewer's clarifying answers, then your notes beside the model answer and a rubric to grade.", d.title),
         _ => SITE_DESCRIPTION.into(),
     }
 }
@@ -232,7 +233,7 @@ pub fn page_html(template: &str, page: Page, site: &Site) -> Result<String, Stri
             .unwrap();
         }
     }
-    if let Page::Design(d) = page {
+    if let Page::Design(d) | Page::DesignPractice(d) = page {
         if let Some(text) = bank::files::text(d.content) {
             write!(
                 body,

@@ -97,7 +97,7 @@ mod graph {
     use std::path::Path;
 
     /// The pure core: nothing here may use the browser edges or the views.
-    pub const CORE: [&str; 18] = [
+    pub const CORE: [&str; 19] = [
         "bank",
         "capacity",
         "progress",

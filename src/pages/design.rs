@@ -42,6 +42,15 @@ fn DesignView(d: &'static Design) -> impl IntoView {
                 {d.topic_list().map(|t| view! { <TopicLink topic=t /> }).collect_view()}
             </div>
             <p class="design-summary">{d.summary}</p>
+            <p class="design-actions">
+                <a
+                    class="button start"
+                    href=dom::href(&format!("/designs/{}/practice", d.id))
+                    data-testid="practice-link"
+                >
+                    "Practice it against the clock"
+                </a>
+            </p>
             {move || match content.get() {
                 Entry::Ready(c) => view! { <DesignSections d=d c=c /> }.into_any(),
                 Entry::Loading => {

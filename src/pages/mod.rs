@@ -2,6 +2,7 @@
 
 pub mod dashboard;
 pub mod design;
+pub mod design_practice;
 pub mod designs;
 pub mod interview;
 pub mod list;

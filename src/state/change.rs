@@ -2,7 +2,7 @@
 //! Pure: the time is passed in, and saving is the caller's job (see `state`).
 
 use crate::bank;
-use crate::progress::{Attempt, InterviewRecord, Progress, QuizRecord};
+use crate::progress::{Attempt, DesignRecord, InterviewRecord, Progress, QuizRecord};
 use crate::transfer::ImportMode;
 
 /// What a reset covers.
@@ -48,6 +48,9 @@ pub enum Change {
         /// The finished interview, for the history.
         finished: Option<InterviewRecord>,
     },
+    /// Finished a design practice round (its review closed): its record, for the history and the
+    /// design review schedule.
+    Design(DesignRecord),
     /// Removed answers and read marks (bookmarks and notes, the user's own writing, stay).
     Reset(ResetScope),
     /// Imported a file's progress, merging it in or replacing everything with it.
@@ -95,6 +98,14 @@ impl Change {
                     p.interviews.push(record);
                 }
                 changed
+            }
+            Change::Design(record) => {
+                // The same round recorded twice (a second tab closing the same review) counts once.
+                if p.designs.contains(&record) {
+                    return false;
+                }
+                p.designs.push(record);
+                true
             }
             Change::Reset(scope) => {
                 // Always a change: even with nothing here to delete, its mark deletes what other
@@ -192,6 +203,31 @@ mod tests {
             finished: None
         }
         .apply(&mut p, 5));
+    }
+
+    #[test]
+    fn a_design_round_is_recorded_once_and_a_reset_clears_it() {
+        use crate::progress::DesignStage;
+        let record = DesignRecord {
+            at: 10,
+            design_id: "url-shortener".into(),
+            minutes: 45,
+            stages: vec![DesignStage {
+                stage: "clarify".into(),
+                used_ms: 300_000,
+                ticked: 3,
+                total: 4,
+                grade: Grade::Knew,
+            }],
+            grade: Grade::Partly,
+        };
+        let mut p = Progress::default();
+        assert!(Change::Design(record.clone()).apply(&mut p, 11));
+        assert!(!Change::Design(record.clone()).apply(&mut p, 12));
+        assert_eq!(p.design_rounds("url-shortener").count(), 1);
+        assert_eq!(p.design_latest("url-shortener"), Some(Grade::Partly));
+        assert!(Change::Reset(ResetScope::Everything).apply(&mut p, 13));
+        assert_eq!(p.design_rounds("url-shortener").count(), 0);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 pub mod change;
 pub mod content;
 pub mod design_content;
+pub mod design_round;
 pub mod interview;
 pub mod recovery;
 pub mod startup;
