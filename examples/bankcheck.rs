@@ -3,6 +3,9 @@
 //! often each option-only strategy (longest, second-longest, ...) would win, per level, the right
 //! option's length ranks, and the pitfalls count. The quality rules behind these
 //! figures are errors like any other: a bank that breaks them does not build.
+//! Then the design exercises (`assets/designs/`, or `BACKPREP_DESIGNS_DIR`): per design its words,
+//! checks, rubric points per stage and clarifying questions, and their checks' strategy table as
+//! a pool of their own; fewer than 16 designs is a failure.
 //! usage: cargo run --example bankcheck [-- DIR [ID…]]   (default: assets/questions; with ids, the
 //! figures of just those questions, and per check its rank and the strategies that win it)
 
@@ -133,6 +136,76 @@ fn main() {
         f.tempting, f.checks
     );
     println!("quality rules: all met");
+    check_designs(&bank);
+}
+
+/// Fewest design exercises the app ships with.
+#[cfg(not(target_arch = "wasm32"))]
+const MIN_DESIGNS: usize = 16;
+
+/// Loads the design exercises with the build's rules and prints their figures; exits 1 on any
+/// error or when there are fewer than [`MIN_DESIGNS`].
+#[cfg(not(target_arch = "wasm32"))]
+fn check_designs(bank: &backprep::bank::format::Bank) {
+    use backprep::bank::design;
+    let dir = std::env::var("BACKPREP_DESIGNS_DIR")
+        .ok()
+        .filter(|d| !d.is_empty())
+        .unwrap_or_else(|| "assets/designs".into());
+    let questions: Vec<String> = bank.questions.iter().map(|q| q.id.clone()).collect();
+    let topics: Vec<String> = bank.topics.iter().map(|t| t.id.clone()).collect();
+    let designs = match design::load_designs_dir(std::path::Path::new(&dir), &questions, &topics) {
+        Ok(designs) => designs,
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            eprintln!("design exercises: {} error(s)", errors.len());
+            std::process::exit(1);
+        }
+    };
+    let words: usize = designs.iter().map(|d| d.words).sum();
+    let f = backprep::bank::format::quality::figures(&design::as_questions(&designs));
+    println!(
+        "designs OK: {} exercises, {} words, {} checks",
+        designs.len(),
+        words,
+        f.checks
+    );
+    let stages: String = design::STAGES.iter().map(|s| format!("{s:>10}")).collect();
+    println!(
+        "  {:<30}{:>6}{:>7}{:>8}  rubric points: {stages}",
+        "id", "words", "checks", "clarify"
+    );
+    for d in &designs {
+        let points: String = d
+            .rubric
+            .stages
+            .iter()
+            .map(|p| format!("{:>10}", p.len()))
+            .collect();
+        println!(
+            "  {:<30}{:>6}{:>7}{:>8}                 {points}",
+            d.id,
+            d.words,
+            d.checks.len(),
+            d.clarify.len()
+        );
+    }
+    println!(
+        "design checks, right answers by position (0-based): {:?} (top share {:.1}%)",
+        f.positions,
+        f.top_position_share()
+    );
+    print_gaming(&f);
+    if designs.len() < MIN_DESIGNS {
+        eprintln!(
+            "only {} design exercises; the app ships with at least {MIN_DESIGNS}",
+            designs.len()
+        );
+        std::process::exit(1);
+    }
+    println!("design rules: all met");
 }
 
 /// The strategy table (rows: strategies; columns: the bank, each level, the behavioral checks) and

@@ -7,9 +7,9 @@ use crate::components::shortcuts::ShortcutHelp;
 use crate::components::site::{SiteFooter, SiteHeader};
 use crate::meta::Area;
 use crate::pages::{
-    dashboard::Dashboard, design::DesignPage, design_practice::DesignPracticePage, designs::DesignsPage, interview::InterviewPage,
-    list::ListPage, not_found::NotFound, question::QuestionPage, quiz_play::QuizPlay,
-    quiz_setup::QuizSetup,
+    dashboard::Dashboard, design::DesignPage, design_practice::DesignPracticePage,
+    designs::DesignsPage, interview::InterviewPage, list::ListPage, not_found::NotFound,
+    question::QuestionPage, quiz_play::QuizPlay, quiz_setup::QuizSetup,
 };
 use crate::platform::{dom, events};
 use crate::state::AppState;

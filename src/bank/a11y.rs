@@ -5,7 +5,8 @@
 /// scrolls sideways must be focusable; a comparison table (its top-left header empty) gets a plain
 /// corner cell instead of a header without a name, and its first column becomes row headers, so
 /// every cell has a header for each direction; column headers say they are. (Text that looks like
-/// these tags is escaped, so only real tags match.)
+/// these tags is escaped, so only real tags match.) A table scrolls sideways when it is wider than
+/// the column (the CSS makes it a scrolling block), so it is focusable like a code block.
 pub fn accessible(html: &str) -> String {
     let html = html
         .trim_end()
@@ -22,7 +23,7 @@ pub fn accessible(html: &str) -> String {
         rest = &rest[end..];
     }
     out.push_str(rest);
-    out
+    out.replace("<table>", "<table tabindex=\"0\">")
 }
 
 /// A table whose header row starts with an empty cell is a comparison: row labels in the first
@@ -65,7 +66,7 @@ mod tests {
     fn accessible_fixes_only_real_tags() {
         assert_eq!(
             accessible("<pre><code>&lt;pre&gt;</code></pre>\n<table><thead><tr><th></th><th>A</th></tr></thead><tbody>\n<tr><td>x</td><td>1</td></tr>\n</tbody></table>"),
-            "<pre tabindex=\"0\"><code>&lt;pre&gt;</code></pre>\n<table><thead><tr><td></td><th scope=\"col\">A</th></tr></thead><tbody>\n<tr><th scope=\"row\">x</th><td>1</td></tr>\n</tbody></table>"
+            "<pre tabindex=\"0\"><code>&lt;pre&gt;</code></pre>\n<table tabindex=\"0\"><thead><tr><td></td><th scope=\"col\">A</th></tr></thead><tbody>\n<tr><th scope=\"row\">x</th><td>1</td></tr>\n</tbody></table>"
         );
     }
 
@@ -74,7 +75,7 @@ mod tests {
         let t = "<table><thead><tr><th>Name</th><th>A</th></tr></thead><tbody>\n<tr><td>x</td><td>1</td></tr>\n</tbody></table>";
         assert_eq!(
             accessible(t),
-            "<table><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">A</th></tr></thead><tbody>\n<tr><td>x</td><td>1</td></tr>\n</tbody></table>"
+            "<table tabindex=\"0\"><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">A</th></tr></thead><tbody>\n<tr><td>x</td><td>1</td></tr>\n</tbody></table>"
         );
     }
 }

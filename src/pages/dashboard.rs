@@ -140,6 +140,7 @@ pub fn Dashboard() -> impl IntoView {
             </section>
 
             <MockInterviews />
+            <DesignRounds />
 
             <RecentQuizzes figures=figures />
 
@@ -297,6 +298,74 @@ fn MockInterviews() -> impl IntoView {
                     }
                         .into_any()
                 }
+            }}
+        </section>
+    }
+}
+
+/// Design-round readiness: exercises practised, last graded "knew it", due for another round.
+#[component]
+fn DesignRounds() -> impl IntoView {
+    let state = use_app_state();
+    let readiness = Memo::new(move |_| {
+        let ids: Vec<&'static str> = crate::bank::designs::designs()
+            .iter()
+            .map(|d| d.id)
+            .collect();
+        stats::design_readiness(&state.progress.read(), &ids, clock::now_ms())
+    });
+    view! {
+        <section aria-labelledby="designs-h" data-testid="design-readiness">
+            <h2 id="designs-h">"System design rounds"</h2>
+            {move || {
+                let r = readiness.get();
+                if r.practised == 0 {
+                    return view! {
+                        <p class="muted">
+                            "No design round yet. "
+                            <a href=dom::href(
+                                "/designs",
+                            )>"Pick an exercise and practise it against the clock"</a>
+                        </p>
+                    }
+                        .into_any();
+                }
+                let rows = r
+                    .standings
+                    .iter()
+                    .filter(|s| s.rounds > 0)
+                    .filter_map(|s| {
+                        let d = crate::bank::designs::design(s.id)?;
+                        let due = s.due.is_some_and(|t| t <= clock::now_ms());
+                        Some(
+                            view! {
+                                <li>
+                                    <a href=dom::href(
+                                        &format!("/designs/{}/practice", d.id),
+                                    )>{d.title}</a>
+                                    " · "
+                                    {s.latest.map(|g| g.label()).unwrap_or_default()}
+                                    " · "
+                                    {crate::numbers::counted(s.rounds, "round", "rounds")}
+                                    {due.then(|| view! { <strong>" · due again"</strong> })}
+                                </li>
+                            },
+                        )
+                    })
+                    .collect_view();
+                view! {
+                    <p data-testid="design-readiness-figures">
+                        {format!(
+                            "{} of {} exercises practised · {} knew it last time · {} due for another round",
+                            r.practised,
+                            r.total,
+                            r.ready,
+                            r.due,
+                        )}
+                    </p>
+                    <ul class="design-standings">{rows}</ul>
+                }
+                    .into_any()
             }}
         </section>
     }

@@ -252,7 +252,10 @@ fn Timed(c: Arc<DesignContent>) -> impl IntoView {
         })
     });
     let stage = Memo::new(move |_| facts.get().map_or(Stage::Clarify, |f| f.0));
-    let length = move || st.round.with(|r| r.as_ref().map_or(Length::Standard, |r| r.length));
+    let length = move || {
+        st.round
+            .with(|r| r.as_ref().map_or(Length::Standard, |r| r.length))
+    };
     let planned = move || length().planned(stage.get());
     let paused = move || facts.get().is_some_and(|f| f.3);
     // Said to screen readers at half time, 30 s, 10 s and the end of each stage's plan.
@@ -447,43 +450,37 @@ fn Timed(c: Arc<DesignContent>) -> impl IntoView {
 fn model_answer(c: &DesignContent, stage: Stage) -> AnyView {
     let prose = |html: String| view! { <div class="prose" inner_html=html></div> };
     match stage {
-        Stage::Clarify => {
-            view! {
-                <ol class="clarify-list">
-                    {c
-                        .clarify
-                        .iter()
-                        .map(|q| {
-                            view! {
-                                <li>
-                                    <p class="clarify-q">{q.question.clone()}</p>
-                                    <p class="clarify-a" inner_html=q.answer.clone()></p>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ol>
-                {prose(c.requirements.clone())}
-            }
-                .into_any()
+        Stage::Clarify => view! {
+            <ol class="clarify-list">
+                {c
+                    .clarify
+                    .iter()
+                    .map(|q| {
+                        view! {
+                            <li>
+                                <p class="clarify-q">{q.question.clone()}</p>
+                                <p class="clarify-a" inner_html=q.answer.clone()></p>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+            {prose(c.requirements.clone())}
         }
+        .into_any(),
         Stage::Estimate => prose(c.estimate.clone()).into_any(),
         Stage::Api => prose(c.api.clone()).into_any(),
-        Stage::Design => {
-            view! {
-                <div class="diagram" inner_html=c.diagram_svg.clone()></div>
-                {prose(c.design.clone())}
-            }
-                .into_any()
+        Stage::Design => view! {
+            <div class="diagram" inner_html=c.diagram_svg.clone()></div>
+            {prose(c.design.clone())}
         }
+        .into_any(),
         Stage::DeepDive => prose(c.deep_dives.clone()).into_any(),
-        Stage::WrapUp => {
-            view! {
-                {prose(c.bottlenecks.clone())}
-                {prose(c.senior.clone())}
-            }
-                .into_any()
+        Stage::WrapUp => view! {
+            {prose(c.bottlenecks.clone())}
+            {prose(c.senior.clone())}
         }
+        .into_any(),
     }
 }
 
@@ -592,7 +589,9 @@ fn Review(c: Arc<DesignContent>) -> impl IntoView {
                             .into_iter()
                             .enumerate()
                             .map(|(n, p)| {
-                                let ticked = move || work().is_some_and(|w| w.ticks.get(n) == Some(&true));
+                                let ticked = move || {
+                                    work().is_some_and(|w| w.ticks.get(n) == Some(&true))
+                                };
                                 view! {
                                     <label class="tick">
                                         <input
@@ -620,8 +619,10 @@ fn Review(c: Arc<DesignContent>) -> impl IntoView {
         .collect_view();
     let overall = Signal::derive(move || st.round.with(|r| r.as_ref().and_then(|r| r.overall)));
     let suggested_overall = Signal::derive(move || {
-        st.round
-            .with(|r| r.as_ref().map_or(Grade::DidntKnow, Round::suggested_overall))
+        st.round.with(|r| {
+            r.as_ref()
+                .map_or(Grade::DidntKnow, Round::suggested_overall)
+        })
     });
     view! {
         <div class="practice-review" data-testid="practice-review">
@@ -654,33 +655,34 @@ fn Review(c: Arc<DesignContent>) -> impl IntoView {
 fn Report(d: &'static Design) -> impl IntoView {
     let st = use_design_round();
     let report = Memo::new(move |_| {
-        st.round
-            .with(|r| r.as_ref().map(|r| (r.report(r.finished_at.unwrap_or(0)), r.overall_grade())))
+        st.round.with(|r| {
+            r.as_ref()
+                .map(|r| (r.report(r.finished_at.unwrap_or(0)), r.overall_grade()))
+        })
     });
     let rows = move || {
-        report
-            .get()
-            .map(|(rep, _)| {
-                rep.stages
-                    .into_iter()
-                    .map(|s| {
-                        let over = s.overtime_ms();
-                        let grade = s.grade.unwrap_or(s.suggested);
-                        view! {
-                            <tr>
-                                <th scope="row">{s.stage.label()}</th>
-                                <td>{minutes(s.planned_ms)}</td>
-                                <td class:over={ over > 0 }>
-                                    {mmss(s.used_ms)}
-                                    {(over > 0).then(|| format!(" (+{})", mmss(over)))}
-                                </td>
-                                <td>{format!("{} of {}", s.ticked, s.total)}</td>
-                                <td>{grade.label()}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()
-            })
+        report.get().map(|(rep, _)| {
+            rep.stages
+                .into_iter()
+                .map(|s| {
+                    let over = s.overtime_ms();
+                    let is_over = over > 0;
+                    let grade = s.grade.unwrap_or(s.suggested);
+                    view! {
+                        <tr>
+                            <th scope="row">{s.stage.label()}</th>
+                            <td>{minutes(s.planned_ms)}</td>
+                            <td class:over=is_over>
+                                {mmss(s.used_ms)}
+                                {(over > 0).then(|| format!(" (+{})", mmss(over)))}
+                            </td>
+                            <td>{format!("{} of {}", s.ticked, s.total)}</td>
+                            <td>{grade.label()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
     };
     let again = move |_| st.discard();
     view! {

@@ -299,6 +299,62 @@ pub fn interviews_over_time(progress: &Progress, cal: &impl Calendar) -> Vec<Int
         .collect()
 }
 
+/// One design exercise's standing, for the dashboard's design-round readiness.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DesignStanding {
+    /// The exercise's id.
+    pub id: &'static str,
+    /// Rounds finished on it.
+    pub rounds: usize,
+    /// The overall grade of the latest round (`None`: never practised).
+    pub latest: Option<crate::progress::Grade>,
+    /// When it is next due for another round (`None`: never practised).
+    pub due: Option<u64>,
+}
+
+/// Design-round readiness over the exercises `ids` at `now` (ms): how many were practised, how
+/// many were last graded "knew it", how many are due for another round, and each one's standing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DesignReadiness {
+    /// Exercises in the bank.
+    pub total: usize,
+    /// Exercises with at least one finished round.
+    pub practised: usize,
+    /// Exercises whose latest round was graded "knew it".
+    pub ready: usize,
+    /// Practised exercises due for another round by `now`.
+    pub due: usize,
+    /// Every exercise of `ids`, in that order.
+    pub standings: Vec<DesignStanding>,
+}
+
+/// The design-round readiness of `progress` over `ids` at `now` (see [`DesignReadiness`]). Rounds
+/// of an exercise no longer in `ids` are not counted.
+pub fn design_readiness(progress: &Progress, ids: &[&'static str], now: u64) -> DesignReadiness {
+    let standings: Vec<DesignStanding> = ids
+        .iter()
+        .map(|&id| DesignStanding {
+            id,
+            rounds: progress.design_rounds(id).count(),
+            latest: progress.design_latest(id),
+            due: crate::schedule::design_review(progress, id).map(|r| r.due),
+        })
+        .collect();
+    DesignReadiness {
+        total: ids.len(),
+        practised: standings.iter().filter(|s| s.rounds > 0).count(),
+        ready: standings
+            .iter()
+            .filter(|s| s.latest == Some(crate::progress::Grade::Knew))
+            .count(),
+        due: standings
+            .iter()
+            .filter(|s| s.due.is_some_and(|d| d <= now))
+            .count(),
+        standings,
+    }
+}
+
 /// A whole percentage 0–100 of `part` over `whole`, rounded half up; 0 when whole is 0; capped at 100.
 pub fn percent(part: usize, whole: usize) -> u32 {
     if whole == 0 {

@@ -518,3 +518,56 @@ proptest! {
         prop_assert_eq!(h.total, shown);
     }
 }
+
+#[test]
+fn design_readiness_counts_practised_ready_and_due_exercises() {
+    use crate::progress::DesignRecord;
+    const DAY: u64 = 86_400_000;
+    let t0 = 1_780_000_000_000;
+    let round = |at, id: &str, grade| DesignRecord {
+        at,
+        design_id: id.to_string(),
+        minutes: 45,
+        stages: vec![],
+        grade,
+    };
+    let ids = ["chat", "url-shortener", "web-crawler"];
+    let empty = design_readiness(&Progress::default(), &ids, t0);
+    assert_eq!(
+        (empty.total, empty.practised, empty.ready, empty.due),
+        (3, 0, 0, 0)
+    );
+    assert!(empty
+        .standings
+        .iter()
+        .all(|s| s.latest.is_none() && s.due.is_none()));
+    let mut p = Progress::default();
+    p.designs.push(round(t0, "chat", Grade::Partly));
+    p.designs.push(round(t0 + DAY, "chat", Grade::Knew));
+    p.designs.push(round(t0, "url-shortener", Grade::DidntKnow));
+    // An exercise no longer in the bank is not counted.
+    p.designs.push(round(t0, "gone", Grade::Knew));
+    let now = t0 + DAY;
+    let r = design_readiness(&p, &ids, now);
+    assert_eq!((r.total, r.practised, r.ready), (3, 2, 1));
+    assert_eq!(r.standings[0].rounds, 2);
+    assert_eq!(r.standings[0].latest, Some(Grade::Knew));
+    assert_eq!(
+        r.standings[2],
+        DesignStanding {
+            id: "web-crawler",
+            rounds: 0,
+            latest: None,
+            due: None
+        }
+    );
+    // Missed a day ago: due again within a day or so; knew it just now: not due yet.
+    let url_due = r.standings[1].due.expect("practised");
+    let chat_due = r.standings[0].due.expect("practised");
+    assert!(url_due < chat_due);
+    assert!(chat_due > now);
+    let later = design_readiness(&p, &ids, url_due);
+    assert_eq!(later.due, 1 + usize::from(chat_due <= url_due));
+    let much_later = design_readiness(&p, &ids, chat_due.max(url_due));
+    assert_eq!(much_later.due, 2);
+}

@@ -85,7 +85,7 @@ test('export, reset, import: the same dashboard, notes and bookmarks come back',
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^backprep-progress-\d{4}-\d{2}-\d{2}\.json$/);
   const exported = readFileSync(await file.path(), 'utf8');
-  expect(JSON.parse(exported)).toMatchObject({ app: 'backprep', version: 5 });
+  expect(JSON.parse(exported)).toMatchObject({ app: 'backprep', version: 6 });
 
   await page.getByRole('button', { name: 'Reset progress…' }).click();
   await page.getByRole('button', { name: 'Yes, reset' }).click();
