@@ -471,7 +471,7 @@ fn model_answer(c: &DesignContent, stage: Stage) -> AnyView {
         Stage::Estimate => prose(c.estimate.clone()).into_any(),
         Stage::Api => prose(c.api.clone()).into_any(),
         Stage::Design => view! {
-            <div class="diagram" inner_html=c.diagram_svg.clone()></div>
+            <div class="diagram-box" tabindex="0" role="group" aria-label="Diagram" inner_html=c.diagram_svg.clone()></div>
             {prose(c.design.clone())}
         }
         .into_any(),

@@ -80,7 +80,7 @@ test('a timed design round through every stage, a reload, the review, the dashbo
   await expect(clarify).toContainText('Clicks and new links a day? Custom aliases? Expiry?');
   await expect(clarify).toContainText('5:00 used of 4 min planned (1:00 over)');
   await expect(page.getByTestId('review-deep_dive')).toContainText('11:00 used of 9 min planned (2:00 over)');
-  await expect(page.getByTestId('review-design').locator('.diagram svg')).toHaveCount(1);
+  await expect(page.getByTestId('review-design').locator('.diagram-box svg')).toHaveCount(1);
   // Every point of the clarify stage ticked suggests "Knew it"; none ticked suggests "Didn't know".
   const ticks = clarify.locator('.rubric-ticks input[type=checkbox]');
   const n = await ticks.count();
@@ -147,4 +147,25 @@ test('giving a round up records nothing, and a round of another exercise is name
   await expect(page.getByTestId('practice-setup')).toBeVisible();
   await page.goto('/progress');
   await expect(page.getByTestId('design-readiness')).toContainText('No design round yet');
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('the round and its review fit the screen, and every control is at least 44 px', async ({ page, context }) => {
+    await setClock(context, T);
+    await page.goto('/designs/url-shortener/practice');
+    await page.getByTestId('start-round').click();
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth);
+    expect(await fits()).toBeLessThanOrEqual(390);
+    await page.getByTestId('end-round').click();
+    await expect(page.getByTestId('practice-review')).toBeVisible();
+    expect(await fits()).toBeLessThanOrEqual(390);
+    const small = await page.locator('.practice-review button, .practice-review .tick, .practice-review summary').evaluateAll(
+      (els) => els.filter((e) => e.getBoundingClientRect().height < 44).map((e) => e.textContent.trim().slice(0, 40)));
+    expect(small).toEqual([]);
+    await page.getByTestId('finish-review').click();
+    await expect(page.getByTestId('practice-report')).toBeVisible();
+    expect(await fits()).toBeLessThanOrEqual(390);
+  });
 });

@@ -87,3 +87,18 @@ test('an exercise read once is there offline', async ({ context, page }) => {
   await expect(page.locator('a.design-link')).toHaveCount(designIds.length);
   await context.setOffline(false);
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('the design pages fit the screen: only a diagram, a table or code scrolls sideways, in its own box', async ({ page }) => {
+    for (const path of ['/designs', '/designs/url-shortener', '/designs/payments-ledger']) {
+      await page.goto(path);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+    }
+    // The diagram is wider than the phone: its box scrolls, and takes the keyboard's focus to do so.
+    const box = page.locator('.diagram-box');
+    expect(await box.evaluate((b) => b.scrollWidth > b.clientWidth)).toBe(true);
+    await expect(box).toHaveAttribute('tabindex', '0');
+  });
+});
