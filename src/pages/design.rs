@@ -149,7 +149,13 @@ fn DesignSections(d: &'static Design, c: Arc<DesignContent>) -> impl IntoView {
         <section class="design-section design-design" aria-labelledby="design-h">
             <h2 id="design-h">"High-level design"</h2>
             <figure class="design-diagram">
-                <div class="diagram-box" tabindex="0" role="group" aria-label="Diagram" inner_html=c.diagram_svg.clone()></div>
+                <div
+                    class="diagram-box"
+                    tabindex="0"
+                    role="group"
+                    aria-label="Diagram"
+                    inner_html=c.diagram_svg.clone()
+                ></div>
                 <figcaption>
                     <details>
                         <summary>"The diagram in words"</summary>

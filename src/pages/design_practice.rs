@@ -105,7 +105,7 @@ fn mmss(ms: u64) -> String {
 
 /// "12 min" for a whole number of minutes, else "m:ss".
 fn minutes(ms: u64) -> String {
-    if ms % 60_000 == 0 {
+    if ms.is_multiple_of(60_000) {
         format!("{} min", ms / 60_000)
     } else {
         mmss(ms)
@@ -471,7 +471,13 @@ fn model_answer(c: &DesignContent, stage: Stage) -> AnyView {
         Stage::Estimate => prose(c.estimate.clone()).into_any(),
         Stage::Api => prose(c.api.clone()).into_any(),
         Stage::Design => view! {
-            <div class="diagram-box" tabindex="0" role="group" aria-label="Diagram" inner_html=c.diagram_svg.clone()></div>
+            <div
+                class="diagram-box"
+                tabindex="0"
+                role="group"
+                aria-label="Diagram"
+                inner_html=c.diagram_svg.clone()
+            ></div>
             {prose(c.design.clone())}
         }
         .into_any(),
