@@ -99,7 +99,14 @@ impl Change {
                 }
                 changed
             }
-            Change::Design(record) => record_design(p, record),
+            Change::Design(record) => {
+                // The same round recorded twice (a second tab closing the same review) counts once.
+                if p.designs.contains(&record) {
+                    return false;
+                }
+                p.designs.push(record);
+                true
+            }
             Change::Reset(scope) => {
                 // Always a change: even with nothing here to delete, its mark deletes what other
                 // copies hold.
@@ -130,16 +137,6 @@ impl Change {
     pub fn is_atomic(&self) -> bool {
         matches!(self, Change::Import { .. })
     }
-}
-
-/// Adds a finished design round to `p`'s history; the same round recorded twice (a second tab
-/// closing the same review) counts once. Returns whether it was new.
-pub fn record_design(p: &mut Progress, record: DesignRecord) -> bool {
-    if p.designs.contains(&record) {
-        return false;
-    }
-    p.designs.push(record);
-    true
 }
 
 /// What a reset of `scope` at `now` (ms) leaves of `p`, marks included (see [`Progress::merge`]).

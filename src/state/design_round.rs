@@ -1,8 +1,8 @@
 //! The design practice round's state: the round in progress (or the last one over, for its report)
 //! and the length last chosen, loaded and saved under their own key. Provided by the practice page
-//! only. A round's record goes into progress through [`AppState::record_design`] when its review closes.
+//! only. A round's record goes into progress through [`AppState::change`] when its review closes.
 
-use super::AppState;
+use super::{AppState, Change};
 use crate::design_practice::{Event, Length, Round};
 use crate::platform::clock;
 use crate::storage::{store, ActiveDesignRound, Mode};
@@ -56,7 +56,7 @@ impl DesignRoundState {
         let next = round.apply(event, clock::now_ms());
         if !was_over {
             if let Some(record) = next.record() {
-                let _ = self.app.record_design(record);
+                let _ = self.app.change(Change::Design(record));
             }
         }
         self.save(Some(next));

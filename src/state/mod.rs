@@ -129,34 +129,16 @@ impl AppState {
     /// only (with a notice), except an all-or-nothing one (an import), which is then not made and
     /// the error returned.
     pub fn change(self, change: Change) -> Result<(), SaveError> {
-        let (decides_all, atomic) = (change.decides_all(), change.is_atomic());
-        self.make(decides_all, atomic, move |p, now| change.apply(p, now))
-    }
-
-    /// Records a finished design practice round: [`Change::Design`] by the same path as
-    /// [`AppState::change`], without the code of every other change (an import, a reset), which
-    /// the design area then does not carry.
-    pub fn record_design(self, record: crate::progress::DesignRecord) -> Result<(), SaveError> {
-        self.make(false, false, move |p, _| change::record_design(p, record))
-    }
-
-    /// [`AppState::change`] for a change made by `apply` (which says whether it changed anything),
-    /// deciding about everything stored or not, all or nothing or not (see [`Change`]).
-    fn make(
-        self,
-        decides_all: bool,
-        atomic: bool,
-        apply: impl FnOnce(&mut Progress, u64) -> bool,
-    ) -> Result<(), SaveError> {
         let mut next = self.progress.get_untracked();
         let mode = self.mode.get_untracked();
-        if decides_all && mode == Mode::ReadWrite {
+        if change.decides_all() && mode == Mode::ReadWrite {
             // This tab may not have heard of another's latest save yet.
             if let Some(stored) = store::read_current::<Progress>() {
                 next.merge(&stored);
             }
         }
-        if !apply(&mut next, clock::now_ms()) {
+        let atomic = change.is_atomic();
+        if !change.apply(&mut next, clock::now_ms()) {
             return Ok(());
         }
         match mode {
