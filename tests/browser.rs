@@ -61,7 +61,8 @@ fn save_then_load_round_trips_through_real_local_storage() {
     p.mark_read("jwt", 42);
     local::save(&p).expect("save");
     let raw = ls().get_item(PROGRESS_KEY).unwrap().expect("stored");
-    assert!(raw.starts_with("{\"version\":5,"), "{raw}");
+    let current = format!("{{\"version\":{},", storage::SCHEMA_VERSION);
+    assert!(raw.starts_with(&current), "{raw}");
     let (loaded, mode, _) = load_progress(2);
     assert_eq!(loaded, p);
     assert_eq!(mode, Mode::ReadWrite);
@@ -278,7 +279,10 @@ fn an_older_schema_is_migrated_with_a_backup_and_a_notice() {
     assert!(p.is_read("jwt"));
     assert_eq!(mode, Mode::ReadWrite);
     assert!(
-        notices[0].text.contains("upgraded from format 1 to 5"),
+        notices[0].text.contains(&format!(
+            "upgraded from format 1 to {}",
+            storage::SCHEMA_VERSION
+        )),
         "{notices:?}"
     );
     assert_eq!(
@@ -291,7 +295,7 @@ fn an_older_schema_is_migrated_with_a_backup_and_a_notice() {
         .get_item(PROGRESS_KEY)
         .unwrap()
         .unwrap()
-        .starts_with("{\"version\":5,"));
+        .starts_with(&format!("{{\"version\":{},", storage::SCHEMA_VERSION)));
 }
 
 #[wasm_bindgen_test]
