@@ -110,7 +110,7 @@ test('a full mock interview: recording, follow-ups, a reload, time running out, 
 
   // Progress: three graded answers in the schedule, one interview in the history.
   const progress = await page.evaluate(() => JSON.parse(localStorage.getItem('backprep:progress')));
-  expect(progress.version).toBe(5);
+  expect(progress.version).toBe(6);
   const attempts = Object.values(progress.data.attempts).flat();
   expect(attempts.map((a) => a.outcome.grade).sort()).toEqual(['didnt_know', 'knew', 'partly']);
   expect(progress.data.interviews).toHaveLength(1);

@@ -10,7 +10,7 @@ test('opened questions are marked read and survive a reload', async ({ page }) =
   await page.reload();
   await expect(page.getByTestId('list-count')).toContainText('1 read');
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('backprep:progress')));
-  expect(stored.version).toBe(5);
+  expect(stored.version).toBe(6);
   expect(Object.keys(stored.data.read)).toEqual(['jwt']);
 });
 
