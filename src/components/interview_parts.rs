@@ -22,18 +22,15 @@ pub struct TimeSaid(pub RwSignal<String>);
 /// How often the clock on screen moves.
 const TICK_MS: u64 = 250;
 
-/// The time left on the answer being given (or, untimed, the time taken), with a bar; sends
-/// `TimeUp` when it runs out.
-#[component]
-pub fn Countdown() -> impl IntoView {
-    let iv = use_interview_state();
+/// The clock's time, moved on every `every_ms` while the component that asks lives (only in the
+/// browser: the host renders no running clock). Countdowns redraw from it.
+pub fn ticking_now(every_ms: u64) -> RwSignal<u64> {
     let now = RwSignal::new(clock::now_ms());
-    // Only in the browser (the host renders no running clock).
     let handle = crate::platform::dom::live()
         .then(|| {
             set_interval_with_handle(
                 move || now.set(clock::now_ms()),
-                std::time::Duration::from_millis(TICK_MS),
+                std::time::Duration::from_millis(every_ms),
             )
             .ok()
         })
@@ -43,6 +40,15 @@ pub fn Countdown() -> impl IntoView {
             h.clear();
         }
     });
+    now
+}
+
+/// The time left on the answer being given (or, untimed, the time taken), with a bar; sends
+/// `TimeUp` when it runs out.
+#[component]
+pub fn Countdown() -> impl IntoView {
+    let iv = use_interview_state();
+    let now = ticking_now(TICK_MS);
     let limit = move || iv.interview.with(|i| i.as_ref().and_then(|i| i.limit_ms()));
     let remaining = Memo::new(move |_| {
         let t = now.get();
@@ -78,7 +84,7 @@ pub fn Countdown() -> impl IntoView {
                 (Some(left), Some(limit)) => {
                     view! {
                         <span class="clock" aria-hidden="true">
-                            {clock_text(left)}
+                            {interview::clock_text(left)}
                         </span>
                         <progress
                             max=limit as f64
@@ -91,7 +97,7 @@ pub fn Countdown() -> impl IntoView {
                 _ => {
                     view! {
                         <span class="clock" aria-hidden="true">
-                            {move || clock_text(elapsed())}
+                            {move || interview::clock_text(elapsed())}
                         </span>
                         <span class="muted">"untimed"</span>
                     }
@@ -100,12 +106,6 @@ pub fn Countdown() -> impl IntoView {
             }}
         </div>
     }
-}
-
-/// "1:05" for 65 seconds (rounded up, so 0:00 is shown only when the time is up).
-fn clock_text(ms: u64) -> String {
-    let s = ms.div_ceil(1000);
-    format!("{}:{:02}", s / 60, s % 60)
 }
 
 /// Notes or the answer, typed while answering (optional).

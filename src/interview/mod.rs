@@ -698,6 +698,13 @@ pub fn announcement(limit_ms: u64, before_ms: u64, after_ms: u64) -> Option<Stri
         .map(|t| format!("{} left", spoken(t)))
 }
 
+/// "1:05" for 65 seconds, as a clock on screen shows it (rounded up, so 0:00 is shown only when
+/// the time is up).
+pub fn clock_text(ms: u64) -> String {
+    let s = ms.div_ceil(1000);
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
 /// A time in plain words: "1 minute 30 seconds", "2 minutes", "10 seconds" (whole seconds).
 pub fn spoken(ms: u64) -> String {
     let s = ms / 1000;

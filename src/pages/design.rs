@@ -3,7 +3,7 @@
 //! calculator, the API and data model, the high-level design with its diagram, the deep dives,
 //! bottlenecks, what a senior answer adds, pitfalls, follow-ups and the rubric.
 
-use crate::bank::design_content::DesignContent;
+use crate::bank::design_content::{ClarifyText, DesignContent};
 use crate::bank::designs::{self, Design};
 use crate::components::badges::{LevelBadge, TopicLink};
 use crate::components::capacity_calculator::CapacityCalculator;
@@ -51,27 +51,51 @@ fn DesignView(d: &'static Design) -> impl IntoView {
                     "Practice it against the clock"
                 </a>
             </p>
-            {move || match content.get() {
-                Entry::Ready(c) => view! { <DesignSections d=d c=c /> }.into_any(),
-                Entry::Loading => {
-                    view! {
-                        <p class="muted loading" role="status">
-                            "Loading the exercise…"
-                        </p>
-                    }
-                        .into_any()
-                }
-                Entry::Failed(why) => {
-                    view! {
-                        <div class="notice" role="alert" data-testid="content-failed">
-                            <p>{format!("The exercise could not be loaded: {why}.")}</p>
-                        </div>
-                    }
-                        .into_any()
-                }
-            }}
+            {move || with_content(
+                content.get(),
+                |c| view! { <DesignSections d=d c=c /> }.into_any(),
+            )}
         </article>
     }
+}
+
+/// `ready`'s view of the exercise's content once it is here; until then, that it is loading, or
+/// why it could not be loaded. Shared by the exercise page and its practice round.
+pub fn with_content(entry: Entry, ready: impl FnOnce(Arc<DesignContent>) -> AnyView) -> AnyView {
+    match entry {
+        Entry::Ready(c) => ready(c),
+        Entry::Loading => view! {
+            <p class="muted loading" role="status">
+                "Loading the exercise…"
+            </p>
+        }
+        .into_any(),
+        Entry::Failed(why) => view! {
+            <div class="notice" role="alert" data-testid="content-failed">
+                <p>{format!("The exercise could not be loaded: {why}.")}</p>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// Clarifying questions with the interviewer's answers, as list items.
+pub fn clarify_items<'a>(items: impl IntoIterator<Item = &'a ClarifyText>) -> AnyView {
+    items
+        .into_iter()
+        .map(|q| {
+            view! {
+                <li>
+                    <p class="clarify-q">{q.question.clone()}</p>
+                    <p class="clarify-a">
+                        <span class="visually-hidden">"Interviewer: "</span>
+                        <span inner_html=q.answer.clone()></span>
+                    </p>
+                </li>
+            }
+        })
+        .collect_view()
+        .into_any()
 }
 
 /// A `##` section of the model answer.
@@ -88,21 +112,7 @@ fn section(id: &'static str, title: &'static str, html: String) -> impl IntoView
 
 #[component]
 fn DesignSections(d: &'static Design, c: Arc<DesignContent>) -> impl IntoView {
-    let clarify = c
-        .clarify
-        .iter()
-        .map(|q| {
-            view! {
-                <li>
-                    <p class="clarify-q">{q.question.clone()}</p>
-                    <p class="clarify-a">
-                        <span class="visually-hidden">"Interviewer: "</span>
-                        <span inner_html=q.answer.clone()></span>
-                    </p>
-                </li>
-            }
-        })
-        .collect_view();
+    let clarify = clarify_items(&c.clarify);
     let diagram_text = c
         .diagram_text
         .iter()

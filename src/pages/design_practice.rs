@@ -6,11 +6,14 @@
 
 use crate::bank::design_content::DesignContent;
 use crate::bank::designs::{self, Design};
+use crate::components::interview_parts::ticking_now;
 use crate::design_practice::{self as dp, Event, Length, Phase, Round, Stage};
+use crate::interview::clock_text;
+use crate::pages::design::{clarify_items, with_content};
 use crate::pages::not_found::NotFound;
 use crate::platform::{clock, dom};
 use crate::progress::Grade;
-use crate::state::design_content::{use_design_content, Entry};
+use crate::state::design_content::use_design_content;
 use crate::state::design_round::{use_design_round, DesignRoundState};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -49,25 +52,7 @@ fn Practice(d: &'static Design) -> impl IntoView {
                 </a>
             </nav>
             <h1>"Practice: " {d.title}</h1>
-            {move || match content.get() {
-                Entry::Ready(c) => view! { <RoundView d=d c=c /> }.into_any(),
-                Entry::Loading => {
-                    view! {
-                        <p class="muted loading" role="status">
-                            "Loading the exercise…"
-                        </p>
-                    }
-                        .into_any()
-                }
-                Entry::Failed(why) => {
-                    view! {
-                        <div class="notice" role="alert" data-testid="content-failed">
-                            <p>{format!("The exercise could not be loaded: {why}.")}</p>
-                        </div>
-                    }
-                        .into_any()
-                }
-            }}
+            {move || with_content(content.get(), |c| view! { <RoundView d=d c=c /> }.into_any())}
         </article>
     }
 }
@@ -97,18 +82,12 @@ fn RoundView(d: &'static Design, c: Arc<DesignContent>) -> impl IntoView {
     }
 }
 
-/// "4:05" for 245 seconds (rounded up, so 0:00 shows only when the time is up).
-fn mmss(ms: u64) -> String {
-    let s = ms.div_ceil(1000);
-    format!("{}:{:02}", s / 60, s % 60)
-}
-
 /// "12 min" for a whole number of minutes, else "m:ss".
 fn minutes(ms: u64) -> String {
     if ms.is_multiple_of(60_000) {
         format!("{} min", ms / 60_000)
     } else {
-        mmss(ms)
+        clock_text(ms)
     }
 }
 
@@ -223,21 +202,7 @@ const TICK_MS: u64 = 250;
 fn Timed(c: Arc<DesignContent>) -> impl IntoView {
     let st = use_design_round();
     let send = move |e: Event| st.event(e);
-    let now = RwSignal::new(clock::now_ms());
-    let handle = dom::live()
-        .then(|| {
-            set_interval_with_handle(
-                move || now.set(clock::now_ms()),
-                std::time::Duration::from_millis(TICK_MS),
-            )
-            .ok()
-        })
-        .flatten();
-    on_cleanup(move || {
-        if let Some(h) = handle {
-            h.clear();
-        }
-    });
+    let now = ticking_now(TICK_MS);
     let facts = Memo::new(move |_| {
         let t = now.get();
         st.round.with(|r| {
@@ -315,14 +280,14 @@ fn Timed(c: Arc<DesignContent>) -> impl IntoView {
                     if over > 0 {
                         view! {
                             <span class="clock over" aria-hidden="true">
-                                {format!("+{} over", mmss(over))}
+                                {format!("+{} over", clock_text(over))}
                             </span>
                         }
                             .into_any()
                     } else {
                         view! {
                             <span class="clock" aria-hidden="true">
-                                {mmss(left)}
+                                {clock_text(left)}
                             </span>
                         }
                             .into_any()
@@ -343,24 +308,10 @@ fn Timed(c: Arc<DesignContent>) -> impl IntoView {
             {move || {
                 (stage.get() == Stage::Clarify)
                     .then(|| {
-                        let shown: Vec<_> = clarify.iter().take(revealed()).cloned().collect();
                         view! {
                             <div class="practice-clarify">
                                 <ol class="clarify-list" data-testid="clarify-shown">
-                                    {shown
-                                        .into_iter()
-                                        .map(|q| {
-                                            view! {
-                                                <li>
-                                                    <p class="clarify-q">{q.question}</p>
-                                                    <p class="clarify-a">
-                                                        <span class="visually-hidden">"Interviewer: "</span>
-                                                        <span inner_html=q.answer></span>
-                                                    </p>
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
+                                    {clarify_items(clarify.iter().take(revealed()))}
                                 </ol>
                                 <button
                                     type="button"
@@ -451,20 +402,7 @@ fn model_answer(c: &DesignContent, stage: Stage) -> AnyView {
     let prose = |html: String| view! { <div class="prose" inner_html=html></div> };
     match stage {
         Stage::Clarify => view! {
-            <ol class="clarify-list">
-                {c
-                    .clarify
-                    .iter()
-                    .map(|q| {
-                        view! {
-                            <li>
-                                <p class="clarify-q">{q.question.clone()}</p>
-                                <p class="clarify-a" inner_html=q.answer.clone()></p>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ol>
+            <ol class="clarify-list">{clarify_items(&c.clarify)}</ol>
             {prose(c.requirements.clone())}
         }
         .into_any(),
@@ -562,12 +500,12 @@ fn Review(c: Arc<DesignContent>) -> impl IntoView {
                             if over > 0 {
                                 format!(
                                     "{} used of {} planned ({} over)",
-                                    mmss(used),
+                                    clock_text(used),
                                     minutes(planned),
-                                    mmss(over),
+                                    clock_text(over),
                                 )
                             } else {
-                                format!("{} used of {} planned", mmss(used), minutes(planned))
+                                format!("{} used of {} planned", clock_text(used), minutes(planned))
                             }
                         }}
                     </p>
@@ -679,8 +617,8 @@ fn Report(d: &'static Design) -> impl IntoView {
                             <th scope="row">{s.stage.label()}</th>
                             <td>{minutes(s.planned_ms)}</td>
                             <td class:over=is_over>
-                                {mmss(s.used_ms)}
-                                {(over > 0).then(|| format!(" (+{})", mmss(over)))}
+                                {clock_text(s.used_ms)}
+                                {(over > 0).then(|| format!(" (+{})", clock_text(over)))}
                             </td>
                             <td>{format!("{} of {}", s.ticked, s.total)}</td>
                             <td>{grade.label()}</td>
@@ -702,7 +640,7 @@ fn Report(d: &'static Design) -> impl IntoView {
                             format!(
                                 "{} overall; {} used of {} planned.",
                                 grade.label(),
-                                mmss(rep.used_ms),
+                                clock_text(rep.used_ms),
                                 minutes(rep.planned_ms),
                             )
                         })
