@@ -55,3 +55,13 @@ pub struct DesignContent {
     /// The calculator's inputs, filled in with the exercise's numbers.
     pub inputs: Inputs,
 }
+
+/// The part of an exercise's content file a quiz reads: its id and checks (the rest of the file
+/// is skipped when parsed).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct DesignChecks {
+    /// The exercise id.
+    pub id: String,
+    /// The multiple-choice checks' text, in the order of the index's check keys.
+    pub checks: Vec<CheckText>,
+}

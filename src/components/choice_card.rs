@@ -1,20 +1,22 @@
-//! A multiple-choice card: one of the question's checks, then the verdict and its explanation.
+//! A multiple-choice card: one of a question's or a design exercise's checks, then the verdict
+//! and its explanation.
 
-use crate::bank::Question;
+use crate::bank::CheckText;
 use crate::components::answer::with_content;
 use crate::components::badges::LevelBadge;
 use crate::components::personal::{BookmarkButton, NoteBox};
 use crate::platform::dom;
 use crate::progress::Outcome;
-use crate::quiz::{Event, Face};
+use crate::quiz::{Event, Face, Item};
+use crate::state::design_content::{use_design_checks, Entry};
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
-/// The card asking check `check` of question `q`, showing `face`.
+/// The card asking check `check` of `item`, showing `face`.
 #[component]
 pub fn ChoiceCard(
-    /// The question.
-    q: &'static Question,
+    /// The question or design exercise.
+    item: Item,
     /// Which of its checks.
     check: usize,
     /// What is shown.
@@ -22,7 +24,7 @@ pub fn ChoiceCard(
 ) -> impl IntoView {
     let state = use_app_state();
     let send = move |e: Event| state.quiz_event(e);
-    let Some(key) = q.checks.get(check).copied() else {
+    let Some(key) = item.checks().get(check).copied() else {
         return view! { <p>"This check no longer exists."</p> }.into_any();
     };
     // The options in the order this quiz shows them (shuffled when dealt).
@@ -40,8 +42,8 @@ pub fn ChoiceCard(
             })
         })
     };
-    let body = move |c: std::sync::Arc<crate::bank::Content>| {
-        let Some(text) = c.checks.get(check).cloned() else {
+    let body = move |text: Option<&CheckText>| {
+        let Some(text) = text.cloned() else {
             return view! { <p>"This check no longer exists."</p> }.into_any();
         };
         let options = order
@@ -82,14 +84,28 @@ pub fn ChoiceCard(
                     <p inner_html=text.explanation.clone()></p>
                     <p>
                         <a href=dom::href(
-                            &format!("/questions/{}", q.id),
-                        )>"Read the full answer"</a>
+                            &item.page(),
+                        )>
+                            {match item {
+                                Item::Question(_) => "Read the full answer",
+                                Item::Design(_) => "Read the whole exercise",
+                            }}
+                        </a>
                     </p>
                 </div>
-                <div class="personal">
-                    <BookmarkButton id=q.id />
-                    <NoteBox id=q.id />
-                </div>
+                {match item {
+                    Item::Question(q) => {
+                        Some(
+                            view! {
+                                <div class="personal">
+                                    <BookmarkButton id=q.id />
+                                    <NoteBox id=q.id />
+                                </div>
+                            },
+                        )
+                    }
+                    Item::Design(_) => None,
+                }}
             }
         });
         view! {
@@ -99,14 +115,37 @@ pub fn ChoiceCard(
         }
         .into_any()
     };
+    let content = match item {
+        Item::Question(q) => with_content(q, move |c| body(c.checks.get(check))).into_any(),
+        Item::Design(d) => {
+            let checks = use_design_checks(d);
+            (move || match checks.get() {
+                Entry::Ready(c) => body(c.checks.get(check)),
+                Entry::Loading => view! {
+                    <p class="muted loading" role="status">
+                        "Loading the exercise…"
+                    </p>
+                }
+                .into_any(),
+                Entry::Failed(why) => view! {
+                    <div class="notice" role="alert" data-testid="content-failed">
+                        <p>{format!("The exercise could not be loaded: {why}.")}</p>
+                    </div>
+                }
+                .into_any(),
+            })
+            .into_any()
+        }
+    };
     view! {
         <div class="choice-card">
             <div class="meta">
-                <LevelBadge level=q.level />
+                <LevelBadge level=item.level() />
                 " "
-                <span class="from">{q.question}</span>
+                {matches!(item, Item::Design(_)).then_some("System design: ")}
+                <span class="from">{item.title()}</span>
             </div>
-            {with_content(q, body)}
+            {content}
         </div>
     }
     .into_any()

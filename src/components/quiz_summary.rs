@@ -1,7 +1,7 @@
 //! A finished quiz's summary: the score, a breakdown by level and topic, what to review, and
 //! "retry the missed ones".
 
-use crate::bank::{self, Question};
+use crate::bank;
 use crate::platform::{clock, dom};
 use crate::quiz::{self, Pool, Session, Setup};
 use crate::state::url::use_go;
@@ -19,11 +19,7 @@ pub fn QuizSummary(
     let s = session.summary();
     let pct = (s.right * 100).checked_div(s.answered).unwrap_or(0);
     let retry = {
-        let missed: Vec<&'static Question> = s
-            .missed
-            .iter()
-            .filter_map(|id| bank::question(id))
-            .collect();
+        let missed = s.missed_items.clone();
         let mode = session.mode;
         move |_| {
             let setup = Setup {
@@ -31,6 +27,7 @@ pub fn QuizSummary(
                 shuffled: true,
                 pool: Pool::All,
                 mode,
+                designs: true,
             };
             let now = clock::now_ms();
             if let Some(next) = Session::deal(
@@ -108,15 +105,12 @@ pub fn QuizSummary(
                         <h2>"To review"</h2>
                         <ul class="missed" data-testid="missed">
                             {s
-                                .missed
+                                .missed_items
                                 .iter()
-                                .filter_map(|id| bank::question(id))
-                                .map(|q| {
+                                .map(|item| {
                                     view! {
                                         <li>
-                                            <a href=dom::href(
-                                                &format!("/questions/{}", q.id),
-                                            )>{q.question}</a>
+                                            <a href=dom::href(&item.page())>{item.title()}</a>
                                         </li>
                                     }
                                 })

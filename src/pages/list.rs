@@ -154,6 +154,7 @@ pub fn ListPage() -> impl IntoView {
                     </details>
                 </search>
             </Show>
+            <DesignMatches query=query />
             <QuestionRows
                 query=query
                 results=results
@@ -270,6 +271,43 @@ fn ListLead(
                 </p>
             </Show>
         </div>
+    }
+}
+
+/// The design exercises a search names ("rate limiter", "url shortner"), above the questions.
+#[component]
+fn DesignMatches(query: Memo<ListQuery>) -> impl IntoView {
+    let found = Memo::new(move |_| {
+        search::designs::matching(bank::designs(), &query.read().q)
+            .into_iter()
+            .map(|d| (d.id, d.title))
+            .collect::<Vec<_>>()
+    });
+    move || {
+        let found = found.get();
+        (!found.is_empty()).then(|| {
+            view! {
+                <section
+                    class="design-matches"
+                    aria-labelledby="design-matches-h"
+                    data-testid="design-matches"
+                >
+                    <h2 id="design-matches-h">"System design exercises"</h2>
+                    <ul>
+                        {found
+                            .into_iter()
+                            .map(|(id, title)| {
+                                view! {
+                                    <li>
+                                        <a href=dom::href(&format!("/designs/{id}"))>{title}</a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            }
+        })
     }
 }
 

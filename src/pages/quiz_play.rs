@@ -7,7 +7,7 @@ use crate::components::keyboard::use_keys;
 use crate::components::quiz_summary::QuizSummary;
 use crate::keys::{self, Action, Place};
 use crate::platform::dom;
-use crate::quiz::{Event, Face};
+use crate::quiz::{Event, Face, Item};
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
@@ -71,7 +71,11 @@ fn QuizCard() -> impl IntoView {
             q.as_ref().and_then(|s| {
                 s.cards
                     .get(s.pos + 1)
-                    .and_then(|c| crate::bank::question(&c.id))
+                    .and_then(Item::of)
+                    .and_then(|item| match item {
+                        Item::Question(q) => Some(q),
+                        Item::Design(_) => None,
+                    })
             })
         });
         if let Some(q) = next {
@@ -97,11 +101,16 @@ fn QuizCard() -> impl IntoView {
             {move || {
                 current
                     .get()
-                    .map(|(check, q)| {
+                    .map(|(check, item)| {
                         let face = position.get().2;
-                        match check {
-                            None => view! { <Flashcard q=q face=face /> }.into_any(),
-                            Some(c) => view! { <ChoiceCard q=q check=c face=face /> }.into_any(),
+                        match (check, item) {
+                            (Some(c), _) => {
+                                view! { <ChoiceCard item=item check=c face=face /> }.into_any()
+                            }
+                            (None, Item::Question(q)) => {
+                                view! { <Flashcard q=q face=face /> }.into_any()
+                            }
+                            (None, Item::Design(_)) => ().into_any(),
                         }
                     })
             }}
@@ -123,7 +132,7 @@ fn QuizCard() -> impl IntoView {
                             .to_string()
                     }
                     (Some((Some(c), q)), Face::Front) => {
-                        let n = q.checks.get(c).map_or(4, |c| c.options);
+                        let n = q.checks().get(c).map_or(4, |c| c.options);
                         let last = (b'a' + n.saturating_sub(1) as u8) as char;
                         format!("Press 1–{n} or a–{last} to answer.")
                     }

@@ -1,9 +1,9 @@
 //! `/quiz`: set up a quiz over the list view carried in the URL, or resume the one in progress.
 
-use crate::bank::{self, Question};
+use crate::bank;
 use crate::components::html::{self, Choice, Group};
 use crate::platform::{clock, dom};
-use crate::quiz::{Pool, QuizMode, Session, Setup};
+use crate::quiz::{Item, Pool, QuizMode, Session, Setup};
 use crate::state::url::{use_go, use_list_query};
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -31,8 +31,16 @@ pub fn QuizSetup() -> impl IntoView {
         state
             .selection(&query.get())
             .into_iter()
-            .map(|i| &bank::questions()[i])
-            .collect::<Vec<&'static Question>>()
+            .map(|i| Item::Question(&bank::questions()[i]))
+            .collect::<Vec<Item>>()
+    });
+    // The design exercises this selection takes in, when the quiz adds their checks.
+    let designs = Memo::new(move |_| {
+        bank::designs()
+            .iter()
+            .filter(|d| query.read().keeps_design(d))
+            .map(Item::Design)
+            .collect::<Vec<Item>>()
     });
     // Read when the quiz is dealt; nothing on screen follows it (the inputs hold their own state).
     let setup = StoredValue::new(Setup::default());
@@ -49,11 +57,20 @@ pub fn QuizSetup() -> impl IntoView {
             let now = clock::now_ms();
             let due_by = clock::end_of_today();
             let schedule = state.schedule.get_untracked();
+            let progress = state.progress.get_untracked();
+            let mut items = candidates.get_untracked();
+            if setup.designs {
+                items.extend(designs.get_untracked());
+            }
             let dealt = Session::deal(
                 &setup,
-                &candidates.get_untracked(),
-                &state.progress.get_untracked(),
-                &|id| schedule.is_due(id, due_by),
+                &items,
+                &progress,
+                &|item| match item {
+                    Item::Question(q) => schedule.is_due(q.id, due_by),
+                    Item::Design(d) => crate::schedule::design_review(&progress, d.id)
+                        .is_some_and(|r| r.due <= due_by),
+                },
                 now,
                 now,
             );
@@ -127,10 +144,28 @@ pub fn QuizSetup() -> impl IntoView {
                 class="setup-form"
                 on:submit=|ev| ev.prevent_default()
                 on:change=move |ev| {
-                    setup.update_value(|s| choose(s, &event_target_value(&ev)));
+                    let (value, on) = (event_target_value(&ev), event_target_checked(&ev));
+                    setup.update_value(|s| choose(s, &value, on));
                 }
             >
                 <div inner_html=choices_html(&setup.get_value())></div>
+                <p class="hint" data-testid="design-count">
+                    {move || match designs.read().len() {
+                        0 => {
+                            "No design exercise is in this selection (a search or a status filter selects questions only)."
+                                .to_string()
+                        }
+                        1 => {
+                            "1 design exercise matches this selection: its checks join multiple-choice and mixed quizzes when added."
+                                .to_string()
+                        }
+                        n => {
+                            format!(
+                                "{n} design exercises match this selection: their checks join multiple-choice and mixed quizzes when added.",
+                            )
+                        }
+                    }}
+                </p>
                 <Show when=move || problem.get().is_some()>
                     <p class="problem" role="alert">
                         {move || problem.get()}
@@ -243,12 +278,22 @@ pub fn choices_html(setup: &Setup) -> String {
                 .map(|m| Choice::new(format!("mode:{}", m.id()), setup.mode == *m, m.label()))
                 .collect(),
         },
+        Group {
+            legend: "System design",
+            name: "designs",
+            boxes: true,
+            choices: vec![Choice::new(
+                "designs",
+                setup.designs,
+                "Add the design exercises' checks",
+            )],
+        },
     ])
 }
 
-/// Takes the choice an input of the form made (its `value`) into `setup`. Anything the form does
-/// not offer is ignored.
-pub fn choose(setup: &mut Setup, value: &str) {
+/// Takes the choice an input of the form made (its `value`, and for a box whether it is
+/// `checked`) into `setup`. Anything the form does not offer is ignored.
+pub fn choose(setup: &mut Setup, value: &str, checked: bool) {
     match html::split(value) {
         ("count", Some("all")) => setup.count = None,
         ("count", Some(n)) => {
@@ -260,6 +305,7 @@ pub fn choose(setup: &mut Setup, value: &str) {
         ("order", Some("in-order")) => setup.shuffled = false,
         ("pool", Some(id)) => setup.pool = Pool::from_id(id).unwrap_or(setup.pool),
         ("mode", Some(id)) => setup.mode = QuizMode::from_id(id).unwrap_or(setup.mode),
+        ("designs", None) => setup.designs = checked,
         _ => {}
     }
 }
@@ -272,15 +318,21 @@ mod tests {
     fn the_choices_show_the_setup_and_each_change_is_taken_in() {
         let mut setup = Setup::default();
         let html = choices_html(&setup);
-        assert_eq!(html.matches("<fieldset>").count(), 4);
-        assert_eq!(html.matches(" checked").count(), 4);
+        assert_eq!(html.matches("<fieldset>").count(), 5);
+        assert_eq!(
+            html.matches(" checked").count(),
+            4,
+            "the design box starts unticked"
+        );
+        assert!(html.contains(r#"type="checkbox" name="designs" value="designs" disabled>"#));
         for on in ["count:10", "order:shuffled", "pool:all", "mode:flashcards"] {
             assert!(html.contains(&format!(r#"value="{on}" checked"#)), "{on}");
         }
         assert!(html.contains(r#"value="count:all" disabled>All</label>"#));
         for value in ["count:all", "order:in-order", "pool:missed", "mode:mixed"] {
-            choose(&mut setup, value);
+            choose(&mut setup, value, true);
         }
+        choose(&mut setup, "designs", true);
         assert_eq!(
             setup,
             Setup {
@@ -288,13 +340,22 @@ mod tests {
                 shuffled: false,
                 pool: Pool::Missed,
                 mode: QuizMode::Mixed,
+                designs: true,
             }
         );
         let html = choices_html(&setup);
-        for on in ["count:all", "order:in-order", "pool:missed", "mode:mixed"] {
+        for on in [
+            "count:all",
+            "order:in-order",
+            "pool:missed",
+            "mode:mixed",
+            "designs",
+        ] {
             assert!(html.contains(&format!(r#"value="{on}" checked"#)), "{on}");
         }
-        choose(&mut setup, "count:20");
+        choose(&mut setup, "designs", false);
+        assert!(!setup.designs, "unticking takes it out");
+        choose(&mut setup, "count:20", true);
         assert_eq!(setup.count, Some(20));
         let before = setup;
         for value in [
@@ -306,7 +367,7 @@ mod tests {
             "other",
             "",
         ] {
-            choose(&mut setup, value);
+            choose(&mut setup, value, true);
         }
         assert_eq!(
             setup, before,

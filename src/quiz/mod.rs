@@ -2,7 +2,8 @@
 //! Pure: the clock and the shuffle seed are passed in; recording attempts into progress and saving
 //! the session are the caller's job.
 
-use crate::bank::{self, Level, Question};
+use crate::bank::designs::Design;
+use crate::bank::{self, CheckKey, Level, Question};
 use crate::order::Rng;
 use crate::progress::{Attempt, Grade, Outcome, Progress, QuizRecord};
 use serde::{Deserialize, Serialize};
@@ -49,6 +50,8 @@ pub struct Setup {
     pub pool: Pool,
     /// Card kind.
     pub mode: QuizMode,
+    /// Add the system-design exercises' checks (multiple choice and mixed quizzes).
+    pub designs: bool,
 }
 
 impl Default for Setup {
@@ -58,6 +61,76 @@ impl Default for Setup {
             shuffled: true,
             pool: Pool::All,
             mode: QuizMode::Flashcards,
+            designs: false,
+        }
+    }
+}
+
+/// What a card asks about: a question, or a design exercise (through one of its checks only: an
+/// exercise is practised as a timed round, not as a flashcard).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    /// A question of the bank.
+    Question(&'static Question),
+    /// A design exercise.
+    Design(&'static Design),
+}
+
+impl Item {
+    /// What `card` asks about, if the bank still has it.
+    pub fn of(card: &Card) -> Option<Item> {
+        if card.design {
+            bank::design(&card.id).map(Item::Design)
+        } else {
+            bank::question(&card.id).map(Item::Question)
+        }
+    }
+
+    /// Its id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Item::Question(q) => q.id,
+            Item::Design(d) => d.id,
+        }
+    }
+
+    /// Its multiple-choice checks.
+    pub fn checks(self) -> &'static [CheckKey] {
+        match self {
+            Item::Question(q) => q.checks,
+            Item::Design(d) => d.checks,
+        }
+    }
+
+    /// Its level.
+    pub fn level(self) -> Level {
+        match self {
+            Item::Question(q) => q.level,
+            Item::Design(d) => d.level,
+        }
+    }
+
+    /// Its topic ids.
+    pub fn topics(self) -> &'static [&'static str] {
+        match self {
+            Item::Question(q) => q.topics,
+            Item::Design(d) => d.topics,
+        }
+    }
+
+    /// How it is named: the question's wording, the exercise's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Item::Question(q) => q.question,
+            Item::Design(d) => d.title,
+        }
+    }
+
+    /// Its page, from the site's root.
+    pub fn page(self) -> String {
+        match self {
+            Item::Question(q) => format!("/questions/{}", q.id),
+            Item::Design(d) => format!("/designs/{}", d.id),
         }
     }
 }
@@ -65,8 +138,11 @@ impl Default for Setup {
 /// One card: a question, asked as a flashcard or through one of its checks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Card {
-    /// Question id.
+    /// Question id, or design exercise id when [`Card::design`].
     pub id: String,
+    /// Whether it asks one of a design exercise's checks.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub design: bool,
     /// The check asked, for a multiple-choice card.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check: Option<usize>,
@@ -162,27 +238,33 @@ pub struct Session {
 
 impl Session {
     /// Deals a quiz from `candidates` (already filtered by the list view) following `setup`.
-    /// `seed` drives the shuffle and the choice of checks; `due` says which questions are due for
-    /// review (from the schedule). Returns `None` when nothing qualifies.
+    /// `seed` drives the shuffle and the choice of checks; `due` says which are due for review
+    /// (from the schedules). Design exercises join multiple-choice and mixed quizzes only, always
+    /// as checks. Returns `None` when nothing qualifies.
     pub fn deal(
         setup: &Setup,
-        candidates: &[&'static Question],
+        candidates: &[Item],
         progress: &Progress,
-        due: &dyn Fn(&str) -> bool,
+        due: &dyn Fn(Item) -> bool,
         seed: u64,
         now: u64,
     ) -> Option<Session> {
         let missed = progress.missed_last_time();
-        let mut pool: Vec<&Question> = candidates
+        let mut pool: Vec<Item> = candidates
             .iter()
             .copied()
-            .filter(|q| match setup.pool {
-                Pool::All => true,
-                Pool::New => progress.latest(q.id).is_none(),
-                Pool::Missed => missed.iter().any(|m| m == q.id),
-                Pool::Due => due(q.id),
+            .filter(|&item| match item {
+                Item::Question(_) => true,
+                Item::Design(_) => setup.mode != QuizMode::Flashcards && !item.checks().is_empty(),
             })
-            .filter(|q| setup.mode != QuizMode::Choice || !q.checks.is_empty())
+            .filter(|&item| match (setup.pool, item) {
+                (Pool::All, _) => true,
+                (Pool::New, Item::Question(q)) => progress.latest(q.id).is_none(),
+                (Pool::New, Item::Design(d)) => progress.design_rounds(d.id).next().is_none(),
+                (Pool::Missed, _) => missed.iter().any(|m| m == item.id()),
+                (Pool::Due, _) => due(item),
+            })
+            .filter(|item| setup.mode != QuizMode::Choice || !item.checks().is_empty())
             .collect();
         let mut rng = Rng::new(seed);
         if setup.shuffled {
@@ -196,19 +278,21 @@ impl Session {
         }
         let cards: Vec<Card> = pool
             .iter()
-            .map(|q| {
-                let choice = match setup.mode {
-                    QuizMode::Flashcards => false,
-                    QuizMode::Choice => true,
-                    QuizMode::Mixed => !q.checks.is_empty() && rng.below(2) == 0,
+            .map(|&item| {
+                let checks = item.checks();
+                let choice = match (setup.mode, item) {
+                    (QuizMode::Flashcards, _) => false,
+                    (QuizMode::Choice, _) | (_, Item::Design(_)) => true,
+                    (QuizMode::Mixed, _) => !checks.is_empty() && rng.below(2) == 0,
                 };
-                let check = choice.then(|| rng.below(q.checks.len()));
+                let check = choice.then(|| rng.below(checks.len()));
                 let mut order: Vec<usize> = check
-                    .map(|c| (0..q.checks[c].options).collect())
+                    .map(|c| (0..checks[c].options).collect())
                     .unwrap_or_default();
                 rng.shuffle(&mut order);
                 Card {
-                    id: q.id.to_string(),
+                    id: item.id().to_string(),
+                    design: matches!(item, Item::Design(_)),
                     check,
                     order,
                 }
@@ -229,10 +313,12 @@ impl Session {
         })
     }
 
-    /// The current card and its question, unless finished.
-    pub fn current(&self) -> Option<(&Card, &'static Question)> {
+    /// The current card and what it asks about, unless finished. A design exercise's card
+    /// without a check (only an edited save could hold one) counts as gone.
+    pub fn current(&self) -> Option<(&Card, Item)> {
         let card = self.cards.get(self.pos)?;
-        Some((card, bank::question(&card.id)?))
+        let item = Item::of(card)?;
+        (card.check.is_some() || !card.design).then_some((card, item))
     }
 
     /// Whether the quiz has ended.
@@ -242,7 +328,9 @@ impl Session {
 
     /// The grade the current ticks suggest (flashcards).
     pub fn suggested_grade(&self) -> Option<Grade> {
-        let (_, q) = self.current()?;
+        let (_, Item::Question(q)) = self.current()? else {
+            return None;
+        };
         Some(Grade::suggested(self.ticked.len(), q.key_points))
     }
 
@@ -269,14 +357,14 @@ impl Session {
             self.pos = self.cards.len();
             return self;
         }
-        let Some((card, question)) = self.current().map(|(c, q)| (c.clone(), q)) else {
+        let Some((card, item)) = self.current().map(|(c, i)| (c.clone(), i)) else {
             // A card whose question left the bank: skip it rather than get stuck.
             return self.advance(now);
         };
         match (card.check, self.face, event) {
             (None, Face::Front, Event::Draft(text)) => self.draft = text,
             (None, Face::Front, Event::Reveal) => self.face = Face::Revealed,
-            (None, Face::Revealed, Event::Tick(n)) if n < question.key_points => {
+            (None, Face::Revealed, Event::Tick(n)) if n < key_points(item) => {
                 match self.ticked.iter().position(|&t| t == n) {
                     Some(i) => {
                         self.ticked.remove(i);
@@ -298,7 +386,7 @@ impl Session {
                 return self.advance(now);
             }
             (Some(check), Face::Front, Event::Pick(shown)) => {
-                let Some(c) = question.checks.get(check) else {
+                let Some(c) = item.checks().get(check) else {
                     return self.advance(now);
                 };
                 if shown < c.options {
@@ -402,13 +490,18 @@ impl Session {
                 s.right += 1;
             } else {
                 s.missed.push(card.id.clone());
+                s.missed_items.extend(Item::of(card));
             }
-            if let Some(q) = bank::question(&card.id) {
-                for row in s.by_topic.iter_mut().filter(|r| q.topics.contains(&r.0)) {
+            if let Some(item) = Item::of(card) {
+                for row in s
+                    .by_topic
+                    .iter_mut()
+                    .filter(|r| item.topics().contains(&r.0))
+                {
                     row.1 += usize::from(right);
                     row.2 += 1;
                 }
-                for row in s.by_level.iter_mut().filter(|r| r.0 == q.level) {
+                for row in s.by_level.iter_mut().filter(|r| r.0 == item.level()) {
                     row.1 += usize::from(right);
                     row.2 += 1;
                 }
@@ -442,6 +535,14 @@ impl Session {
     }
 }
 
+/// How many key points a flashcard of `item` has (none for a design exercise's card).
+fn key_points(item: Item) -> usize {
+    match item {
+        Item::Question(q) => q.key_points,
+        Item::Design(_) => 0,
+    }
+}
+
 /// A quiz's result.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Summary {
@@ -455,6 +556,8 @@ pub struct Summary {
     pub right: usize,
     /// Ids answered "partly", "didn't know" or wrongly.
     pub missed: Vec<String>,
+    /// What those are, of what the bank still has.
+    pub missed_items: Vec<Item>,
     /// Per topic: (topic id, right, answered), topics with answers only.
     pub by_topic: Vec<(&'static str, usize, usize)>,
     /// Per level: (level, right, answered), levels with answers only.

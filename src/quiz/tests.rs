@@ -3,8 +3,14 @@
 use super::*;
 use proptest::prelude::*;
 
-fn all() -> Vec<&'static Question> {
-    bank::questions().iter().collect()
+fn all() -> Vec<Item> {
+    bank::questions().iter().map(Item::Question).collect()
+}
+
+/// Every question and every design exercise.
+fn everything() -> Vec<Item> {
+    let designs = bank::designs().iter().map(Item::Design);
+    all().into_iter().chain(designs).collect()
 }
 
 fn deal(mode: QuizMode, count: Option<usize>) -> Session {
@@ -13,6 +19,7 @@ fn deal(mode: QuizMode, count: Option<usize>) -> Session {
         shuffled: true,
         pool: Pool::All,
         mode,
+        designs: false,
     };
     Session::deal(&setup, &all(), &Progress::default(), &|_| false, 42, 0)
         .expect("bank has questions")
@@ -135,7 +142,7 @@ fn pools_new_and_missed() {
 
 #[test]
 fn pool_due_takes_what_the_schedule_says_is_due() {
-    let due = |id: &str| id == "jwt" || id == "cdn";
+    let due = |i: Item| i.id() == "jwt" || i.id() == "cdn";
     let s = Session::deal(
         &Setup {
             pool: Pool::Due,
@@ -231,7 +238,7 @@ fn a_flashcard_round_trip() {
 fn a_multiple_choice_round_trip() {
     let s = deal(QuizMode::Choice, Some(1));
     let (card, q) = s.current().map(|(c, q)| (c.clone(), q)).unwrap();
-    let check = &q.checks[card.check.unwrap()];
+    let check = &q.checks()[card.check.unwrap()];
     let wrong = (check.answer + 1) % check.options;
     // Picks name the place an option is shown at.
     let place = |option: usize| {
@@ -284,6 +291,7 @@ fn options_are_shuffled_per_quiz_and_kept_through_a_reload() {
         shuffled: false,
         pool: Pool::All,
         mode: QuizMode::Choice,
+        designs: false,
     };
     let a = Session::deal(&setup, &all(), &Progress::default(), &|_| false, 1, 0).unwrap();
     let b = Session::deal(&setup, &all(), &Progress::default(), &|_| false, 2, 0).unwrap();
@@ -294,6 +302,7 @@ fn options_are_shuffled_per_quiz_and_kept_through_a_reload() {
     // A stored order that is not a reordering of the options is read as written.
     let odd = Card {
         id: "jwt".into(),
+        design: false,
         check: Some(0),
         order: vec![0, 0, 9],
     };
@@ -356,6 +365,189 @@ fn any_event() -> impl Strategy<Value = Event> {
     ]
 }
 
+#[test]
+fn design_exercises_join_choice_and_mixed_quizzes_as_checks_only() {
+    let setup = |mode| Setup {
+        count: None,
+        shuffled: false,
+        pool: Pool::All,
+        mode,
+        designs: true,
+    };
+    let deal = |mode| {
+        Session::deal(
+            &setup(mode),
+            &everything(),
+            &Progress::default(),
+            &|_| false,
+            7,
+            0,
+        )
+        .unwrap()
+    };
+    let designs = bank::designs().len();
+    assert!(designs >= 16);
+    for mode in [QuizMode::Choice, QuizMode::Mixed] {
+        let s = deal(mode);
+        let dealt: Vec<&Card> = s.cards.iter().filter(|c| c.design).collect();
+        assert_eq!(dealt.len(), designs, "{mode:?}: every exercise has checks");
+        for card in dealt {
+            let d = bank::design(&card.id).expect("a design id");
+            let check = card.check.expect("a design card is always a check");
+            let mut shown = card.shown_order(d.checks[check].options);
+            shown.sort_unstable();
+            assert_eq!(shown, (0..d.checks[check].options).collect::<Vec<_>>());
+        }
+    }
+    let flash = deal(QuizMode::Flashcards);
+    assert!(
+        flash.cards.iter().all(|c| !c.design),
+        "no design flashcards"
+    );
+    assert_eq!(flash.cards.len(), bank::questions().len());
+}
+
+#[test]
+fn a_design_check_is_scored_and_summed_by_the_exercises_topics_and_level() {
+    let d = &bank::designs()[0];
+    let setup = Setup {
+        count: None,
+        shuffled: false,
+        pool: Pool::All,
+        mode: QuizMode::Choice,
+        designs: true,
+    };
+    let s = Session::deal(
+        &setup,
+        &[Item::Design(d)],
+        &Progress::default(),
+        &|_| false,
+        3,
+        0,
+    )
+    .unwrap();
+    let (card, item) = s.current().map(|(c, i)| (c.clone(), i)).unwrap();
+    assert_eq!(item, Item::Design(d));
+    assert_eq!(item.page(), format!("/designs/{}", d.id));
+    let key = d.checks[card.check.unwrap()];
+    let shown_right = card
+        .shown_order(key.options)
+        .iter()
+        .position(|&o| o == key.answer)
+        .unwrap();
+    let s = s.apply(Event::Pick(shown_right), 1);
+    assert!(matches!(
+        s.answers[0],
+        Some(Outcome::Choice { correct: true, .. })
+    ));
+    // Ticks and grades are flashcard events: nothing happens on a check.
+    assert_eq!(s.clone().apply(Event::Tick(0), 2), s);
+    let s = s.apply(Event::Next, 3);
+    let sum = s.summary();
+    assert_eq!((sum.right, sum.answered), (1, 1));
+    assert_eq!(sum.by_level, vec![(d.level, 1, 1)]);
+    assert_eq!(sum.by_topic.len(), d.topics.len());
+    let record = s.record().unwrap();
+    assert_eq!(record.asked, vec![d.id.to_string()]);
+}
+
+#[test]
+fn the_design_pools_new_missed_and_due_read_the_exercises_own_history() {
+    let d = &bank::designs()[0];
+    let setup = |pool| Setup {
+        count: None,
+        shuffled: false,
+        pool,
+        mode: QuizMode::Choice,
+        designs: true,
+    };
+    let items = [Item::Design(d)];
+    let mut p = Progress::default();
+    let ids =
+        |s: Option<Session>| s.map(|s| s.cards.iter().map(|c| c.id.clone()).collect::<Vec<_>>());
+    assert_eq!(
+        ids(Session::deal(
+            &setup(Pool::New),
+            &items,
+            &p,
+            &|_| false,
+            1,
+            0
+        )),
+        Some(vec![d.id.to_string()])
+    );
+    p.designs.push(crate::progress::DesignRecord {
+        at: 1,
+        design_id: d.id.to_string(),
+        minutes: 45,
+        stages: vec![],
+        grade: Grade::Partly,
+    });
+    assert_eq!(
+        ids(Session::deal(
+            &setup(Pool::New),
+            &items,
+            &p,
+            &|_| false,
+            1,
+            0
+        )),
+        None,
+        "practised"
+    );
+    assert_eq!(
+        ids(Session::deal(
+            &setup(Pool::Missed),
+            &items,
+            &p,
+            &|_| false,
+            1,
+            0
+        )),
+        None
+    );
+    p.quizzes.push(QuizRecord {
+        started: 1,
+        finished: 2,
+        mode: "choice".into(),
+        asked: vec![d.id.into()],
+        missed: vec![d.id.into()],
+        right: 0,
+        answered: 1,
+    });
+    assert_eq!(
+        ids(Session::deal(
+            &setup(Pool::Missed),
+            &items,
+            &p,
+            &|_| false,
+            1,
+            0
+        )),
+        Some(vec![d.id.to_string()])
+    );
+    let due = |i: Item| i == Item::Design(d);
+    assert_eq!(
+        ids(Session::deal(&setup(Pool::Due), &items, &p, &due, 1, 0)),
+        Some(vec![d.id.to_string()])
+    );
+}
+
+#[test]
+fn a_stored_design_card_without_a_check_is_skipped_not_shown_as_a_flashcard() {
+    let d = &bank::designs()[0];
+    let mut s = deal(QuizMode::Flashcards, Some(2));
+    s.cards[0] = Card {
+        id: d.id.into(),
+        design: true,
+        check: None,
+        order: vec![],
+    };
+    assert_eq!(s.current(), None);
+    let s = s.apply(Event::Reveal, 1);
+    assert_eq!((s.pos, s.face), (1, Face::Front), "moved past it");
+}
+
 proptest! {
     #[test]
     fn no_event_sequence_panics_or_loses_an_attempt(
@@ -363,8 +555,8 @@ proptest! {
         seed in any::<u64>(),
         events in proptest::collection::vec(any_event(), 0..60),
     ) {
-        let setup = Setup { count: Some(5), shuffled: true, pool: Pool::All, mode };
-        let mut s = Session::deal(&setup, &all(), &Progress::default(), &|_| false, seed, 0).unwrap();
+        let setup = Setup { count: Some(5), shuffled: true, pool: Pool::All, mode, designs: true };
+        let mut s = Session::deal(&setup, &everything(), &Progress::default(), &|_| false, seed, 0).unwrap();
         for (t, e) in events.into_iter().enumerate() {
             let before = s.log.clone();
             s = s.apply(e, t as u64 + 1);
@@ -390,8 +582,8 @@ proptest! {
         pos in prop_oneof![0usize..8, Just(usize::MAX)],
         events in proptest::collection::vec(any_event(), 0..30),
     ) {
-        let setup = Setup { count: Some(5), shuffled: true, pool: Pool::All, mode: QuizMode::Mixed };
-        let mut s = Session::deal(&setup, &all(), &Progress::default(), &|_| false, seed, 0).unwrap();
+        let setup = Setup { count: Some(5), shuffled: true, pool: Pool::All, mode: QuizMode::Mixed, designs: true };
+        let mut s = Session::deal(&setup, &everything(), &Progress::default(), &|_| false, seed, 0).unwrap();
         s.answers.resize(answers, None);
         s.pos = pos;
         let _ = s.summary();

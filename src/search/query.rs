@@ -1,6 +1,7 @@
 //! The list view's state (`?q=…&level=…&topic=…&status=…&only=…&sort=…`) and its URL form. Pure.
 
 use super::UserMarks;
+use crate::bank::designs::Design;
 use crate::bank::{Level, Question};
 use crate::progress::Status;
 
@@ -232,6 +233,20 @@ impl ListQuery {
             && (self.statuses.is_empty() || self.statuses.contains(&mine.status))
             && self.only.iter().all(|&o| mine.has(o))
     }
+
+    /// Whether design exercise `d` belongs to this selection when a quiz adds the exercises'
+    /// checks: by the level and topic filters, as a question would. A search, a status or a
+    /// personal filter selects questions by what the user did with them, which says nothing of an
+    /// exercise, so none joins then.
+    pub fn keeps_design(&self, d: &Design) -> bool {
+        self.q.trim().is_empty()
+            && self.found.is_empty()
+            && self.statuses.is_empty()
+            && self.only.is_empty()
+            && (self.levels.is_empty() || self.levels.contains(&d.level))
+            && (self.topics.is_empty()
+                || d.topics.iter().any(|t| self.topics.iter().any(|f| f == t)))
+    }
 }
 
 /// Removes `value` from `values` if present, else adds it.
@@ -301,6 +316,46 @@ mod tests {
     use super::*;
     use crate::bank;
     use proptest::prelude::*;
+
+    #[test]
+    fn design_exercises_join_a_selection_by_level_and_topic_only() {
+        let d = bank::design("url-shortener").expect("in the bank");
+        let all = ListQuery::default();
+        assert!(all.keeps_design(d));
+        let level = |l| ListQuery {
+            levels: vec![l],
+            ..ListQuery::default()
+        };
+        assert!(level(d.level).keeps_design(d));
+        let other = Level::ALL.iter().copied().find(|&l| l != d.level).unwrap();
+        assert!(!level(other).keeps_design(d));
+        let topic = |t: &str| ListQuery {
+            topics: vec![t.into()],
+            ..ListQuery::default()
+        };
+        assert!(topic(d.topics[0]).keeps_design(d));
+        assert!(!topic("behavioral").keeps_design(d));
+        for narrowed in [
+            ListQuery {
+                q: "url".into(),
+                ..ListQuery::default()
+            },
+            ListQuery {
+                statuses: vec![Status::New],
+                ..ListQuery::default()
+            },
+            ListQuery {
+                only: vec![PersonalFilter::Bookmarked],
+                ..ListQuery::default()
+            },
+            ListQuery {
+                found: vec!["jwt".into()],
+                ..ListQuery::default()
+            },
+        ] {
+            assert!(!narrowed.keeps_design(d), "{narrowed:?}");
+        }
+    }
 
     #[test]
     fn url_uses_exact_names_and_commas() {

@@ -240,10 +240,13 @@ impl AppState {
         };
         let (logged, was_finished) = (session.log.len(), session.is_finished());
         let next = session.apply(event, clock::now_ms());
+        // A design exercise's check counts in the quiz and its record only: the exercise's own
+        // schedule comes from its practice rounds, and its id is no question's.
         let answers: Vec<_> = next.log[logged..]
             .iter()
             .filter_map(|(card, attempt)| {
-                Some((next.cards.get(*card)?.id.clone(), attempt.clone()))
+                let card = next.cards.get(*card).filter(|c| !c.design)?;
+                Some((card.id.clone(), attempt.clone()))
             })
             .collect();
         let ended = !was_finished && next.is_finished();
@@ -329,15 +332,17 @@ impl AppState {
 
     /// Starts a flashcard quiz over `ids`, in that order (today's plan).
     pub fn start_quiz_over(self, ids: &[&str]) -> bool {
-        let questions: Vec<&'static crate::bank::Question> = ids
+        let questions: Vec<crate::quiz::Item> = ids
             .iter()
             .filter_map(|id| crate::bank::question(id))
+            .map(crate::quiz::Item::Question)
             .collect();
         let setup = crate::quiz::Setup {
             count: None,
             shuffled: false,
             pool: crate::quiz::Pool::All,
             mode: crate::quiz::QuizMode::Flashcards,
+            designs: false,
         };
         let now = clock::now_ms();
         let progress = self.progress.get_untracked();

@@ -108,3 +108,60 @@ test('"Quiz me on these" starts from the filtered list', async ({ page }) => {
   await page.getByRole('link', { name: 'Quiz me on these' }).click();
   await expect(page.getByTestId('quiz-source')).toContainText(`${n} questions in your selection`);
 });
+
+test('design exercises\' checks join a multiple-choice quiz when added, scored in the quiz only', async ({ page }) => {
+  await page.goto('/quiz?topic=http-apis');
+  await expect(page.getByTestId('design-count')).toHaveText(/^1 design exercise matches this selection/);
+  await page.getByLabel('Multiple choice').check();
+  await page.getByLabel('All', { exact: true }).first().check();
+  await page.getByLabel("Add the design exercises' checks").check();
+  await page.getByRole('button', { name: 'Start quiz' }).click();
+  await expect(page.getByTestId('quiz-card')).toBeVisible();
+  const total = Number((await position(page).innerText()).split(' / ')[1]);
+  let designCards = 0;
+  for (let i = 1; i <= total; i++) {
+    await expect(position(page)).toHaveText(`${i} / ${total}`);
+    const meta = page.locator('.choice-card .meta');
+    await expect(page.locator('.choice-card .options button').first()).toBeVisible();
+    if ((await meta.innerText()).includes('System design:')) {
+      designCards += 1;
+      await expect(meta).toContainText('Design a rate limiter');
+      await page.keyboard.press('1');
+      await expect(page.getByTestId('verdict')).toBeVisible();
+      await expect(page.getByRole('link', { name: 'Read the whole exercise' })).toHaveAttribute(
+        'href', /\/designs\/rate-limiter-service$/);
+      // An exercise has no bookmark or note of its own here.
+      await expect(page.locator('.choice-card .personal')).toHaveCount(0);
+    } else {
+      await page.keyboard.press('1');
+      await expect(page.getByTestId('verdict')).toBeVisible();
+    }
+    await page.keyboard.press('Enter');
+  }
+  expect(designCards).toBe(1);
+  await expect(page.getByTestId('quiz-summary')).toBeVisible();
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('backprep:progress')).data);
+  const quiz = stored.quizzes[stored.quizzes.length - 1];
+  expect(quiz.asked).toContain('rate-limiter-service');
+  expect(quiz.answered).toBe(total);
+  // The exercise's schedule comes from its practice rounds: no answer is filed under its id.
+  expect(Object.keys(stored.attempts)).not.toContain('rate-limiter-service');
+  expect(Object.keys(stored.attempts).length).toBe(total - 1);
+});
+
+test('without the box, or with a search, no design exercise joins', async ({ page }) => {
+  await page.goto('/quiz?topic=http-apis');
+  await page.getByLabel('Multiple choice').check();
+  await page.getByLabel('All', { exact: true }).first().check();
+  await page.getByRole('button', { name: 'Start quiz' }).click();
+  const total = Number((await position(page).innerText()).split(' / ')[1]);
+  for (let i = 1; i <= total; i++) {
+    await expect(position(page)).toHaveText(`${i} / ${total}`);
+    await expect(page.locator('.choice-card .options button').first()).toBeVisible();
+    await expect(page.locator('.choice-card .meta')).not.toContainText('System design:');
+    await page.keyboard.press('1');
+    await page.keyboard.press('Enter');
+  }
+  await page.goto('/quiz?q=rate&found=rate-limiting');
+  await expect(page.getByTestId('design-count')).toHaveText(/^No design exercise is in this selection/);
+});

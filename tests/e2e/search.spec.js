@@ -220,3 +220,25 @@ test('search forgives a typo in a short word, keeps N+1 whole, clips long words,
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize().width);
   await expect(page.getByTestId('empty-state')).toContainText('…');
 });
+
+test('a search finds the design exercises it names, typos forgiven, and opens one', async ({ page }) => {
+  await page.goto('/');
+  await search(page).fill('url shortner');
+  const designs = page.getByTestId('design-matches');
+  await expect(designs).toBeVisible();
+  await expect(designs.getByRole('heading', { name: 'System design exercises' })).toBeVisible();
+  const link = designs.getByRole('link', { name: 'Design a URL shortener' });
+  await expect(link).toHaveAttribute('href', /\/designs\/url-shortener$/);
+  await search(page).fill('jwt');
+  await settled(page);
+  await expect(designs).toHaveCount(0);
+  await search(page).fill('rate limiter');
+  await expect(designs.getByRole('link')).toHaveText(['Design a rate limiter service']);
+  await designs.getByRole('link').click();
+  await expect(page).toHaveURL(/\/designs\/rate-limiter-service$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Design a rate limiter service');
+  await page.goBack();
+  await expect(search(page)).toHaveValue('rate limiter');
+  await search(page).fill('');
+  await expect(designs).toHaveCount(0);
+});
