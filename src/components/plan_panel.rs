@@ -196,6 +196,7 @@ fn PlanForm(editing: RwSignal<bool>) -> impl IntoView {
                     p,
                     s,
                     bank::questions(),
+                    bank::designs(),
                     &clock::UserCalendar,
                 )
             })

@@ -57,7 +57,7 @@ fn plan(created: Day, days: i64) -> PlanSettings {
 }
 
 fn today_of(s: &PlanSettings, day: Day, p: &Progress, qs: &[Question]) -> Today {
-    today(s, day, p, &Schedule::of(p), qs, &UTC).expect("a plan")
+    today(s, day, p, &Schedule::of(p), qs, &[], &UTC).expect("a plan")
 }
 
 fn news(f: &[ForecastDay]) -> Vec<usize> {
@@ -159,7 +159,7 @@ fn reviews_are_everything_due_today_in_the_bank_whatever_the_scope() {
     miss(&mut p, "gone", monday() - 3); // not in the bank
     miss(&mut p, "q00", monday()); // databases, due tomorrow
     let sched = Schedule::of(&p);
-    let t = today(&s, monday(), &p, &sched, &qs, &UTC).expect("a plan");
+    let t = today(&s, monday(), &p, &sched, &qs, &[], &UTC).expect("a plan");
     assert_eq!(t.reviews, ["q02", "q01"]);
     assert_eq!(
         (t.unseen_left, t.learned_today),
@@ -177,7 +177,7 @@ fn a_date_in_the_past_gives_a_clear_message() {
     let qs = bank(3);
     let s = plan(monday() - 10, 5);
     let p = Progress::default();
-    let err = today(&s, monday(), &p, &Schedule::default(), &qs, &UTC).expect_err("passed");
+    let err = today(&s, monday(), &p, &Schedule::default(), &qs, &[], &UTC).expect_err("passed");
     assert_eq!(err, PlanProblem::Passed);
     assert!(err.blocks_plan());
     assert!(err
@@ -198,7 +198,7 @@ fn today_or_tomorrow_plans_reviews_only_and_the_day_after_learns_everything_left
     let sched = Schedule::of(&p);
     for days_left in [0, 1] {
         let s = plan(monday() - 20, 20 + days_left);
-        let t = today(&s, monday(), &p, &sched, &qs, &UTC).expect("reviews only");
+        let t = today(&s, monday(), &p, &sched, &qs, &[], &UTC).expect("reviews only");
         assert_eq!(t.notice, Some(PlanProblem::ReviewOnly { days_left }));
         assert!(t.new.is_empty() && t.study_days_left == 0);
         assert_eq!(t.reviews, ["q00"]);
@@ -213,7 +213,7 @@ fn today_or_tomorrow_plans_reviews_only_and_the_day_after_learns_everything_left
         assert_eq!(f.len() as i64, days_left + 1);
         assert!(f.iter().all(|d| d.new == 0 && d.review_only));
     }
-    let t = today(&plan(monday(), 2), monday(), &p, &sched, &qs, &UTC).expect("a plan");
+    let t = today(&plan(monday(), 2), monday(), &p, &sched, &qs, &[], &UTC).expect("a plan");
     assert_eq!((t.new.len(), t.notice), (4, None));
 }
 
@@ -222,16 +222,16 @@ fn other_problems_an_empty_scope_everything_seen_a_date_too_far() {
     let qs = bank(3);
     let p = Progress::default();
     let none = PlanSettings::new(monday() + 9, vec![], vec!["frontend".into()], monday());
-    let err = today(&none, monday(), &p, &Schedule::default(), &qs, &UTC).expect_err("empty");
+    let err = today(&none, monday(), &p, &Schedule::default(), &qs, &[], &UTC).expect_err("empty");
     assert_eq!(err, PlanProblem::EmptyScope);
     let far = plan(monday(), MAX_DAYS_AHEAD + 1);
-    let err = today(&far, monday(), &p, &Schedule::default(), &qs, &UTC).expect_err("far");
+    let err = today(&far, monday(), &p, &Schedule::default(), &qs, &[], &UTC).expect_err("far");
     assert_eq!(err, PlanProblem::TooFar);
     assert!(today_of(&plan(monday(), MAX_DAYS_AHEAD), monday(), &p, &qs)
         .notice
         .is_none());
     let extreme = PlanSettings::new(Day::MAX, vec![], vec![], Day::MIN);
-    let err = today(&extreme, Day::MIN, &p, &Schedule::default(), &qs, &UTC).expect_err("far");
+    let err = today(&extreme, Day::MIN, &p, &Schedule::default(), &qs, &[], &UTC).expect_err("far");
     assert_eq!(err, PlanProblem::TooFar);
 
     let mut p = Progress::default();
@@ -313,7 +313,7 @@ fn an_answer_at_half_past_eleven_local_counts_for_that_local_day_in_any_time_zon
             let mut p = Progress::default();
             learn(&mut p, "q02", instant);
             let learned = |cal: &FixedOffset| {
-                let t = today(&s, monday(), &p, &Schedule::default(), &qs, cal);
+                let t = today(&s, monday(), &p, &Schedule::default(), &qs, &[], cal);
                 t.expect("a plan").learned_today
             };
             assert_eq!(learned(&cal), expected, "UTC{minutes_east:+} at {instant}");
@@ -414,7 +414,7 @@ proptest! {
         let (qs, s, cal) = (c.bank(), c.settings(), c.cal());
         let p = c.progress(&qs);
         let sched = Schedule::of(&p);
-        let t = today(&s, monday(), &p, &sched, &qs, &cal);
+        let t = today(&s, monday(), &p, &sched, &qs, &[], &cal);
         let f = forecast(&s, monday(), &p, &sched, &qs, &cal);
         if s.interview_day < monday() {
             prop_assert_eq!(t, Err(PlanProblem::Passed));
@@ -480,13 +480,13 @@ proptest! {
         s.interview_day = monday() + c.interview.max(0);
         let mut p = Progress::default();
         let sched = Schedule::default();
-        if today(&s, monday(), &p, &sched, &qs, &cal).is_err() {
+        if today(&s, monday(), &p, &sched, &qs, &[], &cal).is_err() {
             return Ok(());
         }
         let plan = forecast(&s, monday(), &p, &sched, &qs, &cal).expect("a forecast");
         let mut on_plan = true;
         for (i, day) in (monday()..=s.interview_day).enumerate() {
-            let t = today(&s, day, &p, &sched, &qs, &cal).expect("a plan");
+            let t = today(&s, day, &p, &sched, &qs, &[], &cal).expect("a plan");
             // The quota is the share of what is left over the days left, whatever was missed.
             prop_assert!(t.new.len() <= share(t.unseen_left, t.study_days_left));
             if on_plan {
@@ -502,7 +502,7 @@ proptest! {
             for id in &t.new {
                 learn(&mut p, id, at(&cal, day, hours[i]));
             }
-            let after = today(&s, day, &p, &sched, &qs, &cal).expect("a plan");
+            let after = today(&s, day, &p, &sched, &qs, &[], &cal).expect("a plan");
             prop_assert!(after.new.is_empty());
             if on_plan {
                 prop_assert_eq!(after.pace, Pace::OnTrack);
