@@ -303,7 +303,10 @@ fn a_plan_with_design_rounds_is_version_1_with_one_more_field() {
         r#""created_day":19680}"#,
         r#""created_day":19680,"designs":true}"#,
     );
-    assert_ne!(with_designs, file, "the golden file's plan ends with its created_day");
+    assert_ne!(
+        with_designs, file,
+        "the golden file's plan ends with its created_day"
+    );
     assert_eq!(encode(&prefs), with_designs);
     assert_eq!(
         decode::<Prefs>(&with_designs),
