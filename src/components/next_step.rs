@@ -23,6 +23,8 @@ pub enum NextStep {
         new: usize,
         /// Reviews due.
         reviews: usize,
+        /// Design rounds (new exercises and those due again).
+        designs: usize,
     },
     /// Review the questions due today.
     Review(usize),
@@ -35,13 +37,13 @@ pub enum NextStep {
 }
 
 impl NextStep {
-    /// The step for: the quiz in progress (card reached, cards), today's plan (new, reviews)
-    /// when it has work left, the questions due today, whether the list is filtered and how many
+    /// The step for: the quiz in progress (card reached, cards), today's plan (new, reviews,
+    /// design rounds) when it has work left, the questions due today, whether the list is filtered and how many
     /// it shows. A filtered list is the learner's explicit choice and comes first; then an
     /// unfinished quiz, then the plan, then reviews.
     pub fn of(
         quiz: Option<(usize, usize)>,
-        plan: Option<(usize, usize)>,
+        plan: Option<(usize, usize, usize)>,
         due: usize,
         filtered: bool,
         shown: usize,
@@ -50,7 +52,11 @@ impl NextStep {
             (true, ..) if shown == 0 => NextStep::Nothing,
             (true, ..) => NextStep::QuizThese(shown),
             (false, Some((at, of)), ..) => NextStep::Resume { at, of },
-            (false, None, Some((new, reviews)), _) => NextStep::Plan { new, reviews },
+            (false, None, Some((new, reviews, designs)), _) => NextStep::Plan {
+                new,
+                reviews,
+                designs,
+            },
             (false, None, None, n) if n > 0 => NextStep::Review(n),
             _ => NextStep::Start,
         }
@@ -60,8 +66,27 @@ impl NextStep {
     pub fn label(&self) -> String {
         match self {
             NextStep::Resume { at, of } => format!("Resume quiz ({at} of {of})"),
-            NextStep::Plan { new, reviews } => {
-                format!("Start today's plan ({new} new, {reviews} reviews)")
+            NextStep::Plan {
+                new: 0,
+                reviews: 0,
+                designs,
+            } => format!(
+                "Start today's plan ({})",
+                crate::numbers::counted(*designs, "design round", "design rounds")
+            ),
+            NextStep::Plan {
+                new,
+                reviews,
+                designs,
+            } => {
+                let designs = match designs {
+                    0 => String::new(),
+                    &n => format!(
+                        ", {}",
+                        crate::numbers::counted(n, "design round", "design rounds")
+                    ),
+                };
+                format!("Start today's plan ({new} new, {reviews} reviews{designs})")
             }
             NextStep::Review(n) => format!("Review {n} due"),
             NextStep::QuizThese(n) => format!("Quiz me on these ({n})"),
@@ -94,9 +119,12 @@ pub fn NextStepButton(
 ) -> impl IntoView {
     let state = use_app_state();
     let go = use_go();
-    // Today's plan, when it has work left: the questions, new first.
+    // Today's plan, when it has work left: the questions, new first, and the design rounds.
     let plan = Memo::new(move |_| match state.plan_today() {
-        Some(Ok(t)) if !t.is_done() => Some((t.new, t.reviews)),
+        Some(Ok(t)) if !t.is_done() => {
+            let designs: Vec<&'static str> = t.design_ids().collect();
+            Some((t.new, t.reviews, designs))
+        }
         _ => None,
     });
     let step = Memo::new(move |_| {
@@ -105,7 +133,7 @@ pub fn NextStepButton(
                 .filter(|s| !s.is_finished())
                 .map(|s| (s.pos + 1, s.cards.len()))
         });
-        let work = plan.with(|p| p.as_ref().map(|(n, r)| (n.len(), r.len())));
+        let work = plan.with(|p| p.as_ref().map(|(n, r, d)| (n.len(), r.len(), d.len())));
         NextStep::of(
             quiz,
             work,
@@ -116,12 +144,31 @@ pub fn NextStepButton(
     });
     move || {
         let s = step.get();
+        // Questions first, in a quiz; once they are done, the first design round (its own page).
+        if let NextStep::Plan {
+            new: 0, reviews: 0, ..
+        } = s
+        {
+            let first = plan.with(|p| p.as_ref().and_then(|(_, _, d)| d.first().copied()))?;
+            return Some(
+                view! {
+                    <a
+                        class="button primary-action"
+                        data-testid="start-plan"
+                        href=dom::href(&format!("/designs/{first}/practice"))
+                    >
+                        {s.label()}
+                    </a>
+                }
+                .into_any(),
+            );
+        }
         if let NextStep::Plan { .. } = s {
             let go = go.clone();
             let start = move |_| {
                 let ids: Vec<&str> = plan
                     .get_untracked()
-                    .map(|(n, r)| n.into_iter().chain(r).collect())
+                    .map(|(n, r, _)| n.into_iter().chain(r).collect())
                     .unwrap_or_default();
                 if state.start_quiz_over(&ids) {
                     go("/quiz/play");
@@ -169,11 +216,26 @@ mod tests {
     fn one_step_that_fits() {
         assert_eq!(NextStep::of(None, None, 0, false, 111), Start);
         assert_eq!(NextStep::of(None, None, 9, false, 111), Review(9));
-        let plan = Some((6, 4));
+        let plan = Some((6, 4, 0));
         assert_eq!(
             NextStep::of(None, plan, 9, false, 111),
-            Plan { new: 6, reviews: 4 }
+            Plan {
+                new: 6,
+                reviews: 4,
+                designs: 0
+            }
         );
+        assert_eq!(
+            NextStep::of(None, plan, 9, false, 111).label(),
+            "Start today's plan (6 new, 4 reviews)"
+        );
+        let with_designs = NextStep::of(None, Some((6, 4, 1)), 9, false, 111);
+        assert_eq!(
+            with_designs.label(),
+            "Start today's plan (6 new, 4 reviews, 1 design round)"
+        );
+        let designs_only = NextStep::of(None, Some((0, 0, 2)), 0, false, 111);
+        assert_eq!(designs_only.label(), "Start today's plan (2 design rounds)");
         assert_eq!(
             NextStep::of(Some((3, 10)), plan, 9, false, 111),
             Resume { at: 3, of: 10 }

@@ -2,7 +2,9 @@
 //! levels and topics), see where you stand (on track, behind, ahead) and the days to come, change
 //! or remove it. The rules are `crate::plan`'s.
 
+use crate::bank::designs::Design;
 use crate::bank::{self, Level};
+use crate::numbers::counted;
 use crate::plan::{self, Pace, PlanSettings, Today};
 use crate::platform::{clock, dom};
 use crate::state::use_app_state;
@@ -60,6 +62,7 @@ fn PlanStatus(editing: RwSignal<bool>) -> impl IntoView {
                         <p data-testid="plan-today-line">
                             {today_line(&t)} {t.notice.map(|n| format!(" {}", n.message()))}
                         </p>
+                        {design_rounds(&t)}
                     }
                 })
         }}
@@ -115,15 +118,57 @@ fn PlanStatus(editing: RwSignal<bool>) -> impl IntoView {
     }
 }
 
-/// "6 new, 4 reviews" for today, or that today is done.
+/// "6 new questions, 4 reviews" (and "1 design round" when there are any) for today, or that
+/// today is done.
 pub fn today_line(t: &Today) -> String {
     if t.is_done() {
         return "Today's plan is done.".to_string();
     }
+    let designs = match t.design_rounds() {
+        0 => String::new(),
+        n => format!(", {}", counted(n, "design round", "design rounds")),
+    };
     format!(
-        "Today: {}, {}.",
-        crate::numbers::counted(t.new.len(), "new question", "new questions"),
-        crate::numbers::counted(t.reviews.len(), "review", "reviews")
+        "Today: {}, {}{designs}.",
+        counted(t.new.len(), "new question", "new questions"),
+        counted(t.reviews.len(), "review", "reviews")
+    )
+}
+
+/// Today's design rounds, each a link to its practice page: the new exercises, then those due
+/// again. Nothing when there are none.
+fn design_rounds(t: &Today) -> Option<AnyView> {
+    let again = t.due_designs.iter().map(|id| (*id, true));
+    let rounds: Vec<(&'static Design, bool)> = t
+        .new_designs
+        .iter()
+        .map(|id| (*id, false))
+        .chain(again)
+        .filter_map(|(id, again)| bank::design(id).map(|d| (d, again)))
+        .collect();
+    if rounds.is_empty() {
+        return None;
+    }
+    Some(
+        view! {
+            <p id="plan-designs-h">"Today's design rounds:"</p>
+            <ul class="plan-designs" aria-labelledby="plan-designs-h" data-testid="plan-designs">
+                {rounds
+                    .into_iter()
+                    .map(|(d, again)| {
+                        view! {
+                            <li>
+                                <a href=dom::href(
+                                    &format!("/designs/{}/practice", d.id),
+                                )>{d.title}</a>
+                                {again.then_some(" (due for another round)")}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any(),
     )
 }
 
@@ -138,14 +183,8 @@ fn in_days(days: i64) -> String {
 fn pace(t: &Today) -> String {
     match t.pace {
         Pace::OnTrack => "on track".to_string(),
-        Pace::Behind(n) => format!(
-            "behind by {}",
-            crate::numbers::counted(n, "question", "questions")
-        ),
-        Pace::Ahead(n) => format!(
-            "ahead by {}",
-            crate::numbers::counted(n, "question", "questions")
-        ),
+        Pace::Behind(n) => format!("behind by {}", counted(n, "question", "questions")),
+        Pace::Ahead(n) => format!("ahead by {}", counted(n, "question", "questions")),
     }
 }
 
@@ -172,6 +211,7 @@ fn PlanForm(editing: RwSignal<bool>) -> impl IntoView {
             .map(|p| p.topics.clone())
             .unwrap_or_default(),
     );
+    let designs = RwSignal::new(current.as_ref().is_some_and(|p| p.designs));
     let problem = RwSignal::new(None::<String>);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -187,7 +227,8 @@ fn PlanForm(editing: RwSignal<bool>) -> impl IntoView {
             .plan
             .map_or(today, |p| p.created_day.min(today));
         let settings =
-            PlanSettings::new(day, levels.get_untracked(), topics.get_untracked(), created);
+            PlanSettings::new(day, levels.get_untracked(), topics.get_untracked(), created)
+                .with_designs(designs.get_untracked());
         let checked = state.progress.with_untracked(|p| {
             state.schedule.with_untracked(|s| {
                 plan::today(
@@ -196,6 +237,7 @@ fn PlanForm(editing: RwSignal<bool>) -> impl IntoView {
                     p,
                     s,
                     bank::questions(),
+                    bank::designs(),
                     &clock::UserCalendar,
                 )
             })
@@ -287,6 +329,19 @@ fn PlanForm(editing: RwSignal<bool>) -> impl IntoView {
                     })
                     .collect_view()}
             </details>
+            <p class="plan-scope">
+                <label class="option">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || designs.get()
+                        on:change=move |ev| designs.set(event_target_checked(&ev))
+                    />
+                    "Include system-design rounds"
+                </label>
+                <span class="hint">
+                    "The design exercises in these levels and topics are spread over the days the same way, with those due for another round."
+                </span>
+            </p>
             <Show when=move || problem.get().is_some()>
                 <p class="problem" role="alert" data-testid="plan-problem">
                     {move || problem.get()}

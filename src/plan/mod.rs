@@ -1,9 +1,10 @@
 //! The interview-date plan: "my interview is on <date>" becomes today's work (new questions and
-//! reviews), a pace (on track, behind, ahead) and a forecast to the date.
+//! reviews, and, when the plan includes them, design rounds), a pace (on track, behind, ahead) and
+//! a forecast to the date.
 //!
 //! Pure: no clock, no storage. Today (a [`Day`] in the user's calendar), the progress, its
-//! [`Schedule`] and the bank's questions come in as parameters, and answers' instants become days
-//! through the [`Calendar`] given.
+//! [`Schedule`] and the bank's questions and design exercises come in as parameters, and answers'
+//! and rounds' instants become days through the [`Calendar`] given.
 //!
 //! # The rules
 //!
@@ -36,10 +37,23 @@
 //!   ahead by N when more are learned than should be by the end of today; on track in between.
 //!   Once the study days are over, whatever is still unseen is behind; a plan set with no study day
 //!   (the interview today or tomorrow) expects nothing new.
+//! - **Design rounds** (only in a plan that includes them; a plan without them has none, whatever
+//!   the progress). The design exercises in scope (the same level and topic rule) with no finished
+//!   round are spread like unseen questions: today's design quota is ceil(U / S), U being those
+//!   with no round at the start of today (an exercise is *practised on* the local day of its first
+//!   finished round, so one first practised today counts towards the quota) and S the same study
+//!   days; worked out afresh each day, so a gap is spread, not piled up; easiest first, in bank
+//!   order within a level; none on the two review days. Plus every exercise the design schedule
+//!   (`schedule::design_review`) has due by the end of today, in scope or not, most overdue first.
+//!   Today is done when its questions, reviews and design rounds all are.
+//! - **The pace and the forecast count questions only.** A design round takes 35 to 60 minutes
+//!   and a plan holds a handful of them: added to the questions, they would make "behind by 3
+//!   questions" mean nothing. The dashboard lists today's design rounds instead.
 
+use crate::bank::designs::Design;
 use crate::bank::{Level, Question};
 use crate::progress::Progress;
-use crate::schedule::Schedule;
+use crate::schedule::{design_review, Schedule};
 use crate::stats::{due_forecast, Calendar, Day};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -67,6 +81,14 @@ pub struct PlanSettings {
     pub topics: Vec<String>,
     /// The day the plan was set (the start of its ideal pace).
     pub created_day: Day,
+    /// Whether the plan includes design rounds. Stored only when on, so a plan without them is
+    /// stored as before, and one stored before this existed reads as off.
+    #[serde(default, skip_serializing_if = "is_off")]
+    pub designs: bool,
+}
+
+fn is_off(on: &bool) -> bool {
+    !*on
 }
 
 impl PlanSettings {
@@ -85,14 +107,28 @@ impl PlanSettings {
             levels,
             topics,
             created_day,
+            designs: false,
         }
+    }
+
+    /// The same plan, including design rounds or not.
+    pub fn with_designs(self, designs: bool) -> PlanSettings {
+        PlanSettings { designs, ..self }
     }
 
     /// Whether `q` is in the plan's scope.
     pub fn in_scope(&self, q: &Question) -> bool {
-        (self.levels.is_empty() || self.levels.contains(&q.level))
-            && (self.topics.is_empty()
-                || q.topics.iter().any(|t| self.topics.iter().any(|f| f == t)))
+        self.covers(q.level, q.topics)
+    }
+
+    /// Whether design exercise `d` is in the plan's scope (the rule of [`PlanSettings::in_scope`]).
+    pub fn design_in_scope(&self, d: &Design) -> bool {
+        self.covers(d.level, d.topics)
+    }
+
+    fn covers(&self, level: Level, topics: &[&str]) -> bool {
+        (self.levels.is_empty() || self.levels.contains(&level))
+            && (self.topics.is_empty() || topics.iter().any(|t| self.topics.iter().any(|f| f == t)))
     }
 
     /// The last day new questions are planned: two days before the interview.
@@ -195,10 +231,20 @@ pub struct Today {
     pub new: Vec<&'static str>,
     /// Questions due for review by the end of today, most overdue first.
     pub reviews: Vec<&'static str>,
+    /// Design exercises to practise today, in plan order (today's design quota less those first
+    /// practised today). Empty in a plan without design rounds.
+    pub new_designs: Vec<&'static str>,
+    /// Design exercises due for another round by the end of today, most overdue first. Empty in a
+    /// plan without design rounds.
+    pub due_designs: Vec<&'static str>,
     /// Questions in scope learned today (they count towards the quota).
     pub learned_today: usize,
     /// Today's quota of new questions, those learned today included.
     pub quota: usize,
+    /// Design exercises in scope first practised today (they count towards the design quota).
+    pub designs_practised_today: usize,
+    /// Today's quota of design exercises, those first practised today included.
+    pub design_quota: usize,
     /// Days until the interview: 0 on the day.
     pub days_left: i64,
     /// Study days left, today included (0 on the two review days).
@@ -213,9 +259,19 @@ pub struct Today {
 }
 
 impl Today {
-    /// Whether nothing is left to do today.
+    /// Whether nothing is left to do today: no question and no design round.
     pub fn is_done(&self) -> bool {
-        self.new.is_empty() && self.reviews.is_empty()
+        self.new.is_empty() && self.reviews.is_empty() && self.design_rounds() == 0
+    }
+
+    /// Today's design rounds: the new exercises, then those due again.
+    pub fn design_ids(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.new_designs.iter().chain(&self.due_designs).copied()
+    }
+
+    /// How many design rounds are left today.
+    pub fn design_rounds(&self) -> usize {
+        self.new_designs.len() + self.due_designs.len()
     }
 }
 
@@ -338,6 +394,54 @@ impl Standing {
     }
 }
 
+/// Today's design rounds (see the module's rules).
+#[derive(Default)]
+struct DesignRounds {
+    new: Vec<&'static str>,
+    due: Vec<&'static str>,
+    practised_today: usize,
+    quota: usize,
+}
+
+impl DesignRounds {
+    /// `end_of_today` is the last instant of `today`, `study_days` those left, today included.
+    fn new(
+        today: Day,
+        end_of_today: u64,
+        study_days: i64,
+        progress: &Progress,
+        designs: &[Design],
+        in_scope: impl Fn(&Design) -> bool,
+        cal: &impl Calendar,
+    ) -> DesignRounds {
+        let mut unpractised: Vec<(Level, &'static str)> = Vec::new();
+        let mut practised_today = 0;
+        for d in designs.iter().filter(|d| in_scope(d)) {
+            let first = progress.design_rounds(d.id).map(|r| r.at).min();
+            match first.map(|at| cal.day_of(at)) {
+                None => unpractised.push((d.level, d.id)),
+                Some(day) => practised_today += usize::from(day == today),
+            }
+        }
+        // Stable: bank order within a level.
+        crate::order::sort_by_key(&mut unpractised, |&(level, _)| level);
+        let quota = share(unpractised.len() + practised_today, study_days);
+        let left = quota.saturating_sub(practised_today).min(unpractised.len());
+        let mut due: Vec<(u64, &'static str)> = designs
+            .iter()
+            .filter_map(|d| Some((design_review(progress, d.id)?.due, d.id)))
+            .filter(|&(at, _)| at <= end_of_today)
+            .collect();
+        crate::order::sort_by_key(&mut due, |&entry| entry);
+        DesignRounds {
+            new: unpractised[..left].iter().map(|&(_, id)| id).collect(),
+            due: due.into_iter().map(|(_, id)| id).collect(),
+            practised_today,
+            quota,
+        }
+    }
+}
+
 /// ceil(`remaining` / `days`): one day's share when `remaining` is spread over `days`; 0 when no
 /// day is left.
 fn share(remaining: usize, days: i64) -> usize {
@@ -352,17 +456,19 @@ fn bank_ids(questions: &[Question]) -> BTreeSet<&'static str> {
     questions.iter().map(|q| q.id).collect()
 }
 
-/// Today's plan: the new questions to learn and the reviews due, with the pace.
+/// Today's plan: the new questions to learn and the reviews due, with the pace, and the design
+/// rounds when the plan includes them.
 ///
-/// `today` is the day in the user's calendar `cal`; `schedule` is `progress`'s; `questions` the
-/// bank's. Errors when there is no plan at all ([`PlanProblem::blocks_plan`]); a plan with no new
-/// questions today says why in [`Today::notice`].
+/// `today` is the day in the user's calendar `cal`; `schedule` is `progress`'s; `questions` and
+/// `designs` the bank's. Errors when there is no plan at all ([`PlanProblem::blocks_plan`]); a
+/// plan with no new questions today says why in [`Today::notice`].
 pub fn today(
     settings: &PlanSettings,
     today: Day,
     progress: &Progress,
     schedule: &Schedule,
     questions: &[Question],
+    designs: &[Design],
     cal: &impl Calendar,
 ) -> Result<Today, PlanProblem> {
     let standing = Standing::new(settings, today, progress, questions, cal)?;
@@ -382,11 +488,28 @@ pub fn today(
     } else {
         None
     };
+    let rounds = if settings.designs {
+        DesignRounds::new(
+            today,
+            end_of_today,
+            standing.study_days_left(),
+            progress,
+            designs,
+            |d| settings.design_in_scope(d),
+            cal,
+        )
+    } else {
+        DesignRounds::default()
+    };
     Ok(Today {
         new: standing.unseen[..standing.new_today()].to_vec(),
         reviews,
+        new_designs: rounds.new,
+        due_designs: rounds.due,
         learned_today: standing.learned_today,
         quota: standing.quota(),
+        designs_practised_today: rounds.practised_today,
+        design_quota: rounds.quota,
         days_left: standing.days_left,
         study_days_left: standing.study_days_left(),
         unseen_left: standing.unseen.len(),

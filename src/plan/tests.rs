@@ -1,7 +1,7 @@
 //! Tests of the interview-date plan: quotas, order, reviews, pace, forecast, problems, time zones.
 
 use super::*;
-use crate::progress::{Attempt, Grade};
+use crate::progress::{Attempt, DesignRecord, Grade};
 use crate::stats::{day_from_civil, FixedOffset};
 use proptest::prelude::*;
 
@@ -57,7 +57,7 @@ fn plan(created: Day, days: i64) -> PlanSettings {
 }
 
 fn today_of(s: &PlanSettings, day: Day, p: &Progress, qs: &[Question]) -> Today {
-    today(s, day, p, &Schedule::of(p), qs, &UTC).expect("a plan")
+    today(s, day, p, &Schedule::of(p), qs, &[], &UTC).expect("a plan")
 }
 
 fn news(f: &[ForecastDay]) -> Vec<usize> {
@@ -159,7 +159,7 @@ fn reviews_are_everything_due_today_in_the_bank_whatever_the_scope() {
     miss(&mut p, "gone", monday() - 3); // not in the bank
     miss(&mut p, "q00", monday()); // databases, due tomorrow
     let sched = Schedule::of(&p);
-    let t = today(&s, monday(), &p, &sched, &qs, &UTC).expect("a plan");
+    let t = today(&s, monday(), &p, &sched, &qs, &[], &UTC).expect("a plan");
     assert_eq!(t.reviews, ["q02", "q01"]);
     assert_eq!(
         (t.unseen_left, t.learned_today),
@@ -177,7 +177,7 @@ fn a_date_in_the_past_gives_a_clear_message() {
     let qs = bank(3);
     let s = plan(monday() - 10, 5);
     let p = Progress::default();
-    let err = today(&s, monday(), &p, &Schedule::default(), &qs, &UTC).expect_err("passed");
+    let err = today(&s, monday(), &p, &Schedule::default(), &qs, &[], &UTC).expect_err("passed");
     assert_eq!(err, PlanProblem::Passed);
     assert!(err.blocks_plan());
     assert!(err
@@ -198,7 +198,7 @@ fn today_or_tomorrow_plans_reviews_only_and_the_day_after_learns_everything_left
     let sched = Schedule::of(&p);
     for days_left in [0, 1] {
         let s = plan(monday() - 20, 20 + days_left);
-        let t = today(&s, monday(), &p, &sched, &qs, &UTC).expect("reviews only");
+        let t = today(&s, monday(), &p, &sched, &qs, &[], &UTC).expect("reviews only");
         assert_eq!(t.notice, Some(PlanProblem::ReviewOnly { days_left }));
         assert!(t.new.is_empty() && t.study_days_left == 0);
         assert_eq!(t.reviews, ["q00"]);
@@ -213,7 +213,7 @@ fn today_or_tomorrow_plans_reviews_only_and_the_day_after_learns_everything_left
         assert_eq!(f.len() as i64, days_left + 1);
         assert!(f.iter().all(|d| d.new == 0 && d.review_only));
     }
-    let t = today(&plan(monday(), 2), monday(), &p, &sched, &qs, &UTC).expect("a plan");
+    let t = today(&plan(monday(), 2), monday(), &p, &sched, &qs, &[], &UTC).expect("a plan");
     assert_eq!((t.new.len(), t.notice), (4, None));
 }
 
@@ -222,16 +222,16 @@ fn other_problems_an_empty_scope_everything_seen_a_date_too_far() {
     let qs = bank(3);
     let p = Progress::default();
     let none = PlanSettings::new(monday() + 9, vec![], vec!["frontend".into()], monday());
-    let err = today(&none, monday(), &p, &Schedule::default(), &qs, &UTC).expect_err("empty");
+    let err = today(&none, monday(), &p, &Schedule::default(), &qs, &[], &UTC).expect_err("empty");
     assert_eq!(err, PlanProblem::EmptyScope);
     let far = plan(monday(), MAX_DAYS_AHEAD + 1);
-    let err = today(&far, monday(), &p, &Schedule::default(), &qs, &UTC).expect_err("far");
+    let err = today(&far, monday(), &p, &Schedule::default(), &qs, &[], &UTC).expect_err("far");
     assert_eq!(err, PlanProblem::TooFar);
     assert!(today_of(&plan(monday(), MAX_DAYS_AHEAD), monday(), &p, &qs)
         .notice
         .is_none());
     let extreme = PlanSettings::new(Day::MAX, vec![], vec![], Day::MIN);
-    let err = today(&extreme, Day::MIN, &p, &Schedule::default(), &qs, &UTC).expect_err("far");
+    let err = today(&extreme, Day::MIN, &p, &Schedule::default(), &qs, &[], &UTC).expect_err("far");
     assert_eq!(err, PlanProblem::TooFar);
 
     let mut p = Progress::default();
@@ -313,7 +313,7 @@ fn an_answer_at_half_past_eleven_local_counts_for_that_local_day_in_any_time_zon
             let mut p = Progress::default();
             learn(&mut p, "q02", instant);
             let learned = |cal: &FixedOffset| {
-                let t = today(&s, monday(), &p, &Schedule::default(), &qs, cal);
+                let t = today(&s, monday(), &p, &Schedule::default(), &qs, &[], cal);
                 t.expect("a plan").learned_today
             };
             assert_eq!(learned(&cal), expected, "UTC{minutes_east:+} at {instant}");
@@ -332,6 +332,223 @@ fn the_real_bank_can_be_planned() {
     let beginners = qs.iter().filter(|q| q.level == Level::Beginner).count();
     assert_eq!(t.unseen_left, beginners);
     assert_eq!(t.new.len(), beginners.div_ceil(29));
+}
+
+// ---- design rounds ----
+
+/// `n` design exercises d00, d01…, levels and topics cycling as [`bank`]'s do.
+fn design_bank(n: usize) -> Vec<Design> {
+    let levels = [Level::Advanced, Level::Intermediate, Level::Beginner];
+    (0..n)
+        .map(|i| Design {
+            id: Box::leak(format!("d{i:02}").into_boxed_str()),
+            title: "",
+            level: levels[i % 3],
+            topics: std::slice::from_ref(&TOPICS[(i + i / 3) % TOPICS.len()]),
+            summary: "",
+            related: &[],
+            checks: &[],
+            content: "",
+        })
+        .collect()
+}
+
+/// Records a finished round of design `id` at `at`.
+fn finish(p: &mut Progress, id: &str, at: u64, grade: Grade) {
+    p.designs.push(DesignRecord {
+        at,
+        design_id: id.to_string(),
+        minutes: 35,
+        stages: vec![],
+        grade,
+    });
+}
+
+/// A plan for everything, with design rounds.
+fn design_plan(created: Day, days: i64) -> PlanSettings {
+    plan(created, days).with_designs(true)
+}
+
+fn rounds_of(s: &PlanSettings, day: Day, p: &Progress, qs: &[Question], ds: &[Design]) -> Today {
+    today(s, day, p, &Schedule::of(p), qs, ds, &UTC).expect("a plan")
+}
+
+#[test]
+fn design_rounds_are_spread_over_the_study_days_easiest_first_like_questions() {
+    let (qs, ds) = (bank(20), design_bank(7)); // d02, d05 beginner; d01, d04 intermediate
+    let p = Progress::default();
+    let t = rounds_of(&design_plan(monday(), 6), monday(), &p, &qs, &ds);
+    assert_eq!(t.design_quota, 2, "ceil(7 / 5 study days)");
+    assert_eq!(t.new_designs, ["d02", "d05"]);
+    assert!(t.due_designs.is_empty());
+    assert_eq!(t.design_ids().collect::<Vec<_>>(), ["d02", "d05"]);
+    // The questions are planned as without design rounds.
+    let without = rounds_of(&plan(monday(), 6), monday(), &p, &qs, &ds);
+    assert_eq!(
+        (&t.new, t.quota, t.pace),
+        (&without.new, without.quota, without.pace)
+    );
+    let t = rounds_of(&design_plan(monday(), 3), monday(), &p, &qs, &ds);
+    assert_eq!(t.new_designs, ["d02", "d05", "d01", "d04"], "ceil(7 / 2)");
+    // None on the review days.
+    let t = rounds_of(&design_plan(monday() - 5, 6), monday(), &p, &qs, &ds);
+    assert_eq!((t.study_days_left, t.design_quota), (0, 0));
+    assert!(t.new_designs.is_empty());
+}
+
+#[test]
+fn a_design_first_practised_today_counts_towards_the_design_quota() {
+    let (qs, ds) = (bank(3), design_bank(7));
+    let s = design_plan(monday(), 6);
+    let mut p = Progress::default();
+    for q in &qs {
+        learn(&mut p, q.id, at(&UTC, monday() - 1, 9));
+    }
+    let t = rounds_of(&s, monday(), &p, &qs, &ds);
+    assert!(t.new.is_empty() && t.reviews.is_empty(), "{t:?}");
+    assert!(!t.is_done(), "two design rounds are left");
+    finish(&mut p, "d02", at(&UTC, monday(), 10), Grade::Knew);
+    let t = rounds_of(&s, monday(), &p, &qs, &ds);
+    assert_eq!((t.design_quota, t.designs_practised_today), (2, 1));
+    assert_eq!(t.new_designs, ["d05"]);
+    // Another exercise than today's counts all the same; a second round of one does not.
+    finish(&mut p, "d00", at(&UTC, monday(), 11), Grade::Partly);
+    finish(&mut p, "d02", at(&UTC, monday(), 12), Grade::Knew);
+    let t = rounds_of(&s, monday(), &p, &qs, &ds);
+    assert_eq!((t.design_quota, t.designs_practised_today), (2, 2));
+    assert!(t.new_designs.is_empty() && t.is_done(), "{t:?}");
+    // Working ahead does not hand out tomorrow's exercises; tomorrow's quota shrinks instead.
+    finish(&mut p, "d05", at(&UTC, monday(), 13), Grade::Knew);
+    assert!(rounds_of(&s, monday(), &p, &qs, &ds).is_done());
+    let t = rounds_of(&s, monday() + 1, &p, &qs, &ds);
+    assert_eq!((t.design_quota, t.new_designs.len()), (1, 1), "ceil(4 / 4)");
+    assert_eq!(t.new_designs, ["d01"], "intermediate before advanced");
+}
+
+#[test]
+fn missed_days_spread_the_design_rounds_over_the_days_left() {
+    let (qs, ds) = (bank(3), design_bank(10));
+    let s = design_plan(monday(), 11); // ten study days: one a day
+    let p = Progress::default();
+    assert_eq!(rounds_of(&s, monday(), &p, &qs, &ds).design_quota, 1);
+    let t = rounds_of(&s, monday() + 4, &p, &qs, &ds); // four days of nothing
+    assert_eq!(t.study_days_left, 6);
+    assert_eq!(t.design_quota, 2, "ceil(10 / 6), not 1 × 5");
+    assert_eq!(t.new_designs.len(), 2);
+}
+
+#[test]
+fn design_rounds_due_are_listed_most_overdue_first_whatever_the_scope() {
+    let (qs, ds) = (bank(6), design_bank(6));
+    let s = PlanSettings::new(
+        monday() + 10,
+        vec![],
+        vec!["databases".into()],
+        monday() - 5,
+    )
+    .with_designs(true);
+    let mut p = Progress::default();
+    let miss = |p: &mut Progress, id: &str, day: Day| {
+        finish(p, id, at(&UTC, day, 8), Grade::DidntKnow);
+    };
+    miss(&mut p, "d01", monday() - 1); // security, due today
+    miss(&mut p, "d02", monday() - 3); // networking, overdue: first
+    miss(&mut p, "gone", monday() - 3); // not in the bank
+    miss(&mut p, "d00", monday()); // databases, due tomorrow
+    let t = rounds_of(&s, monday(), &p, &qs, &ds);
+    assert_eq!(t.due_designs, ["d02", "d01"]);
+    // In scope (databases): d00, first practised today, fills today's quota of ceil(2 / 9).
+    assert_eq!((t.designs_practised_today, t.design_quota), (1, 1));
+    assert!(t.new_designs.is_empty());
+    assert_eq!(t.design_rounds(), 2);
+    let t = rounds_of(&s, monday() + 1, &p, &qs, &ds);
+    assert_eq!(t.new_designs, ["d05"]);
+    assert_eq!(
+        t.design_ids().collect::<Vec<_>>(),
+        ["d05", "d02", "d01", "d00"]
+    );
+    // On the eve of the interview: no new exercise, the due ones still.
+    let t = rounds_of(&s, monday() + 9, &p, &qs, &ds);
+    assert!(t.new_designs.is_empty());
+    assert_eq!(t.due_designs, ["d02", "d01", "d00"]);
+}
+
+#[test]
+fn design_scope_is_the_questions_rule() {
+    let ds = design_bank(9);
+    let s = PlanSettings::new(
+        monday() + 9,
+        vec![Level::Beginner, Level::Intermediate],
+        vec!["security".into(), "databases".into()],
+        monday(),
+    )
+    .with_designs(true);
+    let scope: Vec<&str> = ds
+        .iter()
+        .filter(|d| s.design_in_scope(d))
+        .map(|d| d.id)
+        .collect();
+    assert_eq!(
+        scope,
+        ["d01", "d05", "d07", "d08"],
+        "as scope_is_any_level_and_any_topic"
+    );
+    let t = rounds_of(&s, monday(), &Progress::default(), &bank(9), &ds);
+    assert_eq!(t.design_quota, 1, "ceil(4 / 8)");
+    assert_eq!(t.new_designs, ["d05"], "beginner first");
+    // No exercise in scope: the plan stands on its questions, with no design round.
+    let none = PlanSettings::new(monday() + 9, vec![Level::Beginner], vec![], monday());
+    let t = rounds_of(
+        &none.with_designs(true),
+        monday(),
+        &Progress::default(),
+        &bank(9),
+        &[],
+    );
+    assert_eq!((t.design_quota, t.design_rounds(), t.new.len()), (0, 0, 1));
+}
+
+#[test]
+fn a_plan_without_design_rounds_has_none_whatever_the_progress() {
+    let (qs, ds) = (bank(6), design_bank(6));
+    let mut p = Progress::default();
+    finish(&mut p, "d01", at(&UTC, monday() - 3, 8), Grade::DidntKnow); // due
+    finish(&mut p, "d02", at(&UTC, monday(), 8), Grade::Knew); // first practised today
+    learn(&mut p, "q00", at(&UTC, monday() - 1, 8));
+    let off = plan(monday(), 6);
+    assert!(!off.designs);
+    let t = rounds_of(&off, monday(), &p, &qs, &ds);
+    assert!(t.new_designs.is_empty() && t.due_designs.is_empty());
+    assert_eq!((t.design_quota, t.designs_practised_today), (0, 0));
+    let on = rounds_of(&off.clone().with_designs(true), monday(), &p, &qs, &ds);
+    assert_eq!(on.due_designs, ["d01"]);
+    assert_eq!(
+        Today {
+            new_designs: vec![],
+            due_designs: vec![],
+            design_quota: 0,
+            designs_practised_today: 0,
+            ..on
+        },
+        t,
+        "everything else is the same"
+    );
+    // Done once the questions are: the design rounds do not count.
+    for id in t.new {
+        learn(&mut p, id, at(&UTC, monday(), 9));
+    }
+    assert!(rounds_of(&off, monday(), &p, &qs, &ds).is_done());
+}
+
+#[test]
+fn the_real_design_exercises_can_be_planned() {
+    let (qs, ds) = (crate::bank::questions(), crate::bank::designs());
+    let s = PlanSettings::new(monday() + 10, vec![], vec![], monday()).with_designs(true);
+    let t = rounds_of(&s, monday(), &Progress::default(), qs, ds);
+    assert_eq!(t.design_quota, ds.len().div_ceil(9));
+    let first = t.new_designs[0];
+    let easiest = ds.iter().map(|d| d.level).min().expect("exercises");
+    assert_eq!(crate::bank::design(first).map(|d| d.level), Some(easiest));
 }
 
 // ---- properties ----
@@ -414,7 +631,7 @@ proptest! {
         let (qs, s, cal) = (c.bank(), c.settings(), c.cal());
         let p = c.progress(&qs);
         let sched = Schedule::of(&p);
-        let t = today(&s, monday(), &p, &sched, &qs, &cal);
+        let t = today(&s, monday(), &p, &sched, &qs, &[], &cal);
         let f = forecast(&s, monday(), &p, &sched, &qs, &cal);
         if s.interview_day < monday() {
             prop_assert_eq!(t, Err(PlanProblem::Passed));
@@ -480,13 +697,13 @@ proptest! {
         s.interview_day = monday() + c.interview.max(0);
         let mut p = Progress::default();
         let sched = Schedule::default();
-        if today(&s, monday(), &p, &sched, &qs, &cal).is_err() {
+        if today(&s, monday(), &p, &sched, &qs, &[], &cal).is_err() {
             return Ok(());
         }
         let plan = forecast(&s, monday(), &p, &sched, &qs, &cal).expect("a forecast");
         let mut on_plan = true;
         for (i, day) in (monday()..=s.interview_day).enumerate() {
-            let t = today(&s, day, &p, &sched, &qs, &cal).expect("a plan");
+            let t = today(&s, day, &p, &sched, &qs, &[], &cal).expect("a plan");
             // The quota is the share of what is left over the days left, whatever was missed.
             prop_assert!(t.new.len() <= share(t.unseen_left, t.study_days_left));
             if on_plan {
@@ -502,7 +719,7 @@ proptest! {
             for id in &t.new {
                 learn(&mut p, id, at(&cal, day, hours[i]));
             }
-            let after = today(&s, day, &p, &sched, &qs, &cal).expect("a plan");
+            let after = today(&s, day, &p, &sched, &qs, &[], &cal).expect("a plan");
             prop_assert!(after.new.is_empty());
             if on_plan {
                 prop_assert_eq!(after.pace, Pace::OnTrack);

@@ -295,7 +295,10 @@ impl AppState {
 
     /// Today's plan, when one is set: the work for today, or why there is none.
     pub fn plan_today(self) -> Option<Result<crate::plan::Today, crate::plan::PlanProblem>> {
-        self.with_plan(crate::plan::today)
+        self.with_plan(|settings, today, progress, schedule, questions, cal| {
+            let designs = crate::bank::designs();
+            crate::plan::today(settings, today, progress, schedule, questions, designs, cal)
+        })
     }
 
     /// The plan's forecast from today to the interview, when one is set.

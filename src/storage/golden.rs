@@ -170,6 +170,9 @@ fn prefs_sample() -> Prefs {
             levels: vec![crate::bank::Level::Intermediate],
             topics: vec!["databases".into()],
             created_day: 19_680,
+            // Off, as in every plan stored before design rounds could be planned: see
+            // `a_plan_with_design_rounds_is_version_1_with_one_more_field`.
+            designs: false,
         }),
     }
 }
@@ -281,6 +284,37 @@ fn every_older_progress_format_decodes_to_what_it_held() {
         assert_eq!(from, Some(version));
         assert_eq!(data, progress_expected(version), "version {version}");
     }
+}
+
+/// A plan that includes design rounds is stored as version 1 with one more field, written only
+/// when on: the pinned file (a plan without them, as every plan stored before) is what today's
+/// code still writes for such a plan, and an older build reading one with them ignores the field
+/// and keeps the plan (serde skips unknown fields).
+#[test]
+fn a_plan_with_design_rounds_is_version_1_with_one_more_field() {
+    let sample = prefs_sample();
+    assert!(!sample.plan.as_ref().expect("a plan").designs);
+    let prefs = Prefs {
+        plan: sample.plan.map(|p| p.with_designs(true)),
+        ..sample
+    };
+    let file = golden("prefs-v1.json").expect("src/storage/golden/prefs-v1.json");
+    let with_designs = file.replace(
+        r#""created_day":19680}"#,
+        r#""created_day":19680,"designs":true}"#,
+    );
+    assert_ne!(
+        with_designs, file,
+        "the golden file's plan ends with its created_day"
+    );
+    assert_eq!(encode(&prefs), with_designs);
+    assert_eq!(
+        decode::<Prefs>(&with_designs),
+        Decoded::Current {
+            data: prefs,
+            migrated_from: None
+        }
+    );
 }
 
 /// The quiz and the mock interview in progress hold whole sessions (cards, answers, phases): their
