@@ -22,6 +22,8 @@ pub enum Place {
     },
     /// A mock interview, at this stage of the current question.
     Interview(InterviewStage),
+    /// The timed part of a design practice round.
+    DesignRound,
     /// Anywhere else (the dashboard, the quiz setup): only the global keys.
     Other,
     /// A dialog is open over the page.
@@ -88,6 +90,25 @@ pub enum Action {
     InterviewContinue,
     /// Start or stop recording the answer.
     ToggleRecording,
+    /// Something to do in a design practice round's timed part.
+    Design(DesignKey),
+}
+
+/// What a key asks of a design practice round's timed part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DesignKey {
+    /// Pause, or resume.
+    Pause,
+    /// On to the next stage (from the wrap-up: to the review).
+    NextStage,
+    /// Back to the previous stage.
+    PreviousStage,
+    /// Ask the interviewer the next clarifying question.
+    Ask,
+    /// Put the cursor in the stage's notes.
+    Notes,
+    /// Leave the notes (so the keys above work).
+    LeaveNotes,
 }
 
 /// A key press, reduced to what matters here.
@@ -124,6 +145,7 @@ pub fn action(place: Place, press: Press<'_>) -> Option<Action> {
             (Place::List, "ArrowUp") => Some(Previous),
             (Place::List, "Enter") => Some(Open),
             (Place::List, "Escape") => Some(Clear),
+            (Place::DesignRound, "Escape") => Some(Design(DesignKey::LeaveNotes)),
             _ => None,
         };
     }
@@ -150,6 +172,17 @@ pub fn action(place: Place, press: Press<'_>) -> Option<Action> {
             key,
         ) => quiz_key(choice, face, suggested, key).map(Quiz),
         (Place::Interview(stage), key) => interview_key(stage, key),
+        (Place::DesignRound, key) => {
+            let key = match key {
+                " " => DesignKey::Pause,
+                "n" | "ArrowRight" => DesignKey::NextStage,
+                "ArrowLeft" => DesignKey::PreviousStage,
+                "a" => DesignKey::Ask,
+                "e" => DesignKey::Notes,
+                _ => return None,
+            };
+            Some(Design(key))
+        }
         _ => None,
     }
 }
@@ -276,6 +309,16 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
             ("Enter", "Go on once graded"),
         ],
     ),
+    (
+        "Design practice",
+        &[
+            ("Space", "Pause or resume"),
+            ("n or →", "Next stage"),
+            ("←", "Previous stage"),
+            ("a", "Ask the interviewer (while clarifying)"),
+            ("e / Esc", "Write notes / leave them"),
+        ],
+    ),
     ("Anywhere", &[("?", "Show or hide these shortcuts")]),
 ];
 
@@ -290,6 +333,63 @@ mod tests {
             typing: false,
             on_control: false,
         }
+    }
+
+    #[test]
+    fn design_round_keys_and_notes_keep_their_letters() {
+        let d = |k| action(Place::DesignRound, p(k));
+        assert_eq!(d(" "), Some(Action::Design(DesignKey::Pause)));
+        assert_eq!(d("n"), Some(Action::Design(DesignKey::NextStage)));
+        assert_eq!(d("ArrowRight"), Some(Action::Design(DesignKey::NextStage)));
+        assert_eq!(
+            d("ArrowLeft"),
+            Some(Action::Design(DesignKey::PreviousStage))
+        );
+        assert_eq!(d("a"), Some(Action::Design(DesignKey::Ask)));
+        assert_eq!(d("e"), Some(Action::Design(DesignKey::Notes)));
+        assert_eq!(d("x"), None);
+        let typing = Press {
+            typing: true,
+            ..p("n")
+        };
+        assert_eq!(
+            action(Place::DesignRound, typing),
+            None,
+            "n is text in the notes"
+        );
+        assert_eq!(
+            action(Place::DesignRound, Press { key: " ", ..typing }),
+            None
+        );
+        assert_eq!(
+            action(
+                Place::DesignRound,
+                Press {
+                    key: "Escape",
+                    ..typing
+                }
+            ),
+            Some(Action::Design(DesignKey::LeaveNotes))
+        );
+        let on_button = Press {
+            on_control: true,
+            ..p(" ")
+        };
+        assert_eq!(
+            action(Place::DesignRound, on_button),
+            None,
+            "Space on a button presses it"
+        );
+        assert_eq!(
+            action(
+                Place::DesignRound,
+                Press {
+                    modified: true,
+                    ..p("n")
+                }
+            ),
+            None
+        );
     }
 
     #[test]

@@ -7,8 +7,10 @@
 use crate::bank::design_content::DesignContent;
 use crate::bank::designs::{self, Design};
 use crate::components::interview_parts::ticking_now;
+use crate::components::keyboard::use_keys;
 use crate::design_practice::{self as dp, Event, Length, Phase, Round, Stage};
 use crate::interview::clock_text;
+use crate::keys::{Action, DesignKey, Place};
 use crate::pages::design::{clarify_items, with_content};
 use crate::pages::not_found::NotFound;
 use crate::platform::{clock, dom};
@@ -249,6 +251,34 @@ fn Timed(c: Arc<DesignContent>) -> impl IntoView {
     let revealed = move || st.round.with(|r| r.as_ref().map_or(0, Round::revealed));
     let clarify = c.clarify.clone();
     let total_clarify = clarify.len();
+    let notes_ref: NodeRef<leptos::html::Textarea> = NodeRef::new();
+    use_keys(
+        || Place::DesignRound,
+        move |action, _| {
+            let Action::Design(key) = action else {
+                return false;
+            };
+            let event = match key {
+                DesignKey::Pause if paused() => Event::Resume,
+                DesignKey::Pause => Event::Pause,
+                DesignKey::NextStage => Event::NextStage,
+                DesignKey::PreviousStage => Event::PrevStage,
+                DesignKey::Ask => Event::RevealClarify,
+                DesignKey::Notes | DesignKey::LeaveNotes => {
+                    if let Some(notes) = notes_ref.get_untracked() {
+                        let _ = if key == DesignKey::Notes {
+                            notes.focus()
+                        } else {
+                            notes.blur()
+                        };
+                    }
+                    return true;
+                }
+            };
+            send(event);
+            true
+        },
+    );
     view! {
         <section class="practice-round" aria-labelledby="stage-h" data-testid="practice-round">
             <ol class="stage-steps" aria-label="Stages">
@@ -340,11 +370,15 @@ fn Timed(c: Arc<DesignContent>) -> impl IntoView {
             </label>
             <textarea
                 id="stage-notes"
+                node_ref=notes_ref
                 data-testid="stage-notes"
                 rows="8"
                 prop:value=notes
                 on:input=move |ev| send(Event::Note(stage.get_untracked(), event_target_value(&ev)))
             ></textarea>
+            <p class="hint key-hint">
+                "Keys outside the notes: Space pauses, n next stage, ← back, a asks, e writes notes (Esc leaves them)."
+            </p>
             <div class="answer-bar" data-testid="round-bar">
                 <div class="bar-row">
                     <button

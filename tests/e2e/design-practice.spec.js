@@ -169,3 +169,36 @@ test.describe('on a phone', () => {
     expect(await fits()).toBeLessThanOrEqual(390);
   });
 });
+
+test('the timed part runs from the keyboard, and the notes keep their letters', async ({ page, context }) => {
+  await setClock(context, T);
+  await page.goto('/designs/url-shortener/practice');
+  await page.getByLabel('35 minutes').check();
+  await page.getByTestId('start-round').click();
+  await expect(stageName(page)).toHaveText('Clarify');
+  // Away from any control, letters are shortcuts.
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  await page.keyboard.press('a');
+  await expect(page.getByTestId('clarify-shown').locator('li')).toHaveCount(1);
+  await page.keyboard.press('e');
+  await expect(notes(page)).toBeFocused();
+  await page.keyboard.type('a nice n');
+  await expect(notes(page)).toHaveValue('a nice n');
+  await expect(stageName(page)).toHaveText('Clarify');
+  await expect(page.getByTestId('clarify-shown').locator('li')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(notes(page)).not.toBeFocused();
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('pause')).toHaveText('Resume');
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('pause')).toHaveText('Pause');
+  await page.keyboard.press('n');
+  await expect(stageName(page)).toHaveText('Estimate');
+  await page.keyboard.press('ArrowRight');
+  await expect(stageName(page)).toHaveText('API and data model');
+  await page.keyboard.press('ArrowLeft');
+  await expect(stageName(page)).toHaveText('Estimate');
+  await page.keyboard.press('ArrowLeft');
+  await expect(stageName(page)).toHaveText('Clarify');
+  await expect(notes(page)).toHaveValue('a nice n');
+});
