@@ -117,14 +117,16 @@ pub fn interview_record_at<S: Strategy<Value = String> + Clone>(
         time.clone(),
         time,
         proptest::option::of(prop_oneof![Just(60u32), Just(120), Just(180), any::<u32>()]),
-        proptest::collection::vec(interview_answer(id), 0..4),
+        proptest::collection::vec(interview_answer(id.clone()), 0..4),
+        proptest::option::of(id),
     )
         .prop_map(
-            |(started, finished, seconds_per_answer, questions)| InterviewRecord {
+            |(started, finished, seconds_per_answer, questions, design)| InterviewRecord {
                 started,
                 finished,
                 seconds_per_answer,
                 questions,
+                design,
             },
         )
 }

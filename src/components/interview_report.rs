@@ -1,4 +1,5 @@
-//! The report at the end of a mock interview: per question the time used, the key points
+//! The report at the end of a mock interview: the design exercise it ends with, if one was asked
+//! (a link to its round, then the round's grade); per question the time used, the key points
 //! covered, the grade, the follow-up's grade and the recordings; then what to do next.
 
 use crate::bank;
@@ -38,6 +39,47 @@ pub fn InterviewReport() -> impl IntoView {
             go("/quiz/play");
         }
     };
+    // The design exercise, and the grade of its round once one is recorded (in this tab or
+    // another: progress follows the other tabs).
+    let design = Memo::new(move |_| {
+        iv.interview.with(|i| {
+            let i = i.as_ref()?;
+            let d = bank::design(i.design.as_deref()?)?;
+            let grade = state.progress.with(|p| i.design_round(p).map(|r| r.grade));
+            Some((d, grade))
+        })
+    });
+    let design_part = move || {
+        let (d, grade) = design.get()?;
+        let href = dom::href(&format!("/designs/{}/practice", d.id));
+        Some(view! {
+            <section
+                class="interview-design"
+                aria-labelledby="design-h"
+                data-testid="interview-design"
+            >
+                <h2 id="design-h">{format!("Last round: system design — {}", d.title)}</h2>
+                <p>{d.summary}</p>
+                {grade
+                    .map(|g| {
+                        view! {
+                            <p class="score" data-testid="design-grade">
+                                {format!("Design round: {}", g.label())}
+                            </p>
+                        }
+                    })}
+                <p>
+                    <a class="button" href=href data-testid="design-round-link">
+                        {if grade.is_some() {
+                            "Another design round"
+                        } else {
+                            "Start the design round"
+                        }}
+                    </a>
+                </p>
+            </section>
+        })
+    };
     move || {
         let r = report.get()?;
         let total = r.rows.len();
@@ -48,6 +90,7 @@ pub fn InterviewReport() -> impl IntoView {
                 data-testid="interview-report"
             >
                 <h1 id="report-h">"Interview report"</h1>
+                {design_part}
                 <p class="score" data-testid="interview-score">
                     {format!(
                         "{} of {} answers “knew it” · {} of {} key points covered · {} in all",

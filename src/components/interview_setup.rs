@@ -1,5 +1,5 @@
 //! The mock interview's set-up: how many questions, which, time per answer, follow-ups, reading
-//! aloud. Remembered for next time (with the interview, in storage).
+//! aloud, a design exercise to end with. Remembered for next time (with the interview, in storage).
 
 use crate::bank::{self, Level, Question};
 use crate::components::html::{self, Choice, Group};
@@ -47,7 +47,9 @@ pub fn InterviewSetupForm() -> impl IntoView {
         ev.prevent_default();
         let s = setup.get_untracked();
         let now = clock::now_ms();
-        match Interview::deal(&s, &candidates(), now, now) {
+        let dealt = Interview::deal(&s, &candidates(), now, now)
+            .map(|i| state.progress.with_untracked(|p| i.with_design(&s, p, now)));
+        match dealt {
             Some(interview) => {
                 iv.start(s, interview);
             }
@@ -177,6 +179,11 @@ pub fn choices_html(setup: &InterviewSetup, sources: &[(String, Source)]) -> Str
                     "Asks a follow-up after each answer",
                 ),
                 Choice::new("speak", setup.speak, "Reads each question aloud"),
+                Choice::new(
+                    "design",
+                    setup.design,
+                    "Ends with a system-design exercise (a 35–60 minute round of its own)",
+                ),
             ],
         },
     ])
@@ -205,6 +212,7 @@ pub fn choose(
         }
         ("follow", None) => setup.follow_ups = checked,
         ("speak", None) => setup.speak = checked,
+        ("design", None) => setup.design = checked,
         _ => {}
     }
 }
@@ -240,6 +248,10 @@ mod tests {
         );
         assert!(html.contains(r#"name="iv-source" value="source:1""#));
         assert!(html.contains(r#"type="checkbox" name="iv-interviewer" value="follow" checked"#));
+        assert!(
+            html.contains(r#"type="checkbox" name="iv-interviewer" value="design" disabled>"#),
+            "no design exercise by default"
+        );
         assert!(html.contains(">Untimed</label>") && html.contains(">3 minutes</label>"));
         assert!(
             html.contains(" disabled>"),
@@ -251,6 +263,7 @@ mod tests {
             ("time:3", true),
             ("follow", false),
             ("speak", true),
+            ("design", true),
         ] {
             choose(&mut setup, value, on, &sources());
         }
@@ -262,10 +275,11 @@ mod tests {
                 seconds_per_answer: None,
                 follow_ups: false,
                 speak: true,
+                design: true,
             }
         );
         let html = choices_html(&setup, &sources());
-        for value in ["count:2", "source:1", "time:3", "speak"] {
+        for value in ["count:2", "source:1", "time:3", "speak", "design"] {
             assert!(
                 html.contains(&format!(r#"value="{value}" checked"#)),
                 "{value}"

@@ -146,6 +146,18 @@ pub fn InterviewStage() -> impl IntoView {
                     "End interview"
                 </button>
             </div>
+            {move || {
+                let (pos, _, phase) = position.get();
+                let design = iv.interview.with(|i| i.as_ref().is_some_and(|i| i.design.is_some()));
+                (design && pos == 0 && phase == Phase::Ready)
+                    .then(|| {
+                        view! {
+                            <p class="hint" data-testid="design-ahead">
+                                "This interview ends with a system-design exercise, after the last question."
+                            </p>
+                        }
+                    })
+            }}
             {move || current.get().map(|q| view! { <QuestionStage q=q /> })}
             // The countdown's few announcements (see `interview::announcement`).
             <span class="visually-hidden" role="status" aria-live="polite" data-testid="time-said">

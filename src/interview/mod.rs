@@ -22,10 +22,13 @@
 //! the review schedule exactly like a quiz flashcard; a follow-up is a different question, so its
 //! grade stays in the interview's record only.
 
-use crate::bank::{self, Level, Question};
+use crate::bank::{self, designs::Design, Level, Question};
 use crate::order::Rng;
 use crate::progress::MAX_DRAFT_CHARS;
-use crate::progress::{Attempt, Grade, InterviewAnswer, InterviewRecord, Outcome};
+use crate::progress::{
+    Attempt, DesignRecord, Grade, InterviewAnswer, InterviewRecord, Outcome, Progress,
+};
+use crate::schedule;
 use serde::{Deserialize, Serialize};
 
 /// The numbers of questions offered on the setup screen.
@@ -67,6 +70,10 @@ pub struct InterviewSetup {
     pub follow_ups: bool,
     /// Read each question aloud.
     pub speak: bool,
+    /// End with a system-design exercise (see [`Interview::with_design`]). Not written when off,
+    /// so a setup stored before it existed is written back unchanged.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub design: bool,
 }
 
 impl Default for InterviewSetup {
@@ -77,6 +84,7 @@ impl Default for InterviewSetup {
             seconds_per_answer: Some(120),
             follow_ups: true,
             speak: false,
+            design: false,
         }
     }
 }
@@ -214,6 +222,9 @@ pub struct Interview {
     pub log: Vec<(usize, Attempt)>,
     /// When it ended.
     pub finished: Option<u64>,
+    /// The design exercise it ends with, if asked (its id; kept even if the bank lacks it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub design: Option<String>,
 }
 
 /// `text` cut to [`MAX_DRAFT_CHARS`] characters.
@@ -269,7 +280,35 @@ impl Interview {
             phase: Phase::Ready,
             log: vec![],
             finished: None,
+            design: None,
         })
+    }
+
+    /// The interview ending with the design exercise [`design_for`] picks, when `setup` asks for
+    /// one (unchanged otherwise).
+    pub fn with_design(mut self, setup: &InterviewSetup, progress: &Progress, seed: u64) -> Self {
+        if setup.design {
+            self.design = design_for(setup, progress, seed).map(|d| d.id.to_string());
+        }
+        self
+    }
+
+    /// The round of the interview's design exercise done for it: the latest one recorded that
+    /// started (its finish less the time it used) at or after the interview started.
+    pub fn design_round<'a>(&self, progress: &'a Progress) -> Option<&'a DesignRecord> {
+        let id = self.design.as_deref()?;
+        progress
+            .designs
+            .iter()
+            .filter(|r| r.design_id == id)
+            .filter(|r| {
+                let used = r
+                    .stages
+                    .iter()
+                    .fold(0u64, |t, s| t.saturating_add(s.used_ms));
+                r.at.saturating_sub(used) >= self.started
+            })
+            .max_by_key(|r| r.at)
     }
 
     /// The current question, as asked and from the bank, unless finished.
@@ -553,6 +592,7 @@ impl Interview {
             started: self.started,
             finished,
             seconds_per_answer: self.seconds_per_answer,
+            design: self.design.clone(),
             questions: self
                 .report()
                 .rows
@@ -568,6 +608,29 @@ impl Interview {
                 .collect(),
         })
     }
+}
+
+/// The design exercise an interview set up as `setup` ends with: one at the setup's level when it
+/// is a mix at a level (any level otherwise, or when none is at that level), preferring one never
+/// practised, then the one due for review soonest (the most overdue), ties broken by `seed`.
+/// `None` only when the bank has no design exercise.
+pub fn design_for(
+    setup: &InterviewSetup,
+    progress: &Progress,
+    seed: u64,
+) -> Option<&'static Design> {
+    let all = bank::designs();
+    let mut pool: Vec<&'static Design> = match setup.source {
+        Source::Mix { level: Some(l) } => all.iter().filter(|d| d.level == l).collect(),
+        _ => vec![],
+    };
+    if pool.is_empty() {
+        pool = all.iter().collect();
+    }
+    Rng::new(seed).shuffle(&mut pool);
+    // Never practised (no review) first, then by due time; the shuffle orders the ties.
+    pool.into_iter()
+        .min_by_key(|d| schedule::design_review(progress, d.id).map(|r| r.due))
 }
 
 /// The mix: round-robin across the topics, from a topic the generator picks.

@@ -167,6 +167,10 @@ pub struct InterviewRecord {
     pub seconds_per_answer: Option<u32>,
     /// Every question asked, in order.
     pub questions: Vec<InterviewAnswer>,
+    /// The design exercise it ended with, if one was asked (its id, kept even if the bank lacks
+    /// it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub design: Option<String>,
 }
 
 /// What happened to one question of a mock interview.

@@ -280,6 +280,7 @@ fn interview(started: u64, finished: u64, grades: &[Option<Grade>]) -> Interview
         started,
         finished,
         seconds_per_answer: Some(120),
+        design: None,
         questions: grades
             .iter()
             .map(|&grade| InterviewAnswer {

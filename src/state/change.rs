@@ -237,6 +237,7 @@ mod tests {
             started: 1,
             finished: 3,
             seconds_per_answer: None,
+            design: None,
             questions: vec![crate::progress::InterviewAnswer {
                 id: "jwt".into(),
                 time_ms: 1,

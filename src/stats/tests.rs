@@ -338,6 +338,7 @@ fn interview(finished: u64, grades: &[Option<Grade>]) -> InterviewRecord {
         started: finished.saturating_sub(600_000),
         finished,
         seconds_per_answer: None,
+        design: None,
         questions: grades
             .iter()
             .map(|&grade| InterviewAnswer {

@@ -91,6 +91,7 @@ fn progress_sample() -> Progress {
             started: 1_700_001_000_000,
             finished: 1_700_001_600_000,
             seconds_per_answer: Some(120),
+            design: None,
             questions: vec![
                 InterviewAnswer {
                     id: "jwt".into(),

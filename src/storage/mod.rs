@@ -541,6 +541,7 @@ mod tests {
             started: 10,
             finished: 20,
             seconds_per_answer: Some(120),
+            design: None,
             questions: vec![crate::progress::InterviewAnswer {
                 id: "jwt".into(),
                 time_ms: 45_000,

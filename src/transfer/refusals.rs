@@ -383,6 +383,28 @@ fn a_damaged_interview_is_bad_data_naming_the_field() {
 }
 
 #[test]
+fn an_interviews_design_exercise_is_kept_if_unknown_and_refused_if_not_an_id() {
+    let with = |design: &str| {
+        file(&format!(
+            r#"{{"interviews":[{{"started":1,"finished":2,"questions":[],"design":{design}}}]}}"#
+        ))
+    };
+    let kept = parse(&with(r#""not-yet-written""#), known, NOW).expect("an unknown id is kept");
+    assert_eq!(
+        kept.progress.interviews[0].design.as_deref(),
+        Some("not-yet-written")
+    );
+    let none = parse(&with("null"), known, NOW).expect("null is none");
+    assert_eq!(none.progress.interviews[0].design, None);
+    assert_eq!(
+        bad_data(&with("7")),
+        "interviews[0].design: expected text, found 7"
+    );
+    assert!(bad_data(&with(r#""URL shortener""#))
+        .starts_with("interviews[0].design: “URL shortener” is not a question id"));
+}
+
+#[test]
 fn a_damaged_design_round_is_refused_naming_the_field() {
     let stage = r#"{"stage":"clarify","used_ms":300000,"ticked":2,"total":4,"grade":"partly"}"#;
     let round = |fields: &str, stages: &str| {

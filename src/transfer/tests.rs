@@ -42,6 +42,7 @@ pub(super) fn interview(started: u64, ids: &[&str]) -> InterviewRecord {
         started,
         finished: started + 600_000,
         seconds_per_answer: Some(120),
+        design: None,
         questions: ids
             .iter()
             .enumerate()

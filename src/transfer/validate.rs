@@ -193,6 +193,14 @@ pub(super) fn check_interview(r: &Value, path: &str, latest: u64) -> Result<(), 
             index(s, format!("{path}.seconds_per_answer"))?;
         }
     }
+    // The design exercise it ended with: kept whether or not this build has it, as in a round.
+    match r.get("design") {
+        None | Some(Value::Null) => {}
+        Some(d) => check_id(
+            string(d, format!("{path}.design"))?,
+            &format!("{path}.design"),
+        )?,
+    }
     let qpath = format!("{path}.questions");
     let questions = array(
         field(r, "questions", path)?,

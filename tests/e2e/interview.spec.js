@@ -106,6 +106,8 @@ test('a full mock interview: recording, follow-ups, a reload, time running out, 
   // The recording plays back in the report too (this tab only).
   await expect(report.getByTestId('playback')).toHaveCount(1);
   await expect(report.getByTestId('playback')).toHaveAttribute('src', /^blob:/);
+  // Not asked for: no design exercise.
+  await expect(page.getByTestId('interview-design')).toHaveCount(0);
   await noViolationsLightAndDark(page, 'interview report');
 
   // Progress: three graded answers in the schedule, one interview in the history.
@@ -115,6 +117,7 @@ test('a full mock interview: recording, follow-ups, a reload, time running out, 
   expect(attempts.map((a) => a.outcome.grade).sort()).toEqual(['didnt_know', 'knew', 'partly']);
   expect(progress.data.interviews).toHaveLength(1);
   expect(progress.data.interviews[0].questions).toHaveLength(3);
+  expect(progress.data.interviews[0]).not.toHaveProperty('design');
   await page.goto('/?status=knew');
   await expect(page.getByTestId('question-item')).toHaveCount(1);
   await expect(page.getByTestId('question-item').first()).toContainText(first);
@@ -138,7 +141,7 @@ test('the set-up is remembered, an empty interview leaves nothing, and reading a
   await page.getByRole('button', { name: 'End interview' }).click();
   // Nothing was graded: no record, back to the set-up, which remembers the choices.
   await expect(page.getByRole('button', { name: 'Start the interview' })).toBeVisible();
-  await expect(page.getByLabel('5')).toBeChecked();
+  await expect(page.getByLabel('5', { exact: true })).toBeChecked();
   await expect(page.getByLabel('Untimed')).toBeChecked();
   const progress = await page.evaluate(() => JSON.parse(localStorage.getItem('backprep:progress')));
   expect(progress?.data?.interviews ?? []).toEqual([]);
@@ -146,4 +149,63 @@ test('the set-up is remembered, an empty interview leaves nothing, and reading a
     await page.emulateMedia({ colorScheme: scheme });
     await noViolations(page, `interview set-up, ${scheme}`);
   }
+});
+
+test('an interview that ends with a design exercise: the report links to its round, then shows its grade', async ({ page, context }) => {
+  await setClock(context, T);
+  await page.goto('/interview');
+  await page.getByText('3', { exact: true }).click();
+  await page.getByText('A mix of every topic, intermediate').click();
+  await page.getByText('Untimed').click();
+  const design = page.getByLabel('Ends with a system-design exercise (a 35–60 minute round of its own)');
+  await expect(design).not.toBeChecked();
+  await design.check();
+  await page.getByRole('button', { name: 'Start the interview' }).click();
+  await expect(position(page)).toHaveText('Question 1 of 3');
+  await expect(page.getByTestId('design-ahead')).toHaveText('This interview ends with a system-design exercise, after the last question.');
+  // One answer graded, then the interview ended early: the report leads with the exercise.
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('design-ahead')).toHaveCount(0);
+  await advance(page, 60_000);
+  await page.keyboard.press('d');
+  await expect(page.locator('.rubric .tick').first()).toBeVisible();
+  await page.keyboard.press('3');
+  await page.getByRole('button', { name: 'End interview' }).click();
+  const part = page.getByTestId('interview-design');
+  await expect(part).toBeVisible();
+  const heading = await part.getByRole('heading', { level: 2 }).innerText();
+  expect(heading).toMatch(/^Last round: system design — Design /);
+  const title = heading.replace('Last round: system design — ', '');
+  const link = part.getByRole('link', { name: 'Start the design round' });
+  const href = await link.getAttribute('href');
+  const id = href.match(/^\/designs\/([a-z0-9-]+)\/practice$/)[1];
+  await expect(page.getByTestId('design-grade')).toHaveCount(0);
+  await noViolationsLightAndDark(page, 'interview report with a design exercise');
+  // The record keeps the exercise.
+  const progress = await page.evaluate(() => JSON.parse(localStorage.getItem('backprep:progress')));
+  expect(progress.data.interviews[0].design).toBe(id);
+
+  // The round, on its own page (a page load: its clock starts from what it is given).
+  await setClock(context, T + 2 * 60_000);
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/designs/${id}/practice$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Practice: ${title}`);
+  await page.getByLabel('35 minutes').check();
+  await page.getByTestId('start-round').click();
+  await advance(page, 30 * 60_000);
+  await page.getByTestId('end-round').click();
+  await expect(page.getByTestId('practice-review')).toBeVisible();
+  await page.locator('.review-overall').getByRole('button', { name: /Partly/ }).click();
+  await page.getByTestId('finish-review').click();
+  await expect(page.getByTestId('practice-report')).toBeVisible();
+
+  // Back to the interview: its report (the last interview's, kept until a new one) has the grade.
+  await setClock(context, T + 40 * 60_000);
+  await page.goto('/interview');
+  await expect(page.getByTestId('interview-report')).toBeVisible();
+  await expect(page.getByTestId('design-grade')).toHaveText('Design round: Partly');
+  await expect(part.getByRole('link', { name: 'Another design round' })).toHaveAttribute('href', href);
+  // A new interview's set-up remembers the choice.
+  await page.getByRole('button', { name: 'New interview' }).click();
+  await expect(design).toBeChecked();
 });
