@@ -35,6 +35,31 @@ pub fn with_content<V: IntoView + 'static>(
     }
 }
 
+/// `ready`'s view of a design exercise's content (or of the part `T` read) once it is here;
+/// until then, that it is loading, or why it could not be loaded. Shared by the exercise page,
+/// its practice round and a quiz's design card.
+pub fn with_exercise<T>(
+    entry: crate::state::design_content::Entry<T>,
+    ready: impl FnOnce(Arc<T>) -> AnyView,
+) -> AnyView {
+    use crate::state::design_content::Entry;
+    match entry {
+        Entry::Ready(c) => ready(c),
+        Entry::Loading => view! {
+            <p class="muted loading" role="status">
+                "Loading the exercise…"
+            </p>
+        }
+        .into_any(),
+        Entry::Failed(why) => view! {
+            <div class="notice" role="alert" data-testid="content-failed">
+                <p>{format!("The exercise could not be loaded: {why}.")}</p>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
 /// The reminder every behavioral answer carries.
 pub const STORY_TIP: &str = "Speak for about two minutes, and tell a story of your own: the example shows the shape of a good answer, not its content.";
 

@@ -2,13 +2,13 @@
 //! and its explanation.
 
 use crate::bank::CheckText;
-use crate::components::answer::with_content;
+use crate::components::answer::{with_content, with_exercise};
 use crate::components::badges::LevelBadge;
 use crate::components::personal::{BookmarkButton, NoteBox};
 use crate::platform::dom;
 use crate::progress::Outcome;
 use crate::quiz::{Event, Face, Item};
-use crate::state::design_content::{use_design_checks, Entry};
+use crate::state::design_content::use_design_checks;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
@@ -119,22 +119,7 @@ pub fn ChoiceCard(
         Item::Question(q) => with_content(q, move |c| body(c.checks.get(check))).into_any(),
         Item::Design(d) => {
             let checks = use_design_checks(d);
-            (move || match checks.get() {
-                Entry::Ready(c) => body(c.checks.get(check)),
-                Entry::Loading => view! {
-                    <p class="muted loading" role="status">
-                        "Loading the exercise…"
-                    </p>
-                }
-                .into_any(),
-                Entry::Failed(why) => view! {
-                    <div class="notice" role="alert" data-testid="content-failed">
-                        <p>{format!("The exercise could not be loaded: {why}.")}</p>
-                    </div>
-                }
-                .into_any(),
-            })
-            .into_any()
+            (move || with_exercise(checks.get(), |c| body(c.checks.get(check)))).into_any()
         }
     };
     view! {

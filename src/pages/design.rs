@@ -5,11 +5,12 @@
 
 use crate::bank::design_content::{ClarifyText, DesignContent};
 use crate::bank::designs::{self, Design};
+use crate::components::answer::with_exercise;
 use crate::components::badges::{LevelBadge, TopicLink};
 use crate::components::capacity_calculator::CapacityCalculator;
 use crate::pages::not_found::NotFound;
 use crate::platform::dom;
-use crate::state::design_content::{use_design_content, Entry};
+use crate::state::design_content::use_design_content;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
@@ -51,31 +52,11 @@ fn DesignView(d: &'static Design) -> impl IntoView {
                     "Practice it against the clock"
                 </a>
             </p>
-            {move || with_content(
+            {move || with_exercise(
                 content.get(),
                 |c| view! { <DesignSections d=d c=c /> }.into_any(),
             )}
         </article>
-    }
-}
-
-/// `ready`'s view of the exercise's content once it is here; until then, that it is loading, or
-/// why it could not be loaded. Shared by the exercise page and its practice round.
-pub fn with_content(entry: Entry, ready: impl FnOnce(Arc<DesignContent>) -> AnyView) -> AnyView {
-    match entry {
-        Entry::Ready(c) => ready(c),
-        Entry::Loading => view! {
-            <p class="muted loading" role="status">
-                "Loading the exercise…"
-            </p>
-        }
-        .into_any(),
-        Entry::Failed(why) => view! {
-            <div class="notice" role="alert" data-testid="content-failed">
-                <p>{format!("The exercise could not be loaded: {why}.")}</p>
-            </div>
-        }
-        .into_any(),
     }
 }
 

@@ -6,12 +6,13 @@
 
 use crate::bank::design_content::DesignContent;
 use crate::bank::designs::{self, Design};
+use crate::components::answer::with_exercise;
 use crate::components::interview_parts::ticking_now;
 use crate::components::keyboard::use_keys;
 use crate::design_practice::{self as dp, Event, Length, Phase, Round, Stage};
 use crate::interview::clock_text;
 use crate::keys::{Action, DesignKey, Place};
-use crate::pages::design::{clarify_items, with_content};
+use crate::pages::design::clarify_items;
 use crate::pages::not_found::NotFound;
 use crate::platform::{clock, dom};
 use crate::progress::Grade;
@@ -54,7 +55,7 @@ fn Practice(d: &'static Design) -> impl IntoView {
                 </a>
             </nav>
             <h1>"Practice: " {d.title}</h1>
-            {move || with_content(content.get(), |c| view! { <RoundView d=d c=c /> }.into_any())}
+            {move || with_exercise(content.get(), |c| view! { <RoundView d=d c=c /> }.into_any())}
         </article>
     }
 }
