@@ -74,9 +74,10 @@ self.addEventListener('message', (event) => {
 });
 
 /**
- * Keeps a question page fetched from the host, so the next visit (moving between the list and a
- * question is a page load: they are separate builds of the app) is served from the cache. Only a
- * page of this worker's build: another build's page names wasm this cache does not hold.
+ * Keeps a question page fetched from the host (a visit that starts on it, a reload), so the next
+ * such visit is served from the cache. Moving between the list and a question inside the app is a
+ * route change and fetches no page. Only a page of this worker's build: another build's page
+ * names wasm this cache does not hold.
  */
 async function keepPage(cache, file, response) {
   const stamp = (await response.clone().text()).match(/<meta name="backprep-build" content="([^"]*)"/)?.[1];
@@ -114,6 +115,16 @@ self.addEventListener('fetch', (event) => {
     }));
     return;
   }
-  event.respondWith(caches.open(CACHE).then(async (cache) =>
-    (await cache.match(request, { ignoreSearch: true })) || fetch(request)));
+  event.respondWith(caches.open(CACHE).then(async (cache) => {
+    const kept = await cache.match(request, { ignoreSearch: true });
+    if (kept) return kept;
+    const response = await fetch(request);
+    // A big bank's question data files are not all kept up front (scripts/postbuild.py): each
+    // is kept the first time the app fetches it. Their names carry their content's hash, so a
+    // kept one never goes stale.
+    if (response.ok && url.pathname.startsWith(new URL('data/', self.registration.scope).pathname)) {
+      event.waitUntil(cache.put(request, response.clone()));
+    }
+    return response;
+  }));
 });

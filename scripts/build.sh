@@ -9,12 +9,12 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 dist=${1:?usage: scripts/build.sh DIST [trunk options]}
 shift
 # Each area's page template is index.html with its own binary; trunk builds one binary per page.
-areas="backprep-question backprep-practice backprep-interview backprep-progress backprep-design"
+areas="backprep-practice backprep-interview backprep-progress backprep-design"
 for bin in $areas; do
   sed "s/data-bin=\"backprep\"/data-bin=\"$bin\"/" index.html > "$bin.html"
   trunk build "$bin.html" --offline --release --dist "$dist.$bin" "$@"
 done
-# The list area last: its post-build hook gathers the others and writes the site.
+# The study area last: its post-build hook gathers the others and writes the site.
 trunk build index.html --offline --release --dist "$dist" "$@"
 rm -rf "$dist".backprep-*
 for bin in $areas; do rm -f "$bin.html"; done

@@ -16,7 +16,7 @@ In a release build it:
 Debug builds (trunk serve) get none of this: trunk's live-reload script is inline, and a service
 worker would serve stale files during development.
 
-The list area's build (index.html) is the last of those scripts/build.sh runs; its hook
+The study area's build (index.html) is the last of those scripts/build.sh runs; its hook
 first gathers the other areas' builds (their wasm, js and page templates, from DIST.<bin>/), whose
 own hooks do nothing.
 
@@ -26,7 +26,7 @@ usage: TRUNK_STAGING_DIR=dir TRUNK_PROFILE=release scripts/postbuild.py    (as a
 import base64, hashlib, json, os, pathlib, re, shutil, subprocess, sys
 
 # The other areas' binaries (src/meta.rs, `Area::bin`); each page's template is <bin>.html.
-OTHER_AREAS = ["backprep-question", "backprep-practice", "backprep-interview", "backprep-progress", "backprep-design"]
+OTHER_AREAS = ["backprep-practice", "backprep-interview", "backprep-progress", "backprep-design"]
 
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {script_hashes}; "
        "style-src 'self'; img-src 'self' data:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; "
@@ -104,6 +104,11 @@ def prerender(dist: pathlib.Path, public_url: str) -> None:
     subprocess.run(cmd, cwd=root, env=env, check=True)
     write_shell(dist)
 
+# What a first visit may fetch of the questions' data files for the service worker to keep them
+# all (raw bytes; gzip on the wire is about a third). The bank of 111 questions has 1.0 MB, about
+# 9 KB a question, so up to about 300 questions a first visit keeps every answer for offline use.
+QUESTION_DATA_KEPT = 3_000_000
+
 def main() -> int:
     if len(sys.argv) > 1:
         # A site already built and prerendered: stamp it again (a changed file, a new hash).
@@ -113,7 +118,7 @@ def main() -> int:
             print("postbuild: debug build, nothing to do")
             return 0
         if pathlib.Path(os.environ.get("TRUNK_HTML_FILE", "index.html")).name != "index.html":
-            print("postbuild: an area's build; the list build gathers it")
+            print("postbuild: an area's build; the study area's build gathers it")
             return 0
         dist = pathlib.Path(os.environ["TRUNK_STAGING_DIR"])
         public_url = os.environ.get("TRUNK_PUBLIC_URL") or "/"
@@ -135,6 +140,12 @@ def main() -> int:
     for page in pages:
         page.write_text(stamp_build(page.read_text(encoding="utf-8"), build), encoding="utf-8")
     precache = [f for f in sorted(listing) if not f.endswith(".html") or f in KEPT_PAGES]
+    # The questions' data files are kept up front while they add up to QUESTION_DATA_KEPT bytes;
+    # a bigger bank's are kept one by one as they are fetched (assets/sw.js, README "Offline").
+    question_data = [f for f in precache if f.startswith("data/q/")]
+    question_bytes = sum((dist / f).stat().st_size for f in question_data)
+    if question_bytes > QUESTION_DATA_KEPT:
+        precache = [f for f in precache if not f.startswith("data/q/")]
     missing = [p for p in KEPT_PAGES if p not in listing]
     if missing:
         raise SystemExit(f"postbuild: pages missing from the build: {', '.join(missing)}")
@@ -145,8 +156,9 @@ def main() -> int:
         return 1
     sw.write_text(text, encoding="utf-8")
     size = sum((dist / f).stat().st_size for f in precache)
+    kept_data = "all" if question_bytes <= QUESTION_DATA_KEPT else "none up front (kept as fetched)"
     print(f"postbuild: build {build}, {len(pages)} pages stamped, {len(precache)} files kept offline "
-          f"({size:,} bytes), CSP written")
+          f"({size:,} bytes; the questions' data files, {question_bytes:,} bytes: {kept_data}), CSP written")
     return 0
 
 if __name__ == "__main__":

@@ -31,11 +31,18 @@ plus the save path it had not needed (310,021 -> 361,699). Before: list 344,510,
 practice 346,549, interview 343,926, progress 342,491, design 310,021; after: list 349,226,
 question 343,202, practice 351,029, interview 348,327, progress 354,409, design 361,699. The way
 back under 350 KB is issue 24 (the bank's index out of the wasm, one study area).
+2026-12-07 (issue 24, first part): the list and the question pages are one area, the study area,
+so the study loop never loads a page; its wasm carries both (list 358,996 + the question pages'
+own code: about 396 KB). It has a budget of its own, 400,000, until the cuts that issue asks for
+(the bank's index out of the wasm; serde and sorting instantiations, about 18% and 3% of the
+code before wasm-opt) bring every area to 350,000. The other areas keep 365,000.
 """
 import gzip, pathlib, re, sys
 
 BUDGET = 365_000   # wasm + js of one area, gzip (see the history above)
-AREAS = {"list": "backprep", "question": "backprep-question", "practice": "backprep-practice", "interview": "backprep-interview", "progress": "backprep-progress", "design": "backprep-design"}
+# The study area's own budget, for now (see the history above).
+BUDGETS = {"study": 400_000}
+AREAS = {"study": "backprep", "practice": "backprep-practice", "interview": "backprep-interview", "progress": "backprep-progress", "design": "backprep-design"}
 
 def main() -> int:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
@@ -70,8 +77,9 @@ def main() -> int:
     print(f"{'total (with the question pages)':<{width}}  {total_raw:>10,}  {total_gz:>10,}")
     over = []
     for area, gz in area_gz.items():
-        print(f"{area} area wasm + js (gzip): {gz:,} bytes of a {BUDGET:,}-byte budget")
-        if gz == 0 or gz > BUDGET:
+        budget = BUDGETS.get(area, BUDGET)
+        print(f"{area} area wasm + js (gzip): {gz:,} bytes of a {budget:,}-byte budget")
+        if gz == 0 or gz > budget:
             over.append(area)
     if check and over:
         print(f"size budget: 0 passed, 1 failed: over budget or missing: {', '.join(over)}")

@@ -4,7 +4,7 @@
 
 use crate::components::notices::{Notices, UpdateNotice};
 use crate::components::shortcuts::ShortcutHelp;
-use crate::components::site::{SiteFooter, SiteHeader};
+use crate::components::site::{RouteFocus, SiteFooter, SiteHeader};
 use crate::meta::Area;
 use crate::pages::{
     dashboard::Dashboard, design::DesignPage, design_practice::DesignPracticePage,
@@ -26,10 +26,14 @@ fn Frame(area: Option<Area>, children: Children) -> impl IntoView {
     if let Some(area) = area {
         events::on_other_app_link(move |path| Area::of_path(path) != area);
     }
+    // Every history entry keeps where the window was scrolled when it was left by a click, so
+    // back to the list can put it there again (`pages::list`).
+    events::on_click_first(dom::remember_scroll);
     view! {
         <div id="app">
             <Router base=dom::base_path()>
                 <SiteHeader />
+                <RouteFocus />
                 <UpdateNotice />
                 <Notices />
                 <ShortcutHelp />
@@ -42,24 +46,14 @@ fn Frame(area: Option<Area>, children: Children) -> impl IntoView {
     }
 }
 
-/// The question list.
+/// The study loop: the list, the question pages and what an unknown address shows, one app, so
+/// moving between them is a route change (no page load, no second start).
 #[component]
-pub fn ListApp() -> impl IntoView {
+pub fn StudyApp() -> impl IntoView {
     view! {
-        <Frame area=Some(Area::List)>
+        <Frame area=Some(Area::Study)>
             <Routes fallback=|| view! { <NotFound /> }>
                 <Route path=path!("/") view=ListPage />
-            </Routes>
-        </Frame>
-    }
-}
-
-/// The question pages (and what an unknown address shows).
-#[component]
-pub fn QuestionApp() -> impl IntoView {
-    view! {
-        <Frame area=Some(Area::Question)>
-            <Routes fallback=|| view! { <NotFound /> }>
                 <Route path=path!("/questions/:id") view=QuestionPage />
             </Routes>
         </Frame>
@@ -140,8 +134,7 @@ pub fn App() -> impl IntoView {
 /// The app of `area` (the host renders each page with the app that serves it).
 pub fn area_app(area: Area) -> AnyView {
     match area {
-        Area::List => view! { <ListApp /> }.into_any(),
-        Area::Question => view! { <QuestionApp /> }.into_any(),
+        Area::Study => view! { <StudyApp /> }.into_any(),
         Area::Practice => view! { <PracticeApp /> }.into_any(),
         Area::Interview => view! { <InterviewApp /> }.into_any(),
         Area::Progress => view! { <ProgressApp /> }.into_any(),

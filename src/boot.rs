@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 pub const CONTENT_SCRIPT_ID: &str = "bp-content";
 
 /// Takes in the question content a prerendered question page carries inline, so the app shows
-/// it at once. Only the question area (and a development build) calls this: the other areas
+/// it at once. Only the study area (and a development build) calls this: the other areas
 /// never show a question's content from their own page, and without this call their wasm
 /// carries no reader for it from a page (about 3 KB gzip).
 pub fn preload_content() {
@@ -115,8 +115,55 @@ fn take_over(prerendered: &web_sys::Element, holder: &web_sys::HtmlElement) {
     let Some(app) = holder.first_element_child() else {
         return;
     };
+    let typed = typed_search(&document, prerendered);
     let _ = prerendered.replace_with_with_node_1(&app);
+    if let Some(typed) = typed {
+        apply_search(&document, typed);
+    }
     mark_live(&document);
+}
+
+/// What was typed into the prerendered page's search box before the app started, and whether
+/// the box had the focus.
+struct TypedSearch {
+    text: String,
+    focused: bool,
+}
+
+fn typed_search(document: &web_sys::Document, page: &web_sys::Element) -> Option<TypedSearch> {
+    let input = page
+        .query_selector("#search")
+        .ok()
+        .flatten()?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?;
+    let focused = document.active_element().is_some_and(|e| e == **input);
+    let text = input.value();
+    (focused || !text.is_empty()).then_some(TypedSearch { text, focused })
+}
+
+/// Gives the app's search box what was typed before it started: the app searches for it as if
+/// it had been typed there, and the focus stays in the box.
+fn apply_search(document: &web_sys::Document, typed: TypedSearch) {
+    let Some(input) = document
+        .get_element_by_id("search")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    if input.value() != typed.text {
+        input.set_value(&typed.text);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
+            let _ = input.dispatch_event(&event);
+        }
+    }
+    if typed.focused {
+        let _ = input.focus();
+        let end = typed.text.encode_utf16().count() as u32;
+        let _ = input.set_selection_range(end, end);
+    }
 }
 
 /// The page is the live app from here on (tests wait for this too).

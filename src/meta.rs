@@ -32,14 +32,15 @@ pub enum Page {
 
 /// A part of the app with a wasm build of its own, so that a first visit downloads only the part it
 /// lands on (each under the size budget): moving between parts is a page load, which a
-/// prerendered page makes quick.
+/// prerendered page makes quick; moving within one is a route change. The study loop (the list,
+/// a search, a question, next and previous, back) is one area, so it never loads a page; the
+/// other areas are crossed rarely. The build script, the post-build step, the size report and
+/// `.gitignore` name these binaries too (`tests/structure.rs` checks they agree).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Area {
-    /// The question list.
-    List,
-    /// The question pages (and the not-found page, and the offline shell, which render a
-    /// question from its data file).
-    Question,
+    /// The study loop: the question list, the question pages, the not-found page and the
+    /// offline shell (which renders a question from its data file).
+    Study,
     /// Quizzes.
     Practice,
     /// Mock interviews.
@@ -52,9 +53,8 @@ pub enum Area {
 
 impl Area {
     /// Every area.
-    pub const ALL: [Area; 6] = [
-        Area::List,
-        Area::Question,
+    pub const ALL: [Area; 5] = [
+        Area::Study,
         Area::Practice,
         Area::Interview,
         Area::Progress,
@@ -64,9 +64,7 @@ impl Area {
     /// The area that serves the address `path` (within the site, starting with `/`).
     pub fn of_path(path: &str) -> Area {
         let path = path.split(['?', '#']).next().unwrap_or(path);
-        if path.starts_with("/questions/") {
-            Area::Question
-        } else if path == "/quiz" || path.starts_with("/quiz/") {
+        if path == "/quiz" || path.starts_with("/quiz/") {
             Area::Practice
         } else if path == "/interview" {
             Area::Interview
@@ -75,24 +73,14 @@ impl Area {
         } else if path == "/designs" || path.starts_with("/designs/") {
             Area::Design
         } else {
-            Area::List
-        }
-    }
-
-    /// The area whose link in the header stands for this one (a question page is under
-    /// "Questions").
-    pub fn section(self) -> Area {
-        match self {
-            Area::Question => Area::List,
-            other => other,
+            Area::Study
         }
     }
 
     /// Its wasm binary's name (and its page template's, `<bin>.html`, for the other areas).
     pub fn bin(self) -> &'static str {
         match self {
-            Area::List => "backprep",
-            Area::Question => "backprep-question",
+            Area::Study => "backprep",
             Area::Practice => "backprep-practice",
             Area::Interview => "backprep-interview",
             Area::Progress => "backprep-progress",
@@ -165,7 +153,7 @@ impl Page {
     /// The area that serves it.
     pub fn area(self) -> Area {
         match self {
-            Page::NotFound => Area::Question,
+            Page::NotFound => Area::Study,
             other => Area::of_path(&other.path()),
         }
     }
@@ -216,21 +204,20 @@ mod tests {
 
     #[test]
     fn areas_by_address() {
-        assert_eq!(Area::of_path("/"), Area::List);
-        assert_eq!(Area::of_path("/?q=tcp"), Area::List);
-        assert_eq!(Area::of_path("/questions/jwt?q=x"), Area::Question);
-        assert_eq!(Area::Question.section(), Area::List);
+        assert_eq!(Area::of_path("/"), Area::Study);
+        assert_eq!(Area::of_path("/?q=tcp"), Area::Study);
+        assert_eq!(Area::of_path("/questions/jwt?q=x"), Area::Study);
         assert_eq!(Area::of_path("/quiz?only=due"), Area::Practice);
         assert_eq!(Area::of_path("/quiz/play"), Area::Practice);
-        assert_eq!(Area::of_path("/quizzes"), Area::List);
+        assert_eq!(Area::of_path("/quizzes"), Area::Study);
         assert_eq!(Area::of_path("/progress"), Area::Progress);
-        assert_eq!(Page::NotFound.area(), Area::Question);
+        assert_eq!(Page::NotFound.area(), Area::Study);
         assert_eq!(Area::of_path("/designs"), Area::Design);
         assert_eq!(
             Area::of_path("/designs/url-shortener/practice"),
             Area::Design
         );
-        assert_eq!(Area::of_path("/designsx"), Area::List);
+        assert_eq!(Area::of_path("/designsx"), Area::Study);
     }
 
     #[test]

@@ -270,7 +270,7 @@ pub fn write_site(dir: &Path, site: &Site) -> Result<Report, String> {
     let mut templates = std::collections::HashMap::new();
     for area in Area::ALL {
         let name = match area {
-            Area::List => "index.html".to_string(),
+            Area::Study => "index.html".to_string(),
             other => format!("{}.html", other.bin()),
         };
         templates.insert(area, read(name)?);

@@ -11,11 +11,11 @@ fn read(path: &str) -> String {
         .unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// The binaries of every area but the list, which is the main one (`index.html`).
+/// The binaries of every area but the study area, which is the main one (`index.html`).
 fn other_bins() -> Vec<&'static str> {
     Area::ALL
         .iter()
-        .filter(|a| **a != Area::List)
+        .filter(|a| **a != Area::Study)
         .map(|a| a.bin())
         .collect()
 }
@@ -85,6 +85,15 @@ fn every_area_has_a_binary_and_its_page_template_is_ignored() {
                     || (l.ends_with("*.html") && page.starts_with(l.trim_end_matches("*.html")))
             }),
             ".gitignore does not ignore {page}, which scripts/build.sh writes"
+        );
+    }
+    // And no binary is left of an area that is gone (the question pages joined the study area).
+    let bins = std::fs::read_dir(format!("{}/src/bin", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    for entry in bins.flatten() {
+        let name = entry.file_name().to_string_lossy().replace(".rs", "");
+        assert!(
+            name == "prerender" || other_bins().contains(&name.as_str()),
+            "src/bin/{name}.rs is no area's binary (meta::Area)"
         );
     }
 }

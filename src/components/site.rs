@@ -19,7 +19,7 @@ pub fn SiteHeader() -> impl IntoView {
         let within = path
             .strip_prefix(base.trim_end_matches('/'))
             .unwrap_or(&path);
-        Area::of_path(if within.is_empty() { "/" } else { within }).section()
+        Area::of_path(if within.is_empty() { "/" } else { within })
     });
     let current = move |a: Area| move || (area.get() == a).then_some("page");
 
@@ -37,7 +37,7 @@ pub fn SiteHeader() -> impl IntoView {
             <span class="tagline">"Backend interview prep, offline"</span>
             <div class="header-end">
                 <nav class="header-actions" aria-label="Main">
-                    <a href=dom::href("/") aria-current=current(Area::List)>
+                    <a href=dom::href("/") aria-current=current(Area::Study)>
                         "Questions"
                     </a>
                     <a href=dom::href("/quiz") aria-current=current(Area::Practice)>
@@ -89,4 +89,19 @@ pub fn SiteFooter() -> impl IntoView {
                 })}
         </footer>
     }
+}
+
+/// After a route change inside the app (a new page, not the first), the focus goes to the main
+/// content, as a page load would start there: a keyboard or screen reader user is not left on a
+/// link that is gone. (Back to the list then puts it on the row it left: `pages::list`.)
+#[component]
+pub fn RouteFocus() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |was: Option<String>| {
+        let path = location.pathname.get();
+        if was.as_ref().is_some_and(|w| *w != path) {
+            dom::focus_main();
+        }
+        path
+    });
 }

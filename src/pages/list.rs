@@ -100,6 +100,51 @@ pub fn ListPage() -> impl IntoView {
             selection.set((query.get_untracked(), Some(pos)));
         }
     });
+    // Once the rows are built and the page is quiet, the questions at the top of this view are
+    // fetched, so opening one shows its answer at once (the browser keeps the files too).
+    Effect::new(move |_| {
+        if slices.get() != usize::MAX {
+            return;
+        }
+        let top =
+            move || results.with(|r| r.0.iter().take(PREFETCHED).copied().collect::<Vec<_>>());
+        let first = top();
+        set_timeout(
+            move || {
+                // Only a view that stayed (not each step of a search being typed).
+                if results.try_with_untracked(|_| ()).is_none() || untrack(top) != first {
+                    return;
+                }
+                for i in first {
+                    state.content.prefetch(&bank::questions()[i]);
+                }
+            },
+            std::time::Duration::from_millis(1500),
+        );
+    });
+    // Back (or forward) to this list: the window's scroll position saved in the history entry
+    // comes back, and the row of the question last shown is selected and focused, once built.
+    if let Some(y) = dom::remembered_scroll() {
+        Effect::new(move |done: Option<bool>| {
+            if done == Some(true) || slices.get() != usize::MAX {
+                return done.unwrap_or(false);
+            }
+            if !location.hash.get_untracked().is_empty() {
+                return true;
+            }
+            dom::scroll_to_y(y);
+            let last = state.last_question.get_value();
+            let pos = results.with_untracked(|r| {
+                r.0.iter()
+                    .position(|&i| Some(bank::questions()[i].id) == last)
+            });
+            if let (Some(pos), Some(id)) = (pos, last) {
+                selection.set((query.get_untracked(), Some(pos)));
+                dom::focus_link_in(&row_id(id));
+            }
+            true
+        });
+    }
 
     // The filters fold away (one next step, then search, then the questions) and open when one
     // is on (and stay open after, until the learner closes them).
@@ -125,9 +170,10 @@ pub fn ListPage() -> impl IntoView {
                     <label for="search" class="visually-hidden">
                         "Search questions"
                     </label>
+                    // Enabled in the prerendered page too: what is typed before the app starts
+                    // is applied when it takes over (`boot::take_over`).
                     <input
                         id="search"
-                        disabled=!dom::live()
                         type="search"
                         node_ref=input_ref
                         placeholder=format!("Search {total} questions  (press /)")
@@ -404,6 +450,9 @@ fn use_slices(total: usize) -> RwSignal<usize> {
     slices
 }
 
+/// How many questions at the top of a list view are fetched ahead (about two screens).
+const PREFETCHED: usize = 12;
+
 type Results = Memo<(Vec<usize>, Arc<BTreeSet<String>>)>;
 
 /// The list's keys: `/` searches, j/k (or arrows) select, Enter opens, Esc clears.
@@ -439,6 +488,7 @@ fn use_list_keys(
                         return true;
                     };
                     let qs = query.with_untracked(|q| q.to_query_string());
+                    dom::remember_scroll();
                     open(&format!("/questions/{}{qs}", bank::questions()[i].id));
                 }
                 Action::Clear => {

@@ -40,6 +40,7 @@ fn QuestionView(q: &'static Question) -> impl IntoView {
     let state = use_app_state();
     let query = use_list_query();
     dom::set_title(q.question);
+    state.last_question.set_value(Some(q.id));
     // Opening the page is the first piece of progress we keep (a second opening changes nothing
     // and saves nothing).
     let _ = state.change(Change::Read(q.id.to_string()));

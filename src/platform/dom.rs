@@ -2,7 +2,8 @@
 //! attribute, scrolling and focus.
 
 pub use imp::{
-    base_path, current_url, is_safari, load, scroll_into_view, set_theme_attribute, set_title,
+    base_path, current_url, focus_link_in, focus_main, is_safari, load, remember_scroll,
+    remembered_scroll, scroll_into_view, scroll_to_y, set_theme_attribute, set_title,
 };
 
 /// Turns a `<base href>` value into a router base: an absolute path without trailing slash.
@@ -141,6 +142,61 @@ mod imp {
             .and_then(|w| w.location().href().ok())
             .unwrap_or_default()
     }
+
+    /// The window's scroll position saved in this history entry by [`remember_scroll`], if any
+    /// (an entry reached by back or forward; a new visit's entry has none).
+    pub fn remembered_scroll() -> Option<f64> {
+        let state = web_sys::window()?.history().ok()?.state().ok()?;
+        js_sys::Reflect::get(&state, &"bpScroll".into())
+            .ok()?
+            .as_f64()
+    }
+
+    /// Saves the window's scroll position in the current history entry (keeping its URL).
+    pub fn remember_scroll() {
+        let Some(w) = web_sys::window() else { return };
+        let y = w.scroll_y().unwrap_or(0.0);
+        let state = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&state, &"bpScroll".into(), &y.into());
+        if let Ok(history) = w.history() {
+            let _ = history.replace_state_with_url(&state, "", None);
+        }
+    }
+
+    /// Scrolls the window to `y`.
+    pub fn scroll_to_y(y: f64) {
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, y);
+        }
+    }
+
+    /// Puts the focus on the page's main content (`<main id="main" tabindex="-1">`), without
+    /// scrolling.
+    pub fn focus_main() {
+        use wasm_bindgen::JsCast;
+        let main = document()
+            .and_then(|d| d.get_element_by_id("main"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(main) = main {
+            let opts = web_sys::FocusOptions::new();
+            opts.set_prevent_scroll(true);
+            let _ = main.focus_with_options(&opts);
+        }
+    }
+
+    /// Puts the focus on the first link inside the element with this id, without scrolling.
+    pub fn focus_link_in(id: &str) {
+        use wasm_bindgen::JsCast;
+        let link = document()
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.query_selector("a").ok().flatten())
+            .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(link) = link {
+            let opts = web_sys::FocusOptions::new();
+            opts.set_prevent_scroll(true);
+            let _ = link.focus_with_options(&opts);
+        }
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -186,6 +242,23 @@ mod imp {
     pub fn current_url() -> String {
         String::new()
     }
+
+    /// None on the host.
+    pub fn remembered_scroll() -> Option<f64> {
+        None
+    }
+
+    /// Does nothing on the host.
+    pub fn remember_scroll() {}
+
+    /// Does nothing on the host.
+    pub fn scroll_to_y(_y: f64) {}
+
+    /// Does nothing on the host.
+    pub fn focus_link_in(_id: &str) {}
+
+    /// Does nothing on the host.
+    pub fn focus_main() {}
 }
 
 #[cfg(not(target_arch = "wasm32"))]

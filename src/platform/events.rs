@@ -1,5 +1,5 @@
-//! Window events the app listens to: key presses, another tab's storage writes, the tab coming
-//! back into view. Each listener is removed when the reactive owner that added it is cleaned up
+//! Window events the app listens to: key presses, clicks, another tab's storage writes, the tab
+//! coming back into view. Each listener is removed when the reactive owner that added it is cleaned up
 //! (the page it belongs to is left).
 
 /// A key press, with what the app needs to know about where it happened.
@@ -40,7 +40,7 @@ impl KeyPress {
     }
 }
 
-pub use imp::{on_keydown, on_other_app_link, on_storage, on_visible};
+pub use imp::{on_click_first, on_keydown, on_other_app_link, on_storage, on_visible};
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
@@ -116,6 +116,21 @@ mod imp {
         listener.forget();
     }
 
+    /// Calls `handler` on every click in the window, before anything else sees it (the router
+    /// included, so the page is still the one clicked on), for as long as the app runs.
+    pub fn on_click_first(handler: impl Fn() + 'static) {
+        use wasm_bindgen::closure::Closure;
+        let listener = Closure::<dyn Fn()>::new(handler);
+        if let Some(window) = web_sys::window() {
+            let _ = window.add_event_listener_with_callback_and_bool(
+                "click",
+                listener.as_ref().unchecked_ref(),
+                true,
+            );
+        }
+        listener.forget();
+    }
+
     /// Calls `handler` whenever the tab comes back into view.
     pub fn on_visible(handler: impl Fn() + 'static) {
         let handle = window_event_listener(leptos::ev::visibilitychange, move |_| {
@@ -142,6 +157,9 @@ mod imp {
 
     /// Nothing to listen to on the host.
     pub fn on_storage(_handler: impl Fn(Option<String>) + 'static) {}
+
+    /// Nothing to click on the host.
+    pub fn on_click_first(_handler: impl Fn() + 'static) {}
 
     /// Nothing to listen to on the host.
     pub fn on_visible(_handler: impl Fn() + 'static) {}

@@ -63,6 +63,8 @@ pub struct AppState {
     pub area: Option<Area>,
     /// A change could not be saved (storage full); the next change tries again.
     pub unsaved: RwSignal<bool>,
+    /// The question page shown last in this visit: back to the list selects its row.
+    pub last_question: StoredValue<Option<&'static str>>,
 }
 
 /// The state from context; the whole app is inside [`AppState::provide`].
@@ -112,6 +114,7 @@ impl AppState {
             search_complete: RwSignal::new(search::bank_search().is_complete()),
             area,
             unsaved: RwSignal::new(false),
+            last_question: StoredValue::new(None),
         };
         provide_context(state);
         dom::set_theme_attribute(state.prefs.get_untracked().theme.attribute());
