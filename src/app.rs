@@ -26,14 +26,10 @@ fn Frame(area: Option<Area>, children: Children) -> impl IntoView {
     if let Some(area) = area {
         events::on_other_app_link(move |path| Area::of_path(path) != area);
     }
-    // Every history entry keeps where the window was scrolled when it was left by a click, so
-    // back to the list can put it there again (`pages::list`).
-    events::on_click_first(dom::remember_scroll);
     view! {
         <div id="app">
             <Router base=dom::base_path()>
                 <SiteHeader />
-                <RouteFocus />
                 <UpdateNotice />
                 <Notices />
                 <ShortcutHelp />
@@ -52,6 +48,7 @@ fn Frame(area: Option<Area>, children: Children) -> impl IntoView {
 pub fn StudyApp() -> impl IntoView {
     view! {
         <Frame area=Some(Area::Study)>
+            <RouteFocus />
             <Routes fallback=|| view! { <NotFound /> }>
                 <Route path=path!("/") view=ListPage />
                 <Route path=path!("/questions/:id") view=QuestionPage />
@@ -116,6 +113,7 @@ pub fn DesignApp() -> impl IntoView {
 pub fn App() -> impl IntoView {
     view! {
         <Frame area=None>
+            <RouteFocus />
             <Routes fallback=|| view! { <NotFound /> }>
                 <Route path=path!("/") view=ListPage />
                 <Route path=path!("/questions/:id") view=QuestionPage />

@@ -44,6 +44,16 @@ pub fn preload_design_content() {
 
 /// Starts `app` (one area's app, or all of them in a development build).
 pub fn start<N: leptos::prelude::IntoView + 'static>(app: fn() -> N) {
+    start_with::<N, false>(app)
+}
+
+/// Starts the study area's `app`, which also takes in what was typed into the prerendered
+/// page's search box (the other areas have none, and carry no code for it).
+pub fn start_study<N: leptos::prelude::IntoView + 'static>(app: fn() -> N) {
+    start_with::<N, true>(app)
+}
+
+fn start_with<N: leptos::prelude::IntoView + 'static, const SEARCH: bool>(app: fn() -> N) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -76,7 +86,7 @@ pub fn start<N: leptos::prelude::IntoView + 'static>(app: fn() -> N) {
                     crate::state::startup::when_free(move || {
                         // In a task of its own: the browser lays the new page out then.
                         leptos::prelude::set_timeout(
-                            move || take_over(&prerendered, &holder),
+                            move || take_over::<SEARCH>(&prerendered, &holder),
                             std::time::Duration::ZERO,
                         )
                     })
@@ -108,14 +118,18 @@ fn rows_in_view(prerendered: &web_sys::Element) -> usize {
 }
 
 /// Puts the app rendered in `holder` in the place of the `prerendered` one.
-fn take_over(prerendered: &web_sys::Element, holder: &web_sys::HtmlElement) {
+fn take_over<const SEARCH: bool>(prerendered: &web_sys::Element, holder: &web_sys::HtmlElement) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
     let Some(app) = holder.first_element_child() else {
         return;
     };
-    let typed = typed_search(&document, prerendered);
+    let typed = if SEARCH {
+        typed_search(&document, prerendered)
+    } else {
+        None
+    };
     let _ = prerendered.replace_with_with_node_1(&app);
     if let Some(typed) = typed {
         apply_search(&document, typed);

@@ -10,10 +10,10 @@ fn main() {
     #[cfg(debug_assertions)]
     {
         backprep::boot::preload_design_content();
-        backprep::boot::start(backprep::app::App);
+        backprep::boot::start_study(backprep::app::App);
     }
     #[cfg(not(debug_assertions))]
-    backprep::boot::start(backprep::app::StudyApp);
+    backprep::boot::start_study(backprep::app::StudyApp);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

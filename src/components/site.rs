@@ -91,11 +91,15 @@ pub fn SiteFooter() -> impl IntoView {
     }
 }
 
-/// After a route change inside the app (a new page, not the first), the focus goes to the main
-/// content, as a page load would start there: a keyboard or screen reader user is not left on a
-/// link that is gone. (Back to the list then puts it on the row it left: `pages::list`.)
+/// The study loop's route changes (the study area mounts this; the other areas move by page
+/// loads). After a route change (a new page, not the first) the focus goes to the main content,
+/// as a page load would start there: a keyboard or screen reader user is not left on a link that
+/// is gone (back to the list then puts it on the row it left: `pages::list`). And every history
+/// entry keeps where the window was scrolled when a click left it, so back to the list can put
+/// it there again.
 #[component]
 pub fn RouteFocus() -> impl IntoView {
+    crate::platform::events::on_click_first(dom::remember_scroll);
     let location = use_location();
     Effect::new(move |was: Option<String>| {
         let path = location.pathname.get();
