@@ -5,6 +5,7 @@ use crate::bank::Question;
 use crate::components::answer::{with_content, Pitfalls};
 use crate::components::badges::LevelBadge;
 use crate::components::personal::{BookmarkButton, NoteBox};
+use crate::components::rubric::KeyPointRubric;
 use crate::quiz::{Event, Face};
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -86,28 +87,11 @@ fn Revealed(c: std::sync::Arc<crate::bank::Content>) -> impl IntoView {
         <section class="summary" aria-label="Answer in 20 seconds">
             <p inner_html=c.summary.clone()></p>
         </section>
-        <fieldset class="rubric">
-            <legend>"Which key points did you cover?"</legend>
-            {c
-                .key_points
-                .iter()
-                .enumerate()
-                .map(|(i, k)| {
-                    let letter = (b'a' + i as u8) as char;
-                    view! {
-                        <label class="tick">
-                            <input
-                                type="checkbox"
-                                prop:checked=move || ticked().contains(&i)
-                                on:change=move |_| send(Event::Tick(i))
-                            />
-                            <kbd>{letter.to_string()}</kbd>
-                            <span inner_html=k.clone()></span>
-                        </label>
-                    }
-                })
-                .collect_view()}
-        </fieldset>
+        <KeyPointRubric
+            key_points=c.key_points.clone()
+            ticked=Signal::derive(ticked)
+            on_tick=Callback::new(move |i| send(Event::Tick(i)))
+        />
         <p class="suggestion" data-testid="suggested">
             {move || suggested().map(|g| format!("Suggested from your ticks: {}", g.label()))}
         </p>

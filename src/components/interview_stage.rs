@@ -8,6 +8,7 @@ use crate::components::interview_parts::{
     AnswerBox, Countdown, GradeBar, Playback, RecordButton, RecorderControl, TimeSaid,
 };
 use crate::components::keyboard::use_keys;
+use crate::components::rubric::KeyPointRubric;
 use crate::interview::{Event, Phase};
 use crate::keys::{Action, InterviewStage as Stage, Place};
 use crate::platform::speech;
@@ -305,28 +306,12 @@ fn QuestionStage(q: &'static Question) -> impl IntoView {
                                     <section class="summary" aria-label="The answer in 20 seconds">
                                         <p inner_html=c.summary.clone()></p>
                                     </section>
-                                    <fieldset class="rubric">
-                                        <legend>"Which key points did you cover?"</legend>
-                                        {c
-                                            .key_points
-                                            .iter()
-                                            .enumerate()
-                                            .map(|(i, k)| {
-                                                let letter = (b'a' + i as u8) as char;
-                                                view! {
-                                                    <label class="tick">
-                                                        <input
-                                                            type="checkbox"
-                                                            prop:checked=move || ticked().contains(&i)
-                                                            on:change=move |_| { iv.event(Event::Tick(i)) }
-                                                        />
-                                                        <kbd class="key-hint">{letter.to_string()}</kbd>
-                                                        <span inner_html=k.clone()></span>
-                                                    </label>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </fieldset>
+                                    <KeyPointRubric
+                                        key_points=c.key_points.clone()
+                                        ticked=Signal::derive(ticked)
+                                        on_tick=Callback::new(move |i| iv.event(Event::Tick(i)))
+                                        key_hint_class=true
+                                    />
                                     <Pitfalls content=c.clone() />
                                 }
                             },

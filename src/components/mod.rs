@@ -26,6 +26,7 @@ pub mod plan_panel;
 pub mod question_row;
 pub mod quiz_summary;
 pub mod reset;
+pub mod rubric;
 pub mod safety;
 pub mod shortcuts;
 pub mod site;
