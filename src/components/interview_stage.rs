@@ -9,6 +9,7 @@ use crate::components::interview_parts::{
 };
 use crate::components::keyboard::use_keys;
 use crate::components::rubric::KeyPointRubric;
+use crate::components::session_header::SessionHeader;
 use crate::interview::{Event, Phase};
 use crate::keys::{Action, InterviewStage as Stage, Place};
 use crate::platform::speech;
@@ -134,19 +135,16 @@ pub fn InterviewStage() -> impl IntoView {
     );
     view! {
         <section class="interview" aria-labelledby="iv-q" data-testid="interview">
-            <div class="quiz-progress">
-                <progress
-                    max=move || position.get().1
-                    value=move || position.get().0
-                    aria-label="Interview progress"
-                ></progress>
-                <span data-testid="interview-position">
-                    {move || format!("Question {} of {}", position.get().0 + 1, position.get().1)}
-                </span>
-                <button type="button" class="link-button" on:click=move |_| send(Event::Finish)>
-                    "End interview"
-                </button>
-            </div>
+            <SessionHeader
+                label="Interview progress"
+                count_testid="interview-position"
+                progress=Signal::derive(move || (position.get().0, position.get().1))
+                count=Signal::derive(move || {
+                    format!("Question {} of {}", position.get().0 + 1, position.get().1)
+                })
+                end_label="End interview"
+                on_end=Callback::new(move |()| send(Event::Finish))
+            />
             {move || {
                 let (pos, _, phase) = position.get();
                 let design = iv.interview.with(|i| i.as_ref().is_some_and(|i| i.design.is_some()));

@@ -28,5 +28,6 @@ pub mod quiz_summary;
 pub mod reset;
 pub mod rubric;
 pub mod safety;
+pub mod session_header;
 pub mod shortcuts;
 pub mod site;
