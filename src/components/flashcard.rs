@@ -4,6 +4,7 @@
 use crate::bank::Question;
 use crate::components::answer::{with_content, Pitfalls};
 use crate::components::badges::LevelBadge;
+use crate::components::draft_box::DraftBox;
 use crate::components::personal::{BookmarkButton, NoteBox};
 use crate::components::rubric::KeyPointRubric;
 use crate::quiz::{Event, Face};
@@ -34,16 +35,13 @@ pub fn Flashcard(
             {match face {
                 Face::Front => {
                     view! {
-                        <label for="draft" class="draft-label">
-                            "Your answer (optional; kept with your attempt)"
-                        </label>
-                        <textarea
+                        <DraftBox
                             id="draft"
+                            label="Your answer (optional; kept with your attempt)"
                             rows="4"
-                            maxlength=crate::progress::MAX_DRAFT_CHARS.to_string()
-                            prop:value=draft
-                            on:input=move |ev| send(Event::Draft(event_target_value(&ev)))
-                        ></textarea>
+                            text=Signal::derive(draft)
+                            on_input=Callback::new(move |text| send(Event::Draft(text)))
+                        />
                     }
                         .into_any()
                 }

@@ -9,6 +9,7 @@ pub mod charts;
 pub mod choice_card;
 pub mod data_panel;
 pub mod design_row;
+pub mod draft_box;
 pub mod empty_state;
 pub mod flashcard;
 pub mod highlight;
