@@ -4,9 +4,9 @@
 //! history must stay O(n log n) in the answers for each of these shapes.
 
 use crate::bank::Question;
+use crate::list_view::{self, ListQuery};
 use crate::progress::{Attempt, Grade, Outcome, Progress, QuizRecord};
 use crate::schedule::Schedule;
-use crate::search::{self, ListQuery};
 use crate::stats::{self, Calendar};
 
 /// A shape of history an import may carry.
@@ -129,7 +129,7 @@ pub fn every_view(
     let schedule = Schedule::of(progress);
     let today = cal.day_of(now);
     let due_by = cal.start_of(today.saturating_add(1)).saturating_sub(1);
-    let marks = |id: &str| search::user_marks(progress, &schedule, due_by, id);
+    let marks = |id: &str| list_view::user_marks(progress, &schedule, due_by, id);
     let mut shown = 0;
     for query in [
         "",
@@ -139,7 +139,7 @@ pub fn every_view(
         "sort=topic",
     ] {
         let query = ListQuery::from_query_string(query, |t| topic_ids.contains(&t));
-        shown += search::selection(questions, &query, topic_ids, &marks).len();
+        shown += list_view::selection(questions, &query, topic_ids, &marks).len();
     }
     let activity = stats::activity(progress, cal);
     let streaks = stats::streaks(&activity, today);

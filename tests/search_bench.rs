@@ -4,7 +4,8 @@
 #![cfg(all(target_arch = "wasm32", feature = "bench"))]
 
 use backprep::bank;
-use backprep::search::{self, Doc, Index, ListQuery};
+use backprep::list_view::{self, ListQuery};
+use backprep::search::{self, Doc, Index};
 use std::borrow::Cow;
 use wasm_bindgen_test::*;
 
@@ -84,9 +85,11 @@ fn search_benchmark() {
     };
     let start = now_ms();
     for _ in 0..200 {
-        std::hint::black_box(data.run(std::hint::black_box(&view), &|_| {
-            backprep::search::UserMarks::default()
-        }));
+        std::hint::black_box(list_view::run_bank(
+            data,
+            std::hint::black_box(&view),
+            &|_| list_view::UserMarks::default(),
+        ));
     }
     let view_ms = (now_ms() - start) / 200.0;
 

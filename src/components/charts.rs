@@ -3,6 +3,7 @@
 //! under "Show as a table". Geometry only: every figure comes from `stats` and `progress`.
 
 use crate::stats::{self, Day, Heatmap};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// One bar: a label, a share 0–1, and the text shown for it.
@@ -31,7 +32,10 @@ pub fn BarChart(
     /// Column headings for the table version: (label, figure).
     headings: (&'static str, &'static str),
 ) -> impl IntoView {
-    let rows = bars.clone();
+    let rows: Vec<(String, String)> = bars
+        .iter()
+        .map(|b| (b.label.clone(), b.text.clone()))
+        .collect();
     view! {
         <figure class="chart bar-chart">
             <ul class="bars" aria-label=title>
@@ -92,30 +96,7 @@ pub fn BarChart(
                     })
                     .collect_view()}
             </ul>
-            <details class="chart-table">
-                <summary>"Show as a table"</summary>
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">{headings.0}</th>
-                            <th scope="col">{headings.1}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {rows
-                            .into_iter()
-                            .map(|b| {
-                                view! {
-                                    <tr>
-                                        <th scope="row">{b.label}</th>
-                                        <td>{b.text}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
-            </details>
+            <ChartTable headings=[headings.0, headings.1] rows=rows />
         </figure>
     }
 }
@@ -204,37 +185,14 @@ pub fn HeatmapChart(
                     .collect_view()}
                 " More"
             </p>
-            <details class="chart-table">
-                <summary>"Show as a table"</summary>
-                {if active.is_empty() {
-                    view! { <p>"No answers in these weeks yet."</p> }.into_any()
-                } else {
-                    view! {
-                        <table>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Day"</th>
-                                    <th scope="col">"Answers"</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {active
-                                    .into_iter()
-                                    .map(|(d, n)| {
-                                        view! {
-                                            <tr>
-                                                <th scope="row">{stats::format_day(d)}</th>
-                                                <td>{n}</td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </tbody>
-                        </table>
-                    }
-                        .into_any()
-                }}
-            </details>
+            <ChartTable
+                headings=["Day", "Answers"]
+                rows=active
+                    .into_iter()
+                    .map(|(d, n)| (stats::format_day(d), n.to_string()))
+                    .collect()
+                empty="No answers in these weeks yet."
+            />
         </figure>
     }
 }
@@ -326,30 +284,59 @@ pub fn ForecastChart(
                     .collect_view()}
                 <line x1="0" x2=F_W y1=16.0 + plot y2=16.0 + plot class="chart-baseline" />
             </svg>
-            <details class="chart-table">
-                <summary>"Show as a table"</summary>
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Day"</th>
-                            <th scope="col">"Reviews due"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {table_rows
-                            .into_iter()
-                            .map(|(d, n)| {
-                                view! {
-                                    <tr>
-                                        <th scope="row">{stats::format_day(d)}</th>
-                                        <td>{n}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
-            </details>
+            <ChartTable
+                headings=["Day", "Reviews due"]
+                rows=table_rows
+                    .into_iter()
+                    .map(|(d, n)| (stats::format_day(d), n.to_string()))
+                    .collect()
+            />
         </figure>
+    }
+}
+
+/// A chart's figures as a table, under "Show as a table": a row per figure, its label as the
+/// row's heading.
+#[component]
+fn ChartTable(
+    /// The column headings: (label, figure).
+    headings: [&'static str; 2],
+    /// The rows: (label, figure).
+    rows: Vec<(String, String)>,
+    /// What is said instead of an empty table, if anything (else the table has no rows).
+    #[prop(optional)]
+    empty: Option<&'static str>,
+) -> impl IntoView {
+    let table = match empty {
+        Some(text) if rows.is_empty() => Either::Left(view! { <p>{text}</p> }),
+        _ => Either::Right(view! {
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">{headings[0]}</th>
+                        <th scope="col">{headings[1]}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .map(|(label, figure)| {
+                            view! {
+                                <tr>
+                                    <th scope="row">{label}</th>
+                                    <td>{figure}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        }),
+    };
+    view! {
+        <details class="chart-table">
+            <summary>"Show as a table"</summary>
+            {table}
+        </details>
     }
 }

@@ -4,7 +4,9 @@
 use crate::bank::Question;
 use crate::components::answer::{with_content, Pitfalls};
 use crate::components::badges::LevelBadge;
+use crate::components::draft_box::DraftBox;
 use crate::components::personal::{BookmarkButton, NoteBox};
+use crate::components::rubric::KeyPointRubric;
 use crate::quiz::{Event, Face};
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -33,16 +35,13 @@ pub fn Flashcard(
             {match face {
                 Face::Front => {
                     view! {
-                        <label for="draft" class="draft-label">
-                            "Your answer (optional; kept with your attempt)"
-                        </label>
-                        <textarea
+                        <DraftBox
                             id="draft"
+                            label="Your answer (optional; kept with your attempt)"
                             rows="4"
-                            maxlength=crate::progress::MAX_DRAFT_CHARS.to_string()
-                            prop:value=draft
-                            on:input=move |ev| send(Event::Draft(event_target_value(&ev)))
-                        ></textarea>
+                            text=Signal::derive(draft)
+                            on_input=Callback::new(move |text| send(Event::Draft(text)))
+                        />
                     }
                         .into_any()
                 }
@@ -86,28 +85,11 @@ fn Revealed(c: std::sync::Arc<crate::bank::Content>) -> impl IntoView {
         <section class="summary" aria-label="Answer in 20 seconds">
             <p inner_html=c.summary.clone()></p>
         </section>
-        <fieldset class="rubric">
-            <legend>"Which key points did you cover?"</legend>
-            {c
-                .key_points
-                .iter()
-                .enumerate()
-                .map(|(i, k)| {
-                    let letter = (b'a' + i as u8) as char;
-                    view! {
-                        <label class="tick">
-                            <input
-                                type="checkbox"
-                                prop:checked=move || ticked().contains(&i)
-                                on:change=move |_| send(Event::Tick(i))
-                            />
-                            <kbd>{letter.to_string()}</kbd>
-                            <span inner_html=k.clone()></span>
-                        </label>
-                    }
-                })
-                .collect_view()}
-        </fieldset>
+        <KeyPointRubric
+            key_points=c.key_points.clone()
+            ticked=Signal::derive(ticked)
+            on_tick=Callback::new(move |i| send(Event::Tick(i)))
+        />
         <p class="suggestion" data-testid="suggested">
             {move || suggested().map(|g| format!("Suggested from your ticks: {}", g.label()))}
         </p>

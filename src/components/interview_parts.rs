@@ -2,6 +2,7 @@
 //! moments, not every second), the answer box, the grade bar, and the microphone recording with
 //! its playback.
 
+use crate::components::draft_box::DraftBox;
 use crate::interview::{self, Event, Phase};
 use crate::platform::{clock, recorder};
 use crate::progress::Grade;
@@ -133,16 +134,13 @@ pub fn AnswerBox(
         })
     };
     view! {
-        <label for="iv-typed" class="draft-label">
-            "Notes, or your answer typed (optional)"
-        </label>
-        <textarea
+        <DraftBox
             id="iv-typed"
+            label="Notes, or your answer typed (optional)"
             rows="3"
-            maxlength=crate::progress::MAX_DRAFT_CHARS.to_string()
-            prop:value=text
-            on:input=move |ev| iv.event(Event::Type(event_target_value(&ev)))
-        ></textarea>
+            text=Signal::derive(text)
+            on_input=Callback::new(move |text| iv.event(Event::Type(text)))
+        />
         <p class="hint">
             "A recording, if you make one, stays on this device and is gone when you close the tab."
         </p>

@@ -8,6 +8,8 @@ use crate::components::interview_parts::{
     AnswerBox, Countdown, GradeBar, Playback, RecordButton, RecorderControl, TimeSaid,
 };
 use crate::components::keyboard::use_keys;
+use crate::components::rubric::KeyPointRubric;
+use crate::components::session_header::SessionHeader;
 use crate::interview::{Event, Phase};
 use crate::keys::{Action, InterviewStage as Stage, Place};
 use crate::platform::speech;
@@ -133,19 +135,16 @@ pub fn InterviewStage() -> impl IntoView {
     );
     view! {
         <section class="interview" aria-labelledby="iv-q" data-testid="interview">
-            <div class="quiz-progress">
-                <progress
-                    max=move || position.get().1
-                    value=move || position.get().0
-                    aria-label="Interview progress"
-                ></progress>
-                <span data-testid="interview-position">
-                    {move || format!("Question {} of {}", position.get().0 + 1, position.get().1)}
-                </span>
-                <button type="button" class="link-button" on:click=move |_| send(Event::Finish)>
-                    "End interview"
-                </button>
-            </div>
+            <SessionHeader
+                label="Interview progress"
+                count_testid="interview-position"
+                progress=Signal::derive(move || (position.get().0, position.get().1))
+                count=Signal::derive(move || {
+                    format!("Question {} of {}", position.get().0 + 1, position.get().1)
+                })
+                end_label="End interview"
+                on_end=Callback::new(move |()| send(Event::Finish))
+            />
             {move || {
                 let (pos, _, phase) = position.get();
                 let design = iv.interview.with(|i| i.as_ref().is_some_and(|i| i.design.is_some()));
@@ -305,28 +304,12 @@ fn QuestionStage(q: &'static Question) -> impl IntoView {
                                     <section class="summary" aria-label="The answer in 20 seconds">
                                         <p inner_html=c.summary.clone()></p>
                                     </section>
-                                    <fieldset class="rubric">
-                                        <legend>"Which key points did you cover?"</legend>
-                                        {c
-                                            .key_points
-                                            .iter()
-                                            .enumerate()
-                                            .map(|(i, k)| {
-                                                let letter = (b'a' + i as u8) as char;
-                                                view! {
-                                                    <label class="tick">
-                                                        <input
-                                                            type="checkbox"
-                                                            prop:checked=move || ticked().contains(&i)
-                                                            on:change=move |_| { iv.event(Event::Tick(i)) }
-                                                        />
-                                                        <kbd class="key-hint">{letter.to_string()}</kbd>
-                                                        <span inner_html=k.clone()></span>
-                                                    </label>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </fieldset>
+                                    <KeyPointRubric
+                                        key_points=c.key_points.clone()
+                                        ticked=Signal::derive(ticked)
+                                        on_tick=Callback::new(move |i| iv.event(Event::Tick(i)))
+                                        key_hint_class=true
+                                    />
                                     <Pitfalls content=c.clone() />
                                 }
                             },

@@ -2,9 +2,9 @@
 //! is a toggle in the URL; its count says how many questions it would show.
 
 use crate::bank::{self, Level};
+use crate::list_view::{ListQuery, PersonalFilter, Sort};
 use crate::platform::dom;
 use crate::progress::Status;
-use crate::search::{ListQuery, PersonalFilter, Sort};
 use crate::state::url::{use_go_to_list, use_list_query};
 use leptos::prelude::*;
 

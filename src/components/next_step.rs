@@ -1,8 +1,8 @@
 //! The home page's one next step: the action that fits where the learner is (resume the quiz in
 //! progress, review what is due, quiz the filtered list, or start a first quiz).
 
+use crate::list_view::ListQuery;
 use crate::platform::dom;
-use crate::search::ListQuery;
 use crate::state::url::use_go;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -251,7 +251,7 @@ mod tests {
             Resume { at: 3, of: 10 }.path(&Default::default(), &[]),
             "/quiz/play"
         );
-        use crate::search::ListQuery;
+        use crate::list_view::ListQuery;
         let search = ListQuery {
             q: "tcp".into(),
             levels: vec![crate::bank::Level::Beginner],

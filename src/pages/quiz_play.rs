@@ -5,6 +5,7 @@ use crate::components::choice_card::ChoiceCard;
 use crate::components::flashcard::Flashcard;
 use crate::components::keyboard::use_keys;
 use crate::components::quiz_summary::QuizSummary;
+use crate::components::session_header::SessionHeader;
 use crate::keys::{self, Action, Place};
 use crate::platform::dom;
 use crate::quiz::{Event, Face, Item};
@@ -85,19 +86,16 @@ fn QuizCard() -> impl IntoView {
     let send = move |e: Event| state.quiz_event(e);
     view! {
         <section class="quiz-card" aria-labelledby="card-h" data-testid="quiz-card">
-            <div class="quiz-progress">
-                <progress
-                    max=move || position.get().1
-                    value=move || position.get().0
-                    aria-label="Quiz progress"
-                ></progress>
-                <span data-testid="quiz-position">
-                    {move || format!("{} / {}", position.get().0 + 1, position.get().1)}
-                </span>
-                <button type="button" class="link-button" on:click=move |_| send(Event::Finish)>
-                    "End quiz"
-                </button>
-            </div>
+            <SessionHeader
+                label="Quiz progress"
+                count_testid="quiz-position"
+                progress=Signal::derive(move || (position.get().0, position.get().1))
+                count=Signal::derive(move || {
+                    format!("{} / {}", position.get().0 + 1, position.get().1)
+                })
+                end_label="End quiz"
+                on_end=Callback::new(move |()| send(Event::Finish))
+            />
             {move || {
                 current
                     .get()

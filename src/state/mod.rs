@@ -19,13 +19,14 @@ pub use change::{Change, ResetScope};
 pub use content::ContentStore;
 
 use crate::bank::{self, Level};
+use crate::list_view::{self, ListQuery};
 use crate::meta::Area;
 use crate::platform::{clock, dom, events, fetch};
 use crate::prefs::{Prefs, Theme};
 use crate::progress::Progress;
 use crate::quiz::{Event, Session};
 use crate::schedule::Schedule;
-use crate::search::{self, ListQuery};
+use crate::search;
 use crate::storage::store;
 pub use crate::storage::store::SaveError;
 use crate::storage::{ActiveQuiz, Mode, Notice};
@@ -378,21 +379,21 @@ impl AppState {
         self.track_search(query);
         let (progress, schedule) = (self.progress.read(), self.schedule.read());
         let due_by = clock::end_of_today();
-        search::bank_search().run(query, &|id| {
-            search::user_marks(&progress, &schedule, due_by, id)
+        list_view::run_bank(search::bank_search(), query, &|id| {
+            list_view::user_marks(&progress, &schedule, due_by, id)
         })
     }
 
     /// The questions a quiz or mock interview takes from list view `query` (see
-    /// [`search::selection`]: no search index needed). Tracks progress and the schedule.
+    /// [`list_view::selection`]: no search index needed). Tracks progress and the schedule.
     pub fn selection(self, query: &ListQuery) -> Vec<usize> {
         let (progress, schedule) = (self.progress.read(), self.schedule.read());
         let due_by = clock::end_of_today();
-        search::selection(
+        list_view::selection(
             crate::bank::questions(),
             query,
             &search::bank_search().topic_ids,
-            &|id| search::user_marks(&progress, &schedule, due_by, id),
+            &|id| list_view::user_marks(&progress, &schedule, due_by, id),
         )
     }
 
@@ -404,13 +405,13 @@ impl AppState {
     }
 
     /// The counts on the level and topic chips for list view `query` (see
-    /// [`search::facet_counts`]).
+    /// [`list_view::facet_counts`]).
     pub fn facet_counts(self, query: &ListQuery) -> (Vec<(Level, usize)>, Vec<usize>) {
         self.track_search(query);
         let (progress, schedule) = (self.progress.read(), self.schedule.read());
         let due_by = clock::end_of_today();
-        search::bank_search().facet_counts(query, &|id| {
-            search::user_marks(&progress, &schedule, due_by, id)
+        list_view::facet_counts_bank(search::bank_search(), query, &|id| {
+            list_view::user_marks(&progress, &schedule, due_by, id)
         })
     }
 

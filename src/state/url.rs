@@ -2,9 +2,9 @@
 //! so every view is a link and back/forward restore it.
 
 use crate::bank;
+use crate::list_view::ListQuery;
 use crate::meta::Area;
 use crate::platform::dom;
-use crate::search::ListQuery;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;

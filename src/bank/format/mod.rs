@@ -419,6 +419,11 @@ fn rendered_inline(path: &str, field: &str, source: &str, errors: &mut Vec<BankE
 }
 
 /// Parses and validates one question file on its own (cross-file rules are in [`validate_bank`]).
+///
+/// In four parts, whose problems are reported in this order: the file name (`id_rules`); the
+/// front matter read as TOML (`front_matter`, which alone stops the parse); the rules on its
+/// fields (`field_rules`) and its checks (`checks`); the sections shown below the answer and
+/// the answer itself (`sections`).
 pub fn parse_question(
     path: &str,
     id: &str,
@@ -426,6 +431,43 @@ pub fn parse_question(
     topics: &[Topic],
 ) -> Result<Question, Vec<BankError>> {
     let mut errors = Vec::new();
+    id_rules(path, id, &mut errors);
+    let (raw, body) = front_matter(path, text)?;
+    let (summary, key_points) = field_rules(path, id, &raw, topics, &mut errors);
+    let checks = checks(path, &raw.check, &mut errors);
+    let Sections {
+        pitfalls,
+        contrast,
+        words,
+        answer,
+    } = sections(path, &raw, body, &mut errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Question {
+        id: id.to_string(),
+        question: raw.question.trim().to_string(),
+        level: raw.level,
+        topics: raw.topics,
+        also_asked_as: raw
+            .also_asked_as
+            .iter()
+            .map(|w| w.trim().to_string())
+            .collect(),
+        summary,
+        key_points,
+        follow_ups: raw.follow_ups,
+        related: raw.related,
+        checks,
+        answer,
+        pitfalls,
+        contrast,
+        words,
+    })
+}
+
+/// The file name's rules: the id is lowercase kebab-case and at most [`MAX_ID_CHARS`] long.
+fn id_rules(path: &str, id: &str, errors: &mut Vec<BankError>) {
     if !is_kebab_case(id) {
         errors.push(err(
             path,
@@ -440,6 +482,11 @@ pub fn parse_question(
             format!("file name `{id}` is longer than {MAX_ID_CHARS} characters"),
         ));
     }
+}
+
+/// The front matter read as TOML, and the Markdown body after it. A file whose front matter
+/// cannot be read has nothing more to check: its one problem is returned alone.
+fn front_matter<'t>(path: &str, text: &'t str) -> Result<(RawQuestion, &'t str), Vec<BankError>> {
     let (front, body) =
         split_front_matter(text).map_err(|m| vec![err(path, Some("front matter"), m)])?;
     let raw: RawQuestion = toml::from_str(front).map_err(|e| {
@@ -455,7 +502,18 @@ pub fn parse_question(
             format!("unreadable TOML: {msg}"),
         )]
     })?;
+    Ok((raw, body))
+}
 
+/// The rules on the front matter's fields, from the wording to the related questions; returns
+/// the summary and key points rendered.
+fn field_rules(
+    path: &str,
+    id: &str,
+    raw: &RawQuestion,
+    topics: &[Topic],
+    errors: &mut Vec<BankError>,
+) -> (Rendered, Vec<Rendered>) {
     if raw.question.trim().is_empty() {
         errors.push(err(path, Some("question"), "must not be empty"));
     }
@@ -470,7 +528,7 @@ pub fn parse_question(
             ),
         ));
     }
-    nonempty_list(path, "topics", &raw.topics, (1, 3), &mut errors);
+    nonempty_list(path, "topics", &raw.topics, (1, 3), errors);
     for t in &raw.topics {
         if !topics.iter().any(|k| &k.id == t) {
             errors.push(err(
@@ -489,7 +547,7 @@ pub fn parse_question(
             ));
         }
     }
-    let summary = rendered_inline(path, "summary", &raw.summary, &mut errors);
+    let summary = rendered_inline(path, "summary", &raw.summary, errors);
     if summary.text.len() > 600 {
         errors.push(err(
             path,
@@ -500,15 +558,15 @@ pub fn parse_question(
             ),
         ));
     }
-    nonempty_list(path, "key_points", &raw.key_points, (3, 6), &mut errors);
+    nonempty_list(path, "key_points", &raw.key_points, (3, 6), errors);
     let key_points = raw
         .key_points
         .iter()
         .enumerate()
-        .map(|(i, k)| rendered_inline(path, &format!("key_points[{i}]"), k, &mut errors))
+        .map(|(i, k)| rendered_inline(path, &format!("key_points[{i}]"), k, errors))
         .collect();
-    nonempty_list(path, "follow_ups", &raw.follow_ups, (2, 4), &mut errors);
-    nonempty_list(path, "related", &raw.related, (2, 5), &mut errors);
+    nonempty_list(path, "follow_ups", &raw.follow_ups, (2, 4), errors);
+    nonempty_list(path, "related", &raw.related, (2, 5), errors);
     if raw.related.iter().any(|r| r == id) {
         errors.push(err(
             path,
@@ -522,69 +580,88 @@ pub fn parse_question(
             errors.push(err(path, Some("related"), format!("`{r}` is listed twice")));
         }
     }
-    let mut checks = Vec::new();
-    for (i, c) in raw.check.iter().enumerate() {
-        let f = format!("check[{i}]");
-        let prompt = rendered_inline(path, &format!("{f}.prompt"), &c.prompt, &mut errors);
-        if c.options.len() < 3 || c.options.len() > 5 {
+    (summary, key_points)
+}
+
+/// The multiple-choice checks, each rendered and checked: 3–5 distinct options, an answer among
+/// them.
+fn checks(path: &str, raw: &[RawCheck], errors: &mut Vec<BankError>) -> Vec<Check> {
+    raw.iter()
+        .enumerate()
+        .map(|(i, c)| check(path, i, c, errors))
+        .collect()
+}
+
+/// Check `i` of the file, rendered and checked.
+fn check(path: &str, i: usize, c: &RawCheck, errors: &mut Vec<BankError>) -> Check {
+    let f = format!("check[{i}]");
+    let prompt = rendered_inline(path, &format!("{f}.prompt"), &c.prompt, errors);
+    if c.options.len() < 3 || c.options.len() > 5 {
+        errors.push(err(
+            path,
+            Some(&format!("{f}.options")),
+            format!("needs 3–5 options, found {}", c.options.len()),
+        ));
+    }
+    let options: Vec<Rendered> = c
+        .options
+        .iter()
+        .enumerate()
+        .map(|(j, o)| rendered_inline(path, &format!("{f}.options[{j}]"), o, errors))
+        .collect();
+    let mut distinct = BTreeSet::new();
+    for o in &c.options {
+        if !distinct.insert(normalize_wording(o)) {
             errors.push(err(
                 path,
                 Some(&format!("{f}.options")),
-                format!("needs 3–5 options, found {}", c.options.len()),
+                format!("option `{o}` appears twice"),
             ));
         }
-        let options: Vec<Rendered> = c
-            .options
-            .iter()
-            .enumerate()
-            .map(|(j, o)| rendered_inline(path, &format!("{f}.options[{j}]"), o, &mut errors))
-            .collect();
-        let mut distinct = BTreeSet::new();
-        for o in &c.options {
-            if !distinct.insert(normalize_wording(o)) {
-                errors.push(err(
-                    path,
-                    Some(&format!("{f}.options")),
-                    format!("option `{o}` appears twice"),
-                ));
-            }
-        }
-        if c.answer < 0 || c.answer as usize >= c.options.len() {
-            errors.push(err(
-                path,
-                Some(&format!("{f}.answer")),
-                format!(
-                    "index {} is out of range for {} options (0-based)",
-                    c.answer,
-                    c.options.len()
-                ),
-            ));
-        }
-        let explanation = rendered_inline(
-            path,
-            &format!("{f}.explanation"),
-            &c.explanation,
-            &mut errors,
-        );
-        checks.push(Check {
-            prompt,
-            options,
-            answer: c.answer.max(0) as usize,
-            explanation,
-        });
     }
+    if c.answer < 0 || c.answer as usize >= c.options.len() {
+        errors.push(err(
+            path,
+            Some(&format!("{f}.answer")),
+            format!(
+                "index {} is out of range for {} options (0-based)",
+                c.answer,
+                c.options.len()
+            ),
+        ));
+    }
+    let explanation = rendered_inline(path, &format!("{f}.explanation"), &c.explanation, errors);
+    Check {
+        prompt,
+        options,
+        answer: c.answer.max(0) as usize,
+        explanation,
+    }
+}
 
+/// What a question shows besides its front matter's fields: pitfalls, the weak and strong
+/// answers set side by side, and the answer (the Markdown body) with its word count.
+struct Sections {
+    pitfalls: Vec<Rendered>,
+    contrast: Option<Contrast>,
+    words: usize,
+    answer: Rendered,
+}
+
+/// The sections rendered, with their rules: a weak answer comes with a strong one (and the other
+/// way round), and the body's length suits the level.
+fn sections(path: &str, raw: &RawQuestion, body: &str, errors: &mut Vec<BankError>) -> Sections {
     let pitfalls = raw
         .pitfalls
         .iter()
         .enumerate()
-        .map(|(i, p)| rendered_inline(path, &format!("pitfalls[{i}]"), p, &mut errors))
+        .map(|(i, p)| rendered_inline(path, &format!("pitfalls[{i}]"), p, errors))
         .collect();
     let contrast = match (&raw.weak_answer, &raw.strong_answer) {
         (None, None) => None,
         (Some(weak), Some(strong)) => Some(Contrast {
-            weak: rendered_inline(path, "weak_answer", weak, &mut errors),
-            strong: rendered_inline(path, "strong_answer", strong, &mut errors),
+            weak: rendered_inline(path, "weak_answer", weak, errors),
+            strong: rendered_inline(path, "strong_answer", strong, errors),
         }),
         (Some(_), None) => {
             errors.push(err(
@@ -620,30 +697,12 @@ pub fn parse_question(
         errors.push(err(path, Some("body"), e));
         Rendered::default()
     });
-
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(Question {
-        id: id.to_string(),
-        question: raw.question.trim().to_string(),
-        level: raw.level,
-        topics: raw.topics,
-        also_asked_as: raw
-            .also_asked_as
-            .iter()
-            .map(|w| w.trim().to_string())
-            .collect(),
-        summary,
-        key_points,
-        follow_ups: raw.follow_ups,
-        related: raw.related,
-        checks,
-        answer,
+    Sections {
         pitfalls,
         contrast,
         words,
-    })
+        answer,
+    }
 }
 
 /// A validated bank: topics and questions in a stable order (by id).
