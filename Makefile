@@ -39,6 +39,7 @@ bench-load: dist setup-test
 	node scripts/bench/gen_bank.mjs $(BENCH_BANK)
 	cargo run -q --example bankcheck -- $(BENCH_BANK) > /dev/null
 	BACKPREP_BANK_DIR=$(BENCH_BANK) scripts/build.sh dist-bench-1110
+	@echo "generated bank's site, each area's wasm + js:"; python3 scripts/size_report.py dist-bench-1110 | grep 'area wasm'
 	HISTORY=.cache/bench/heavy-history.json node scripts/bench/load.mjs dist $(RUNS) dist-bench-1110
 
 ## size: print the raw and gzip size of each file in dist/

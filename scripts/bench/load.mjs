@@ -136,6 +136,8 @@ async function throttle(cdp, on) {
 /** One visit: a cold first visit of `/`, then the warm hops. `app`: Backprep (else the script-less
  * pages); `history`: the stored progress to start with (Backprep only). */
 async function visit(browser, origin, { app, history, total }) {
+  const t0 = Date.now();
+  const debug = (what) => process.env.BENCH_DEBUG && console.error(`  [${app ? 'app' : 'static'} ${((Date.now() - t0) / 1000).toFixed(1)} s] ${what}`);
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -172,6 +174,7 @@ async function visit(browser, origin, { app, history, total }) {
   }
   await page.waitForLoadState('networkidle').catch(() => {});
   result.bytes = bytes;
+  debug('first visit done, network idle');
 
   // Warm: the service worker may finish installing (unthrottled, up to 60 s), then `/` is loaded
   // again, and the phone is throttled again for the hops.
@@ -188,13 +191,24 @@ async function visit(browser, origin, { app, history, total }) {
     return document.querySelectorAll('a.question-link').length > 10
       && (!app || (document.documentElement.getAttribute('data-app') === 'ready' && box && !box.disabled));
   }, app, { timeout: 120_000 });
-  if (app) result.controlled = await page.evaluate(() => !!navigator.serviceWorker?.controller);
+  if (app) {
+    // What the app made of the stored history: rows showing a status, and any value it found
+    // unreadable and set aside as a backup (none expected).
+    Object.assign(result, await page.evaluate(() => ({
+      controlled: !!navigator.serviceWorker?.controller,
+      statuses: document.querySelectorAll('[data-testid="question-item"] [data-testid="status"]').length,
+      backups: Object.keys(localStorage).filter((k) => k.startsWith('backprep:backup:')).length,
+    })));
+  }
+  debug('warm list ready');
   await page.waitForLoadState('networkidle').catch(() => {});
   await throttle(cdp, true);
 
   const hop = async (go) => {
     const arrived = new Promise((resolve) => { done = resolve; });
-    await page.evaluate(go, app);
+    // The click (or back) runs in a task of its own, after this evaluate has returned: a page load
+    // would otherwise destroy the context it answers in.
+    await page.evaluate(`setTimeout(() => (${go})(${app}), 0)`);
     const r = await Promise.race([arrived, new Promise((_, reject) => setTimeout(() => reject(new Error('hop timed out')), 120_000))]);
     return r;
   };
@@ -213,6 +227,7 @@ async function visit(browser, origin, { app, history, total }) {
   result.back = back.at - back.start;
   result.backLoad = back.documents;
   result.backRestored = back.restored;
+  debug('hops done');
   await context.close();
   return result;
 }
@@ -255,6 +270,7 @@ async function oneCase(browser, name, site, history) {
   console.log(`    search box takes input: Backprep ${ms(m(backprep, 'box'))}, against the script-less list shown ${ms(sList)}, ratio ${ratio(m(backprep, 'box'), sList)}`);
   console.log(`    a search typed as soon as the box takes input shows its results: Backprep ${ms(m(backprep, 'search'))}, against the script-less list shown ${ms(sList)}, ratio ${ratio(m(backprep, 'search'), sList)}`);
   console.log(`    bytes on the wire until the network is idle: Backprep ${Math.round(m(backprep, 'bytes') / 1024)} KB, script-less ${Math.round(m(statik, 'bytes') / 1024)} KB`);
+  if (history) console.log(`  the stored history as the app read it: ${m(backprep, 'statuses')} rows of the list show a status (median), ${Math.max(...backprep.map((r) => r.backups))} values set aside as unreadable`);
   console.log(`  warm hops (service worker active in ${count(backprep, 'sw')} of ${runs} runs, controlling the list in ${count(backprep, 'controlled')}):`);
   console.log(`    list -> question until its controls work: Backprep ${ms(m(backprep, 'question'))}, script-less ${ms(m(statik, 'question'))}, ratio ${ratio(m(backprep, 'question'), m(statik, 'question'))}  (a new document in ${count(backprep, 'questionLoad')} of ${runs} Backprep runs)`);
   console.log(`    back to the list until it is interactive and shows the row: Backprep ${ms(m(backprep, 'back'))}, script-less ${ms(m(statik, 'back'))}, ratio ${ratio(m(backprep, 'back'), m(statik, 'back'))}  (a new document in ${count(backprep, 'backLoad')}, from the back-forward cache in ${count(backprep, 'backRestored')} of ${runs} Backprep runs; script-less: ${count(statik, 'backRestored')} from the cache)`);
