@@ -1,5 +1,5 @@
 // Writes a big question bank for the load benchmark: every file of assets/questions/ copied COPIES
-// times (the original plus COPIES-1 copies), so 111 questions become 1,110 with COPIES=10.
+// times (the original plus COPIES-1 copies): 123 questions become 1,230 with COPIES=10.
 // A copy's id is `<id>-copy<k>`, its wordings (question and also_asked_as) start with `Set <k>: `
 // (the validator refuses a wording used twice), and its `related` ids point at the same copy
 // `<related>-copy<k>`, which exists. Everything else (checks, answers, topics) is unchanged, so the
