@@ -25,11 +25,22 @@ bench: setup-test
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=300 cargo test --release --features bench \
 	  --target wasm32-unknown-unknown --test search_bench --test import_bench -- --nocapture
 
-## bench-load: build the site, then race a cold first visit on a throttled phone against a static
-## page of the same list, and run Lighthouse 12 on / and a question page (prints figures)
+## bench-load: build the site and one from a generated bank of ten copies of each question
+## (dist-bench-1110), then on a throttled phone, against the same pages with every script removed:
+## a first visit (list, search box, a search typed at once), list -> question and back, for the real
+## bank with no history, with a heavy one (40 answers per question), and the generated bank; then
+## Lighthouse 12 on / and a question page (prints figures; RUNS=5 by default)
+RUNS ?= 5
+BENCH_BANK := $(CURDIR)/.cache/bench/bank-1110
 bench-load: dist setup-test
 	cd scripts/bench && npm install -E --no-audit --no-fund --loglevel=error
-	node scripts/bench/load.mjs dist
+	mkdir -p .cache/bench
+	env -u BACKPREP_BANK_DIR cargo run -q --example heavy_history > .cache/bench/heavy-history.json
+	node scripts/bench/gen_bank.mjs $(BENCH_BANK)
+	cargo run -q --example bankcheck -- $(BENCH_BANK) > /dev/null
+	BACKPREP_BANK_DIR=$(BENCH_BANK) scripts/build.sh dist-bench-1110
+	@echo "generated bank's site, each area's wasm + js:"; python3 scripts/size_report.py dist-bench-1110 | grep 'area wasm'
+	HISTORY=.cache/bench/heavy-history.json node scripts/bench/load.mjs dist $(RUNS) dist-bench-1110
 
 ## size: print the raw and gzip size of each file in dist/
 size:
