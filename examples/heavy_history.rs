@@ -15,7 +15,9 @@ fn main() {
 
     let mut args = std::env::args().skip(1);
     let dir = args.next().unwrap_or_else(|| "assets/questions".into());
-    let per: u64 = args.next().map_or(40, |n| n.parse().expect("PER: a number"));
+    let per: u64 = args
+        .next()
+        .map_or(40, |n| n.parse().expect("PER: a number"));
     let bank = format::load_bank_dir(std::path::Path::new(&dir)).unwrap_or_else(|errors| {
         for e in &errors {
             eprintln!("{e}");
@@ -45,7 +47,8 @@ fn main() {
         for i in 0..per {
             let at = first + i * step + (qi as u64 * step) / count.max(1);
             let outcome = if i % 2 == 0 || q.checks.is_empty() {
-                let grade = [Grade::DidntKnow, Grade::Partly, Grade::Knew, Grade::Knew][next(4) as usize];
+                let grade =
+                    [Grade::DidntKnow, Grade::Partly, Grade::Knew, Grade::Knew][next(4) as usize];
                 let total = q.key_points.len();
                 let ticked = match grade {
                     Grade::DidntKnow => vec![],
