@@ -146,7 +146,16 @@ mod imp {
     /// The window's scroll position saved in this history entry by [`remember_scroll`], if any
     /// (an entry reached by back or forward; a new visit's entry has none).
     pub fn remembered_scroll() -> Option<f64> {
-        let state = web_sys::window()?.history().ok()?.state().ok()?;
+        let w = web_sys::window()?;
+        let state = w.history().ok()?.state().ok()?;
+        // Saved for this address: a new entry may start with a copy of the previous one's state.
+        let here = w.location().href().ok()?;
+        let saved = js_sys::Reflect::get(&state, &"bpUrl".into())
+            .ok()?
+            .as_string()?;
+        if saved.split('#').next() != here.split('#').next() {
+            return None;
+        }
         js_sys::Reflect::get(&state, &"bpScroll".into())
             .ok()?
             .as_f64()
@@ -158,6 +167,8 @@ mod imp {
         let y = w.scroll_y().unwrap_or(0.0);
         let state = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&state, &"bpScroll".into(), &y.into());
+        let here = w.location().href().unwrap_or_default();
+        let _ = js_sys::Reflect::set(&state, &"bpUrl".into(), &here.into());
         if let Ok(history) = w.history() {
             let _ = history.replace_state_with_url(&state, "", None);
         }

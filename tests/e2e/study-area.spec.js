@@ -47,7 +47,7 @@ test('list, question, next and back: one document, one app start, and the list a
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(titles[6]);
   await page.getByRole('link', { name: 'Questions', exact: true }).click();
   await expect(items(page)).toHaveCount(ids.length);
-  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
   // One document and one wasm for the whole walk, and the page never reloaded.
   expect(documents).toHaveLength(1);
   expect(wasm).toHaveLength(1);
