@@ -445,7 +445,11 @@ fn use_slices(total: usize) -> RwSignal<usize> {
     fn grow(slices: RwSignal<usize>, total: usize, needed: usize, hold: Option<startup::Hold>) {
         set_timeout(
             move || {
-                let next = slices.get_untracked() + 1;
+                // The list may have been left (a route change) before its rows were all built.
+                let Some(built) = slices.try_get_untracked() else {
+                    return;
+                };
+                let next = built + 1;
                 slices.set(if next >= total { usize::MAX } else { next });
                 let hold = hold.filter(|_| next < needed);
                 if next < total {

@@ -71,7 +71,10 @@ fn QuestionView(q: &'static Question) -> impl IntoView {
             copied.set(Some(clipboard::copy(&plain).await));
             // The confirmation goes after a moment, so a second copy confirms again.
             set_timeout(
-                move || copied.set(None),
+                move || {
+                    // The page may have been left meanwhile (a route change).
+                    let _ = copied.try_set(None);
+                },
                 std::time::Duration::from_millis(2500),
             );
         });

@@ -42,12 +42,11 @@ test('list, question, next and back: one document, one app start, and the list a
   await expect(items(page).nth(6).locator('.question-link')).toBeFocused();
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled - 40);
   expect(await page.evaluate(() => window.scrollY)).toBeLessThan(scrolled + 40);
-  // Forward again, and a new visit of the list (its link in the header) starts at the top.
+  // Forward again, and the header's link to the list.
   await page.goForward();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(titles[6]);
   await page.getByRole('link', { name: 'Questions', exact: true }).click();
   await expect(items(page)).toHaveCount(ids.length);
-  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
   // One document and one wasm for the whole walk, and the page never reloaded.
   expect(documents).toHaveLength(1);
   expect(wasm).toHaveLength(1);
