@@ -125,14 +125,8 @@ pub fn ListPage() -> impl IntoView {
     // Back (or forward) to this list: the window's scroll position saved in the history entry
     // comes back, and the row of the question last shown is selected and focused, once built.
     // A new visit of the list from a question (the header's link, say) starts at the top.
-    let remembered = dom::remembered_scroll().or_else(|| {
-        state
-            .last_question
-            .get_value()
-            .is_some()
-            .then_some(0.0)
-            .filter(|_| location.hash.get_untracked().is_empty())
-    });
+    let remembered = dom::remembered_scroll()
+        .or_else(|| state.last_question.get_value().is_some().then_some(0.0));
     if let Some(y) = remembered {
         Effect::new(move |done: Option<bool>| {
             if done == Some(true) || slices.get() != usize::MAX {

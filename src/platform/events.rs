@@ -106,21 +106,19 @@ mod imp {
                     ev.stop_immediate_propagation();
                 }
             });
-        if let Some(window) = web_sys::window() {
-            let _ = window.add_event_listener_with_callback_and_bool(
-                "click",
-                listener.as_ref().unchecked_ref(),
-                true,
-            );
-        }
-        listener.forget();
+        on_click_capture(listener);
     }
 
     /// Calls `handler` on every click in the window, before anything else sees it (the router
     /// included, so the page is still the one clicked on), for as long as the app runs.
     pub fn on_click_first(handler: impl Fn() + 'static) {
-        use wasm_bindgen::closure::Closure;
-        let listener = Closure::<dyn Fn()>::new(handler);
+        on_click_capture(wasm_bindgen::closure::Closure::<dyn Fn()>::new(handler));
+    }
+
+    /// Adds `listener` to the window's clicks in the capture phase, for as long as the app runs.
+    fn on_click_capture<T: ?Sized + wasm_bindgen::closure::WasmClosure>(
+        listener: wasm_bindgen::closure::Closure<T>,
+    ) {
         if let Some(window) = web_sys::window() {
             let _ = window.add_event_listener_with_callback_and_bool(
                 "click",
