@@ -53,7 +53,52 @@ pub fn start_study<N: leptos::prelude::IntoView + 'static>(app: fn() -> N) {
     start_with::<N, true>(app)
 }
 
+/// Loads the questions' index (`bank::index`; the page asks for it early with a preload link,
+/// and the service worker keeps it), then starts the app. Without it there is no app to start:
+/// the page says so and stays as it is, readable.
 fn start_with<N: leptos::prelude::IntoView + 'static, const SEARCH: bool>(app: fn() -> N) {
+    if crate::bank::index::is_loaded() {
+        mount::<N, SEARCH>(app);
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let loaded = crate::platform::fetch::text(crate::bank::INDEX_FILE)
+            .await
+            .and_then(crate::bank::index::install);
+        match loaded {
+            Ok(()) => mount::<N, SEARCH>(app),
+            Err(reason) => index_failed(&reason),
+        }
+    });
+}
+
+/// Id of the message shown when the questions' index cannot be loaded.
+pub const INDEX_FAILED_ID: &str = "bp-index-failed";
+
+fn index_failed(reason: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(message) = document.create_element("p") else {
+        return;
+    };
+    message.set_id(INDEX_FAILED_ID);
+    message.set_class_name("notice");
+    let _ = message.set_attribute("role", "alert");
+    message.set_text_content(Some(&format!(
+        "Backprep could not load its list of questions: {reason}. What this page shows stays readable; reload it to try again."
+    )));
+    let place = document
+        .query_selector("main")
+        .ok()
+        .flatten()
+        .or_else(|| document.body().map(Into::into));
+    if let Some(place) = place {
+        let _ = place.prepend_with_node_1(&message);
+    }
+}
+
+fn mount<N: leptos::prelude::IntoView + 'static, const SEARCH: bool>(app: fn() -> N) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -117,6 +117,13 @@ fn head(page: Page, site: &Site) -> String {
         "website"
     };
     writeln!(h, "    <meta property=\"og:type\" content=\"{kind}\" />").unwrap();
+    // Every area loads the questions' index before it starts: ask for it with the page.
+    writeln!(
+        h,
+        "    <link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\" />",
+        escape(&dom::href(&format!("/{}", crate::bank::INDEX_FILE)))
+    )
+    .unwrap();
     writeln!(
         h,
         "    <meta property=\"og:site_name\" content=\"Backprep\" />"

@@ -1,6 +1,6 @@
-//! The question bank: the small part compiled into the app (ids, wordings, levels, topics), its
-//! lookups, and the shape of each question's content, which ships as a data file of its own
-//! ([`content`]).
+//! The question bank: its index (ids, wordings, levels, topics: a data file the app loads before it
+//! starts, see [`index`]), its lookups, and the shape of each question's content, which ships as a
+//! data file of its own ([`content`]).
 
 // Works on pulldown-cmark's output, which exists only on the host (build.rs and tests).
 #[cfg(not(target_arch = "wasm32"))]
@@ -10,6 +10,7 @@ pub mod content;
 pub mod design;
 pub mod design_content;
 pub mod designs;
+pub mod index;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod format;
 pub mod text;
@@ -77,15 +78,29 @@ pub struct Question {
 }
 
 mod data {
-    use super::{CheckKey, Level, Question, Topic};
+    use super::Topic;
     include!(concat!(env!("OUT_DIR"), "/bank_data.rs"));
 }
 
-pub use data::{QUESTIONS, SEARCH_FILE, TOPICS};
+/// The questions, compiled in on the host only (the app loads them: see [`index`]).
+#[cfg(not(target_arch = "wasm32"))]
+mod compiled {
+    use super::{CheckKey, Level, Question};
+    include!(concat!(env!("OUT_DIR"), "/bank_questions.rs"));
+}
 
-/// Every question, in bank order.
+pub use data::{INDEX_FILE, SEARCH_FILE, TOPICS};
+
+/// Every question, in bank order (in the browser, once the index is loaded: see [`index`]).
 pub fn questions() -> &'static [Question] {
-    QUESTIONS
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        compiled::QUESTIONS
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        index::loaded()
+    }
 }
 
 /// Every topic, in display order.
@@ -95,7 +110,7 @@ pub fn topics() -> &'static [Topic] {
 
 /// The question with this id.
 pub fn question(id: &str) -> Option<&'static Question> {
-    QUESTIONS.iter().find(|q| q.id == id)
+    questions().iter().find(|q| q.id == id)
 }
 
 /// The topic with this id.

@@ -86,3 +86,22 @@ base('text typed into the search box before the app starts is kept, and searched
   await page.keyboard.type('ion');
   await expect(page).toHaveURL(/\?q=replication$/);
 });
+
+base('the questions index is asked for once, with the page', async ({ page }) => {
+  const asked = [];
+  page.on('request', (r) => { if (/\/data\/index\.[0-9a-f]+\.txt$/.test(r.url())) asked.push(r.url()); });
+  await page.goto('/');
+  await appReady(page);
+  // The preload link and the app's fetch are one request.
+  expect(asked).toHaveLength(1);
+});
+
+base('without the questions index the page says so and stays readable', async ({ page }) => {
+  await page.route(/\/data\/index\.[0-9a-f]+\.txt$/, (route) => route.fulfill({ status: 503, body: '' }));
+  await page.goto('/questions/idempotency');
+  await expect(page.getByRole('alert')).toContainText('Backprep could not load its list of questions: the site answered 503');
+  // The prerendered question stays, readable.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('.answer .prose p').first()).not.toBeEmpty();
+  expect(await page.evaluate(() => document.documentElement.dataset.app)).toBeUndefined();
+});
