@@ -61,7 +61,8 @@ fn start_with<N: leptos::prelude::IntoView + 'static, const SEARCH: bool>(app: f
         mount::<N, SEARCH>(app);
         return;
     }
-    leptos::task::spawn_local(async move {
+    // Not leptos' spawner: its executor is set up by the mount, which comes after.
+    wasm_bindgen_futures::spawn_local(async move {
         let loaded = crate::platform::fetch::text(crate::bank::INDEX_FILE)
             .await
             .and_then(crate::bank::index::install);

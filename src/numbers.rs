@@ -25,7 +25,12 @@ pub fn days_short(days: i64) -> String {
         ..=0 => "today".to_string(),
         1..=30 => format!("{days}d"),
         31..=364 => format!("{}mo", (days as f64 / 30.4).round() as i64),
-        _ => format!("{:.1}y", days as f64 / 365.25),
+        _ => {
+            // Tenths of a year, rounded half up, in integers: 365.25 days = 1461 / 4, and a
+            // float's formatting would add kilobytes to every area.
+            let tenths = (days * 80 + 1461) / (2 * 1461);
+            format!("{}.{}y", tenths / 10, tenths % 10)
+        }
     }
 }
 
@@ -43,6 +48,17 @@ pub fn megabytes(bytes: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_in_integers_read_as_the_float_would() {
+        for days in 365..20_000 {
+            assert_eq!(
+                days_short(days),
+                format!("{:.1}y", days as f64 / 365.25),
+                "{days}"
+            );
+        }
+    }
 
     #[test]
     fn intervals_read_short() {

@@ -11,14 +11,31 @@ import { ids, wording } from './bank.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 
+// The servers a test started, stopped after it whether it passed or not (a failed test must not
+// leave its port taken for the next run).
+const running = new Set();
+
 async function serve(dir, port, base, ...options) {
   const proc = spawn('node', [join(root, 'tests/e2e/serve.mjs'), dir, String(port), base, ...options], { stdio: 'pipe' });
+  const exited = new Promise((r) => proc.once('exit', r));
+  const server = {
+    stop: async () => {
+      running.delete(server);
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill();
+      await exited;
+    },
+  };
+  running.add(server);
   await new Promise((resolve, reject) => {
     proc.stdout.on('data', (d) => String(d).includes('serving') && resolve());
     proc.on('exit', (code) => reject(new Error(`server exited ${code}`)));
   });
-  return { stop: () => new Promise((r) => { proc.once('exit', r); proc.kill(); }) };
+  return server;
 }
+
+test.afterEach(async () => {
+  for (const server of [...running]) await server.stop();
+});
 
 async function waitForControl(page) {
   await page.evaluate(async () => {
