@@ -37,12 +37,18 @@ own code, the route-change focus and scroll, the typed-search hand-over: 405,7xx
 budget of its own, 410,000, until the cuts that issue asks for
 (the bank's index out of the wasm; serde and sorting instantiations, about 18% and 3% of the
 code before wasm-opt) bring every area to 350,000. The other areas keep 365,000.
+2026-12-07 (issue 24, second part): the questions' index left the wasm for a data file
+(data/index.<hash>.txt, loaded before the app starts), so no area grows with the bank: the study
+wasm alone is 388,389 bytes gzip with 123 questions or with 1,230 (it was 397,086 and 465,094).
+Each area: study 396,620 (budget lowered to 400,000), practice 354,677, interview 350,459,
+progress 349,589, design 360,356. Left for 350,000: serde and sorting instantiations, and the
+study area's own views.
 """
 import gzip, pathlib, re, sys
 
 BUDGET = 365_000   # wasm + js of one area, gzip (see the history above)
 # The study area's own budget, for now (see the history above).
-BUDGETS = {"study": 410_000}
+BUDGETS = {"study": 400_000}
 AREAS = {"study": "backprep", "practice": "backprep-practice", "interview": "backprep-interview", "progress": "backprep-progress", "design": "backprep-design"}
 
 def main() -> int:
