@@ -26,6 +26,12 @@ pub struct Content {
     pub contrast: Option<Contrast>,
     /// The multiple-choice checks' text, in the order of `Question::checks`.
     pub checks: Vec<CheckText>,
+    /// Per key point, the alternatives of its signals (the terms that show it was made), each in
+    /// the matcher's normal form (`bank::words::normal_phrase`: words joined by single spaces),
+    /// for the ticks `feedback::judge` suggests. Empty when the file has none (left out of the
+    /// file then).
+    #[serde(default)]
+    pub signals: Vec<Vec<String>>,
 }
 
 /// A weak answer set against a strong one (inline HTML each).

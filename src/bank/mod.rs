@@ -13,6 +13,7 @@ pub mod designs;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod format;
 pub mod text;
+pub mod words;
 
 pub use content::{CheckText, Content, Contrast};
 pub use designs::{design, designs};
