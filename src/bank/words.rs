@@ -60,6 +60,11 @@ pub fn parts(word: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     runs(word, char::is_alphanumeric).filter(move |_| joined)
 }
 
+/// Marks a signal's alternative (in a question's content file) as common: a one-word alternative
+/// whose word is in the texts of many of the bank's questions, which shows a key point only beside
+/// another of its alternatives (`feedback::judge`). No normal word holds it.
+pub const COMMON_MARK: char = '~';
+
 /// One word of a text in normal form, with the byte range of the text it stands for (a number
 /// written in words, `twenty five`, is one word over several).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -816,6 +816,7 @@ pub fn validate_bank(
         return Err(errors);
     }
     let mut questions: Vec<Question> = questions.into_iter().map(|(_, q)| q).collect();
+    signals::mark_common(&mut questions);
     // Bank order reads like a syllabus: by first topic (in topics.toml order), then level, then id.
     let topic_rank = |q: &Question| {
         topics

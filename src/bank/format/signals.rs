@@ -5,9 +5,9 @@
 //! Each signal is `alt | alt | …`; the alternatives are kept in the matcher's normal form
 //! (`super::words::normal_phrase`), so the build and the app read them with one piece of code.
 
-use super::super::words::{normal_phrase, normal_words, words};
-use super::{err, BankError};
-use std::collections::BTreeMap;
+use super::super::words::{normal_phrase, normal_words, words, COMMON_MARK};
+use super::{err, BankError, Question};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Whether every question must have `signals`. Off while the bank is being given them; turn it
 /// on once every file has them.
@@ -18,6 +18,12 @@ pub const SIGNALS_PER_POINT: (usize, usize) = (1, 6);
 
 /// Most words in one alternative.
 pub const MAX_ALTERNATIVE_WORDS: usize = 4;
+
+/// Share of the bank's questions whose texts (answer, summary, key points) must hold a word for a
+/// one-word alternative of it to count as common: such an alternative shows its key point only
+/// beside another of the point's alternatives (`feedback::judge`). Tuned on the labelled answers:
+/// with 124 questions, a word in 5 or more.
+pub const COMMON_SHARE: f64 = 0.04;
 
 /// Words that alone show nothing (`check_signals.py`'s list): an alternative of only these is
 /// refused.
@@ -146,4 +152,29 @@ pub fn rules(
         out.push(alternatives);
     }
     out
+}
+
+/// Marks with [`COMMON_MARK`] each one-word alternative whose word is in the texts of at least
+/// [`COMMON_SHARE`] of the bank's questions (and of two).
+pub fn mark_common(questions: &mut [Question]) {
+    let least = ((questions.len() as f64 * COMMON_SHARE).ceil() as usize).max(2);
+    let mut seen_in: BTreeMap<String, usize> = BTreeMap::new();
+    for q in questions.iter() {
+        let texts = std::iter::once(&q.answer.text)
+            .chain(std::iter::once(&q.summary.text))
+            .chain(q.key_points.iter().map(|k| &k.text));
+        let words: BTreeSet<String> = texts
+            .flat_map(|t| normal_words(t).into_iter().map(|w| w.normal))
+            .collect();
+        for w in words {
+            *seen_in.entry(w).or_default() += 1;
+        }
+    }
+    for q in questions.iter_mut() {
+        for alt in q.signals.iter_mut().flatten() {
+            if !alt.contains(' ') && seen_in.get(alt.as_str()).is_some_and(|&n| n >= least) {
+                alt.insert(0, COMMON_MARK);
+            }
+        }
+    }
 }

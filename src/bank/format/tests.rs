@@ -913,3 +913,28 @@ fn an_alternative_may_point_to_one_key_point_only() {
     .expect("valid");
     assert_eq!(q.signals[0], ["saf to repeat"]);
 }
+
+#[test]
+fn one_word_alternatives_common_in_the_bank_are_marked() {
+    // `word` is in every file's answer (the test body), `checksum` in none's text.
+    let signals = r#"[["safe to repeat", "word", "checksum"], ["post isn't"], ["dedup key"]]"#;
+    let files: Vec<SourceFile> = (0..3)
+        .map(|i| {
+            let related = format!("\"q{}\", \"q{}\"", (i + 1) % 3, (i + 2) % 3);
+            let text = valid(&format!("What is idempotency {i}?"), &related)
+                .replace("Why is it important?", &format!("Why is it important {i}?"))
+                .replacen(
+                    "\nfollow_ups",
+                    &format!("\nsignals = {signals}\nfollow_ups"),
+                    1,
+                );
+            file(&format!("q/q{i}.md"), text)
+        })
+        .collect();
+    let bank = validate_bank("topics.toml", TOPICS, files).expect("valid");
+    let marked = format!("{}word", super::super::words::COMMON_MARK);
+    assert_eq!(
+        bank.questions[0].signals[0],
+        ["saf to repeat", marked.as_str(), "checksum"]
+    );
+}
