@@ -67,6 +67,27 @@ mod tests {
     use super::super::{format, html_to_text};
 
     #[test]
+    fn signals_ship_in_the_content_file_in_the_matchers_normal_form() {
+        let c = super::compiled("sql-injection").expect("compiled in");
+        assert_eq!(c.signals.len(), c.key_points.len());
+        assert!(c.signals[1].contains(&"prepar statement".to_string()));
+        // The app judges an answer with them as they arrive.
+        let got = crate::feedback::judge("I use prepared statements", &c.signals);
+        assert!(got[1].covered && !got[0].covered);
+        let without = super::super::questions()
+            .iter()
+            .filter_map(|q| super::compiled(q.id))
+            .find(|c| c.signals.is_empty());
+        if let Some(c) = without {
+            let text = super::super::files::text(super::super::question(&c.id).unwrap().content);
+            assert!(
+                !text.unwrap().contains("\"signals\""),
+                "left out when empty"
+            );
+        }
+    }
+
+    #[test]
     fn derived_text_has_the_same_characters_as_the_renderer_text_for_every_answer() {
         // Search indexes text derived from the shipped HTML; it must hold exactly the visible text
         // pulldown-cmark saw (spacing aside), for every real answer.
