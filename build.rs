@@ -8,7 +8,7 @@
 //!   (`bank::index`), so listing, filtering and dealing a quiz need no other download and the wasm
 //!   does not grow with the bank; `bank_questions.rs` is the same as Rust, for the host build;
 //! - `data/q/<id>.<hash>.json` (one per question: its answer, summary, key points, checks,
-//!   pitfalls, follow-ups, as ready HTML) and `data/search.<hash>.json` (the plain texts search
+//!   pitfalls, follow-ups, as ready HTML, and its key points' signals) and `data/search.<hash>.json` (the plain texts search
 //!   indexes): fetched by the app when needed, written into the site by the prerenderer;
 //! - `bank_files.rs`: those files' names and texts, for the host build (prerenderer, tests).
 //!
@@ -28,6 +28,10 @@ mod format;
 #[path = "src/bank/text.rs"]
 #[allow(dead_code)]
 mod text;
+// The matcher's normal form of words: the validator writes the signals in it.
+#[path = "src/bank/words.rs"]
+#[allow(dead_code)]
+mod words;
 
 use serde_json::json;
 use std::fmt::Write as _;
@@ -146,7 +150,7 @@ fn content_json(q: &format::Question) -> String {
         .contrast
         .as_ref()
         .map(|c| json!({ "weak": c.weak.html, "strong": c.strong.html }));
-    json!({
+    let mut content = json!({
         "id": q.id,
         "summary": q.summary.html,
         "key_points": html(&q.key_points),
@@ -155,8 +159,12 @@ fn content_json(q: &format::Question) -> String {
         "pitfalls": html(&q.pitfalls),
         "contrast": contrast,
         "checks": checks,
-    })
-    .to_string()
+    });
+    // Already in the matcher's normal form (the validator wrote them so).
+    if !q.signals.is_empty() {
+        content["signals"] = json!(q.signals);
+    }
+    content.to_string()
 }
 
 /// One design exercise's content file (the shape of `bank::design_content::DesignContent`).
@@ -240,6 +248,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/bank/format");
     println!("cargo:rerun-if-changed=src/bank/a11y.rs");
     println!("cargo:rerun-if-changed=src/bank/text.rs");
+    println!("cargo:rerun-if-changed=src/bank/words.rs");
     let bank = match format::load_bank_dir(dir) {
         Ok(bank) => bank,
         Err(errors) => {

@@ -1,7 +1,7 @@
 //! Backprep: an offline study app for backend developer job interviews.
 //!
 //! The module map (see `docs/architecture.md`): a pure core (`bank`, `progress`, `schedule`,
-//! `plan`, `stats`, `quiz`, `interview`, `design_practice`, `search`, `list_view`, `transfer`, `storage`'s codec, `keys`, `notes`,
+//! `plan`, `stats`, `quiz`, `interview`, `design_practice`, `search`, `feedback`, `list_view`, `transfer`, `storage`'s codec, `keys`, `notes`,
 //! `prefs`, `meta`, `numbers`), the browser edges behind one door (`platform`), the app's state
 //! (`state`), and thin views (`components`, `pages`, `app`). Imports run one way: pages →
 //! components → state → core, with `platform` at the edges. Every module builds on the host too,
@@ -22,6 +22,7 @@ pub mod boot;
 pub mod capacity;
 pub mod components;
 pub mod design_practice;
+pub mod feedback;
 pub mod interview;
 pub mod keys;
 pub mod list_view;

@@ -106,7 +106,7 @@ mod graph {
     use std::path::Path;
 
     /// The pure core: nothing here may use the browser edges or the views.
-    pub const CORE: [&str; 20] = [
+    pub const CORE: [&str; 21] = [
         "bank",
         "capacity",
         "progress",
@@ -116,6 +116,7 @@ mod graph {
         "interview",
         "design_practice",
         "search",
+        "feedback",
         "list_view",
         "transfer",
         "storage",

@@ -26,6 +26,12 @@ pub struct Content {
     pub contrast: Option<Contrast>,
     /// The multiple-choice checks' text, in the order of `Question::checks`.
     pub checks: Vec<CheckText>,
+    /// Per key point, the alternatives of its signals (the terms that show it was made), each in
+    /// the matcher's normal form (`bank::words::normal_phrase`: words joined by single spaces),
+    /// for the ticks `feedback::judge` suggests. Empty when the file has none (left out of the
+    /// file then).
+    #[serde(default)]
+    pub signals: Vec<Vec<String>>,
 }
 
 /// A weak answer set against a strong one (inline HTML each).
@@ -59,6 +65,27 @@ pub fn compiled(id: &str) -> Option<Content> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::super::{format, html_to_text};
+
+    #[test]
+    fn signals_ship_in_the_content_file_in_the_matchers_normal_form() {
+        let c = super::compiled("sql-injection").expect("compiled in");
+        assert_eq!(c.signals.len(), c.key_points.len());
+        assert!(c.signals[1].contains(&"prepar statement".to_string()));
+        // The app judges an answer with them as they arrive.
+        let got = crate::feedback::judge("I use prepared statements", &c.signals);
+        assert!(got[1].covered && !got[0].covered);
+        let without = super::super::questions()
+            .iter()
+            .filter_map(|q| super::compiled(q.id))
+            .find(|c| c.signals.is_empty());
+        if let Some(c) = without {
+            let text = super::super::files::text(super::super::question(&c.id).unwrap().content);
+            assert!(
+                !text.unwrap().contains("\"signals\""),
+                "left out when empty"
+            );
+        }
+    }
 
     #[test]
     fn derived_text_has_the_same_characters_as_the_renderer_text_for_every_answer() {

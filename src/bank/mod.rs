@@ -14,6 +14,7 @@ pub mod index;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod format;
 pub mod text;
+pub mod words;
 
 pub use content::{CheckText, Content, Contrast};
 pub use designs::{design, designs};
@@ -279,6 +280,11 @@ mod tests {
             assert_eq!(c.id, q.id);
             assert_eq!(c.key_points.len(), q.key_points, "{}", q.id);
             assert_eq!(c.checks.len(), q.checks.len(), "{}", q.id);
+            assert!(
+                c.signals.is_empty() || c.signals.len() == q.key_points,
+                "{}: one signal list per key point",
+                q.id
+            );
             for (k, t) in q.checks.iter().zip(&c.checks) {
                 assert_eq!(k.options, t.options.len(), "{}", q.id);
             }

@@ -7,64 +7,14 @@
 
 use std::collections::BTreeSet;
 
+pub use crate::bank::words::{has_joiner, parts, words};
+
 /// Longest query term searched, in characters: longer ones are cut to this. No word of the bank is
 /// near it, and a pasted blob must not cost a scan per character.
 pub const MAX_TERM_CHARS: usize = 40;
 
 /// Most terms a query searches: the first ones are kept, the rest ignored.
 pub const MAX_TERMS: usize = 12;
-
-/// Whether `c` stays in a word when joined to it: after a letter or digit (`c++`, `c#`, `12+`) or
-/// between two (`n+1`, `problem+json`). A leading one (`#7`, `+10`) or one standing alone
-/// (`W + R`) is not part of a word. `.` is not one: it ends sentences, so `.NET` stays `net` and
-/// `node.js` two words, as before.
-fn is_joiner(c: char) -> bool {
-    c == '+' || c == '#'
-}
-
-/// Whether `word` holds a joined symbol (`c++`, `n+1`): such words match only terms that hold one
-/// too, while their plain parts are words of their own.
-pub fn has_joiner(word: &str) -> bool {
-    word.bytes().any(|b| b == b'+' || b == b'#')
-}
-
-/// Byte ranges of the runs of `text` that start with a letter or digit and go on while `inner`
-/// holds.
-fn runs(text: &str, inner: fn(char) -> bool) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        while let Some(&(_, c)) = chars.peek() {
-            if c.is_alphanumeric() {
-                break;
-            }
-            chars.next();
-        }
-        let (start, _) = *chars.peek()?;
-        let mut end = start;
-        while let Some(&(i, c)) = chars.peek() {
-            if !inner(c) {
-                break;
-            }
-            end = i + c.len_utf8();
-            chars.next();
-        }
-        Some((start, end))
-    })
-}
-
-/// The words of `text` (letters and digits, with joined `+` and `#`), with their byte ranges in
-/// `text`.
-pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    runs(text, |c| c.is_alphanumeric() || is_joiner(c))
-}
-
-/// The plain parts of a word with joined symbols (`n` and `1` of `n+1`), as byte ranges in `word`;
-/// nothing for a plain word. Indexed too, so a search for "json" or "1" finds what it found before
-/// symbols were kept.
-pub fn parts(word: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let joined = has_joiner(word);
-    runs(word, char::is_alphanumeric).filter(move |_| joined)
-}
 
 /// What the index and notes know of `text`: each word, and after a word with joined symbols its
 /// plain parts, as byte ranges in `text`.

@@ -808,6 +808,7 @@ pub fn as_questions(designs: &[Design]) -> Vec<format::Question> {
             also_asked_as: vec![],
             summary: d.summary.clone(),
             key_points: vec![],
+            signals: vec![],
             follow_ups: vec![],
             related: vec![],
             checks: d.checks.clone(),

@@ -2,9 +2,11 @@
 //!
 //! This file is compiled twice: by `build.rs` (which turns `assets/questions/` into static Rust data)
 //! and, on the host only, as `backprep::bank::format` so that `cargo test` unit-tests it. It must
-//! therefore depend on nothing but `serde`, `toml` and `pulldown-cmark`.
+//! therefore depend on nothing but `serde`, `toml`, `pulldown-cmark` and its siblings `a11y` and
+//! `words` (declared beside it in both).
 
 pub mod quality;
+pub mod signals;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
@@ -114,6 +116,9 @@ pub struct Question {
     pub summary: Rendered,
     /// The self-grading rubric.
     pub key_points: Vec<Rendered>,
+    /// Per key point, its signals' alternatives in the matcher's normal form (see [`signals`]);
+    /// empty when the file has none.
+    pub signals: Vec<Vec<String>>,
     /// Likely next questions.
     pub follow_ups: Vec<String>,
     /// Ids of related questions.
@@ -158,6 +163,7 @@ struct RawQuestion {
     also_asked_as: Vec<String>,
     summary: String,
     key_points: Vec<String>,
+    signals: Option<Vec<Vec<String>>>,
     follow_ups: Vec<String>,
     #[serde(default)]
     related: Vec<String>,
@@ -422,8 +428,8 @@ fn rendered_inline(path: &str, field: &str, source: &str, errors: &mut Vec<BankE
 ///
 /// In four parts, whose problems are reported in this order: the file name (`id_rules`); the
 /// front matter read as TOML (`front_matter`, which alone stops the parse); the rules on its
-/// fields (`field_rules`) and its checks (`checks`); the sections shown below the answer and
-/// the answer itself (`sections`).
+/// fields (`field_rules`), its key points' signals ([`signals::rules`]) and its checks
+/// (`checks`); the sections shown below the answer and the answer itself (`sections`).
 pub fn parse_question(
     path: &str,
     id: &str,
@@ -434,6 +440,14 @@ pub fn parse_question(
     id_rules(path, id, &mut errors);
     let (raw, body) = front_matter(path, text)?;
     let (summary, key_points) = field_rules(path, id, &raw, topics, &mut errors);
+    let signals = signals::rules(
+        path,
+        &raw.question,
+        raw.key_points.len(),
+        raw.signals.as_deref(),
+        signals::SIGNALS_REQUIRED,
+        &mut errors,
+    );
     let checks = checks(path, &raw.check, &mut errors);
     let Sections {
         pitfalls,
@@ -456,6 +470,7 @@ pub fn parse_question(
             .collect(),
         summary,
         key_points,
+        signals,
         follow_ups: raw.follow_ups,
         related: raw.related,
         checks,
@@ -801,6 +816,7 @@ pub fn validate_bank(
         return Err(errors);
     }
     let mut questions: Vec<Question> = questions.into_iter().map(|(_, q)| q).collect();
+    signals::mark_common(&mut questions);
     // Bank order reads like a syllabus: by first topic (in topics.toml order), then level, then id.
     let topic_rank = |q: &Question| {
         topics

@@ -579,6 +579,7 @@ fn question(id: &str, level: &str, checks: Vec<Check>) -> Question {
         also_asked_as: vec![],
         summary: Rendered::default(),
         key_points: vec![],
+        signals: vec![],
         follow_ups: vec![],
         related: vec![],
         checks,
@@ -789,4 +790,151 @@ fn advanced_answers_may_run_longer() {
     assert!(one(&text).is_ok(), "{:?}", errors_of(&text));
     let beginner = text.replace("\"advanced\"", "\"beginner\"");
     expect_error(&beginner, "body: 600 words; the answer must have 200–500");
+}
+
+/// [`valid`] with `signals = <list>` after its key points.
+fn with_signals(list: &str) -> String {
+    valid("What is idempotency?", r#""a", "b""#).replacen(
+        "\nfollow_ups",
+        &format!("\nsignals = {list}\nfollow_ups"),
+        1,
+    )
+}
+
+const GOOD_SIGNALS: &str = r#"[["PUT and DELETE | put delete", "safe to repeat"], ["POST is not | post isn't"], ["Idempotency-Key header", "idempotency keys | dedup key"]]"#;
+
+#[test]
+fn signals_are_kept_per_key_point_in_normal_form() {
+    let q = one(&with_signals(GOOD_SIGNALS)).expect("valid");
+    assert_eq!(
+        q.signals,
+        [
+            vec!["put and delet", "put delet", "saf to repeat"],
+            vec!["post is not", "post isn t"],
+            vec!["idempotency key header", "idempotency key", "dedup key"],
+        ]
+    );
+    let none = one(&valid("What is idempotency?", r#""a", "b""#)).expect("valid");
+    assert!(
+        none.signals.is_empty(),
+        "optional while SIGNALS_REQUIRED is off"
+    );
+}
+
+#[test]
+fn signals_required_or_not() {
+    let mut errors = Vec::new();
+    let got = signals::rules("q/x.md", "What?", 3, None, false, &mut errors);
+    assert!(got.is_empty() && errors.is_empty());
+    signals::rules("q/x.md", "What?", 3, None, true, &mut errors);
+    assert_eq!(errors.len(), 1);
+    assert!(
+        errors[0]
+            .to_string()
+            .starts_with("q/x.md: signals: missing"),
+        "{}",
+        errors[0]
+    );
+    // The switch the bank follows: flipping it makes a file without signals fail.
+    let without = one(&valid("What is idempotency?", r#""a", "b""#));
+    assert_eq!(without.is_ok(), !signals::SIGNALS_REQUIRED);
+}
+
+#[test]
+fn signals_need_one_list_per_key_point() {
+    expect_error(
+        &with_signals(r#"[["safe to repeat"], ["post isn't"]]"#),
+        "signals: 2 lists for 3 key points",
+    );
+}
+
+#[test]
+fn a_key_point_has_one_to_six_signals() {
+    expect_error(
+        &with_signals(r#"[[], ["post isn't"], ["dedup key"]]"#),
+        "signals[0]: needs 1–6 signals, found 0",
+    );
+    expect_error(
+        &with_signals(
+            r#"[["a1", "a2", "a3", "a4", "a5", "a6", "a7"], ["post isn't"], ["dedup key"]]"#,
+        ),
+        "signals[0]: needs 1–6 signals, found 7",
+    );
+}
+
+#[test]
+fn an_alternative_has_one_to_four_words() {
+    expect_error(
+        &with_signals(r#"[["safe to repeat | | twice"], ["post isn't"], ["dedup key"]]"#),
+        "signals[0][0]: empty alternative",
+    );
+    expect_error(
+        &with_signals(r#"[["safe to repeat it twice"], ["post isn't"], ["dedup key"]]"#),
+        "`safe to repeat it twice` has more than 4 words",
+    );
+}
+
+#[test]
+fn an_alternative_of_stop_words_only_is_refused() {
+    expect_error(
+        &with_signals(r#"[["safe to repeat | it is"], ["post isn't"], ["dedup key"]]"#),
+        "signals[0][0]: `it is` is only stop words",
+    );
+}
+
+#[test]
+fn a_lone_word_of_the_question_is_refused_in_any_form() {
+    expect_error(
+        &with_signals(r#"[["safe to repeat"], ["post isn't"], ["Idempotency"]]"#),
+        "`Idempotency` is a word of the question's wording",
+    );
+    // Within a phrase the word is fine (`idempotency keys` above).
+    let q = valid("What are retries?", r#""a", "b""#).replacen(
+        "\nfollow_ups",
+        "\nsignals = [[\"retrying\"], [\"post isn't\"], [\"dedup key\"]]\nfollow_ups",
+        1,
+    );
+    expect_error(&q, "`retrying` is a word of the question's wording");
+}
+
+#[test]
+fn an_alternative_may_point_to_one_key_point_only() {
+    expect_error(
+        &with_signals(r#"[["safe to repeat"], ["post isn't | dedup keys"], ["dedup key"]]"#),
+        "signals[2][0]: `dedup key` is a signal of key points 2 and 3",
+    );
+    // One in every list is one in two lists.
+    let errors = errors_of(&with_signals(r#"[["retry"], ["retries"], ["retried"]]"#));
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    // Twice in one key point's list is harmless, and kept once.
+    let q = one(&with_signals(
+        r#"[["safe to repeat", "safe to repeat"], ["post isn't"], ["dedup key"]]"#,
+    ))
+    .expect("valid");
+    assert_eq!(q.signals[0], ["saf to repeat"]);
+}
+
+#[test]
+fn one_word_alternatives_common_in_the_bank_are_marked() {
+    // `word` is in every file's answer (the test body), `checksum` in none's text.
+    let signals = r#"[["safe to repeat", "word", "checksum"], ["post isn't"], ["dedup key"]]"#;
+    let files: Vec<SourceFile> = (0..3)
+        .map(|i| {
+            let related = format!("\"q{}\", \"q{}\"", (i + 1) % 3, (i + 2) % 3);
+            let text = valid(&format!("What is idempotency {i}?"), &related)
+                .replace("Why is it important?", &format!("Why is it important {i}?"))
+                .replacen(
+                    "\nfollow_ups",
+                    &format!("\nsignals = {signals}\nfollow_ups"),
+                    1,
+                );
+            file(&format!("q/q{i}.md"), text)
+        })
+        .collect();
+    let bank = validate_bank("topics.toml", TOPICS, files).expect("valid");
+    let marked = format!("{}word", super::super::words::COMMON_MARK);
+    assert_eq!(
+        bank.questions[0].signals[0],
+        ["saf to repeat", marked.as_str(), "checksum"]
+    );
 }
