@@ -8,8 +8,9 @@
 //!   (`bank::index`), so listing, filtering and dealing a quiz need no other download and the wasm
 //!   does not grow with the bank; `bank_questions.rs` is the same as Rust, for the host build;
 //! - `data/q/<id>.<hash>.json` (one per question: its answer, summary, key points, checks,
-//!   pitfalls, follow-ups, as ready HTML, and its key points' signals) and `data/search.<hash>.json` (the plain texts search
-//!   indexes): fetched by the app when needed, written into the site by the prerenderer;
+//!   pitfalls, follow-ups, as ready HTML, and its key points' signals in the matcher's normal
+//!   form) and `data/search.<hash>.json` (the plain texts search indexes): fetched by the app
+//!   when needed, written into the site by the prerenderer;
 //! - `bank_files.rs`: those files' names and texts, for the host build (prerenderer, tests).
 //!
 //! The names carry a hash of their content, so a host may cache them forever and a new build

@@ -77,11 +77,21 @@ pub struct Word {
     pub normal: String,
 }
 
-/// The words of `text` in normal form, in order, with their byte ranges in `text`.
+/// The words of `text` in normal form, in order, with their byte ranges in `text`. The `s` of a
+/// possessive or of `it's` is dropped (`the client's pool` reads `the client pool`); the `t` of
+/// `n't` stays, a negation.
 pub fn normal_words(text: &str) -> Vec<Word> {
-    let lower: Vec<(usize, usize, String)> = words(text)
-        .map(|(s, e)| (s, e, text[s..e].to_lowercase()))
-        .collect();
+    let mut lower: Vec<(usize, usize, String)> = Vec::new();
+    for (s, e) in words(text) {
+        let word = text[s..e].to_lowercase();
+        let after_apostrophe = lower
+            .last()
+            .is_some_and(|&(_, end, _)| matches!(&text[end..s], "'" | "\u{2019}"));
+        if word == "s" && after_apostrophe {
+            continue;
+        }
+        lower.push((s, e, word));
+    }
     let mut out = Vec::with_capacity(lower.len());
     let mut i = 0;
     while i < lower.len() {
@@ -434,6 +444,14 @@ mod tests {
         let w = normal_words(text);
         assert_eq!(&text[w[1].start..w[1].end], "twenty five");
         assert_eq!(&text[w[2].start..w[2].end], "ms");
+    }
+
+    #[test]
+    fn a_possessive_s_is_dropped_and_n_t_kept() {
+        assert_eq!(normals("the client's pool"), ["the", "client", "pool"]);
+        assert_eq!(normals("it’s Redis' job"), ["it", "redis", "job"]);
+        assert_eq!(normals("don't"), ["don", "t"]);
+        assert_eq!(normals("plan s and b"), ["plan", "s", "and", "b"]);
     }
 
     #[test]
