@@ -110,7 +110,9 @@ fn index_record(q: &format::Question, content: &str) -> String {
 /// `v`, which must not hold the index file's separators.
 fn field(v: &str) -> &str {
     if v.contains(['\u{1d}', '\u{1e}', '\u{1f}']) {
-        eprintln!("error: {v:?} holds a control character (U+001D to U+001F), which the bank cannot ship");
+        eprintln!(
+            "error: {v:?} holds a control character (U+001D to U+001F), which the bank cannot ship"
+        );
         std::process::exit(1);
     }
     v

@@ -121,7 +121,11 @@ fn head(page: Page, site: &Site) -> String {
     writeln!(
         h,
         "    <link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\" />",
-        escape(&dom::href(&format!("/{}", crate::bank::INDEX_FILE)))
+        escape(&format!(
+            "{}/{}",
+            site.public_url.trim_end_matches('/'),
+            crate::bank::INDEX_FILE
+        ))
     )
     .unwrap();
     writeln!(

@@ -22,7 +22,9 @@ pub fn parse(text: &'static str) -> Result<Vec<Question>, String> {
         }
     }
     fn number(field: &str) -> Result<usize, String> {
-        field.parse().map_err(|_| format!("{field:?} is not a number"))
+        field
+            .parse()
+            .map_err(|_| format!("{field:?} is not a number"))
     }
     let mut questions = Vec::new();
     for (n, record) in text.split('\u{1e}').enumerate() {

@@ -10,9 +10,9 @@ pub mod content;
 pub mod design;
 pub mod design_content;
 pub mod designs;
-pub mod index;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod format;
+pub mod index;
 pub mod text;
 pub mod words;
 
