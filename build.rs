@@ -358,26 +358,32 @@ fn main() {
     }
     questions.push_str("];\n");
     std::fs::write(out.join("bank_questions.rs"), questions).expect("write bank_questions.rs");
-    let index_text = index.join(INDEX_RECORD);
-    // Also under a fixed name, for the browser tests (which run without a site to fetch from).
-    std::fs::write(out.join("index.txt"), &index_text).expect("write index.txt");
-    let index = write_file("index", index_text);
-    writeln!(
-        meta,
-        "\n/// The questions' index file (see `bank::index`), relative to the site's root.\npub static INDEX_FILE: &str = {};",
-        s(&index)
-    )
-    .unwrap();
-    let search_text = search_json(&bank);
-    // Also under a fixed name, for the search benchmark (which runs without a site to fetch from).
-    std::fs::write(out.join("search-texts.json"), &search_text).expect("write search-texts.json");
-    let search = write_file("search", search_text);
-    writeln!(
-        meta,
-        "\n/// The search texts file, relative to the site's root.\npub static SEARCH_FILE: &str = {};",
-        s(&search)
-    )
-    .unwrap();
+    // Each file the app fetches first, also under a fixed name for the tests and benchmarks that
+    // run without a site to fetch from, and named in `bank_data.rs`.
+    let mut ship = |stem: &str, fixed: &str, text: String, what: &str, name: &str| {
+        std::fs::write(out.join(fixed), &text).expect("write a fixed-name copy");
+        let path = write_file(stem, text);
+        writeln!(
+            meta,
+            "\n/// {what}, relative to the site's root.\npub static {name}: &str = {};",
+            s(&path)
+        )
+        .unwrap();
+    };
+    ship(
+        "index",
+        "index.txt",
+        index.join(INDEX_RECORD),
+        "The questions' index file (see `bank::index`)",
+        "INDEX_FILE",
+    );
+    ship(
+        "search",
+        "search-texts.json",
+        search_json(&bank),
+        "The search texts file",
+        "SEARCH_FILE",
+    );
     std::fs::write(out.join("bank_data.rs"), meta).expect("write bank_data.rs");
 
     let mut index =
